@@ -1,0 +1,3 @@
+export * from './assessments.ts';
+export * from './guild-settings.ts';
+export * from './openings.ts';

@@ -1,0 +1,41 @@
+import type { APIInteraction } from 'discord-api-types/v10';
+import { UserError } from '../errors.ts';
+
+export interface GuildMember {
+  guildId: string;
+  userId: string;
+  /** The member's resolved permissions in the channel, as Discord computed them for this interaction. */
+  permissions: bigint;
+}
+
+const SNOWFLAKE = /^\d{1,20}$/;
+
+/** The guild and member behind an interaction; refuses interactions from outside a server. */
+export function guildMember(interaction: APIInteraction): GuildMember {
+  const guildId = interaction.guild_id;
+  const member = interaction.member;
+  const userId = member?.user?.id;
+  if (typeof guildId !== 'string' || !SNOWFLAKE.test(guildId) || typeof userId !== 'string') {
+    throw new UserError('This only works inside a server, not in direct messages.');
+  }
+  let permissions = 0n;
+  if (typeof member?.permissions === 'string' && /^\d+$/.test(member.permissions)) {
+    permissions = BigInt(member.permissions);
+  }
+  return { guildId, userId, permissions };
+}
+
+export function hasPermission(member: GuildMember, flag: bigint): boolean {
+  const ADMINISTRATOR = 1n << 3n;
+  return (member.permissions & flag) === flag || (member.permissions & ADMINISTRATOR) === ADMINISTRATOR;
+}
+
+/**
+ * Checks on the server side what the command's default_member_permissions only suggests to the
+ * client: a moderator may have changed the command's permissions in the server settings.
+ */
+export function requirePermission(member: GuildMember, flag: bigint, what: string): void {
+  if (!hasPermission(member, flag)) {
+    throw new UserError(`You need the ${what} permission to do this.`);
+  }
+}

@@ -1,0 +1,63 @@
+import {
+  type APIApplicationCommandInteractionDataOption,
+  type APIModalSubmitInteraction,
+  ApplicationCommandOptionType,
+} from 'discord-api-types/v10';
+import type { AutocompleteInteraction, ChatInputInteraction } from './command.ts';
+
+export type OptionValue = string | number | boolean;
+
+export interface ReadOptions {
+  /** "group subcommand", "subcommand", or "" for a command without subcommands. */
+  subcommand: string;
+  values: Record<string, OptionValue>;
+  /** The option the member is typing in, for autocomplete. */
+  focused?: { name: string; value: string };
+}
+
+/**
+ * Flattens the option tree of a slash command into its subcommand path and plain values, so that
+ * handlers validate one flat object (with zod) instead of walking Discord's nesting.
+ */
+export function readOptions(interaction: ChatInputInteraction | AutocompleteInteraction): ReadOptions {
+  const path: string[] = [];
+  const values: Record<string, OptionValue> = {};
+  let focused: ReadOptions['focused'];
+  const walk = (options: readonly APIApplicationCommandInteractionDataOption[] | undefined) => {
+    if (!Array.isArray(options)) return;
+    for (const option of options) {
+      if (
+        option.type === ApplicationCommandOptionType.Subcommand ||
+        option.type === ApplicationCommandOptionType.SubcommandGroup
+      ) {
+        path.push(option.name);
+        walk(option.options);
+      } else if ('value' in option) {
+        values[option.name] = option.value;
+        if ('focused' in option && option.focused)
+          focused = { name: option.name, value: String(option.value) };
+      }
+    }
+  };
+  walk(interaction.data?.options);
+  return { subcommand: path.join(' '), values, ...(focused ? { focused } : {}) };
+}
+
+/** The values of a modal's text inputs by custom_id. */
+export function readModalFields(interaction: APIModalSubmitInteraction): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const row of interaction.data?.components ?? []) {
+    const inner = 'components' in row ? row.components : 'component' in row ? [row.component] : [];
+    for (const component of inner ?? []) {
+      if (
+        component &&
+        'custom_id' in component &&
+        'value' in component &&
+        typeof component.value === 'string'
+      ) {
+        fields[component.custom_id] = component.value;
+      }
+    }
+  }
+  return fields;
+}

@@ -1,0 +1,218 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type APIInteraction,
+  type APIInteractionResponse,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  Routes,
+} from 'discord-api-types/v10';
+import type { Context } from '../context.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+import { UserError } from '../errors.ts';
+import type { Command } from './command.ts';
+import { decodeCustomId } from './custom-id.ts';
+import { choices, ephemeralText, NO_MENTIONS } from './responses.ts';
+
+/** Discord drops an interaction not answered within 3 s; defer comfortably before that. */
+export const DEFER_AFTER_MS = 2500;
+
+export const UNAVAILABLE_MESSAGE =
+  'The bot is temporarily unavailable (its database is not answering). Please try again in a minute.';
+
+export interface RouterOptions {
+  /** Infinity turns deferral off (the console has no deadline). */
+  deferAfterMs?: number;
+}
+
+export interface Router {
+  route(interaction: unknown, ctx: Context): Promise<APIInteractionResponse>;
+  /** Resolves once every deferred reply has been delivered (used by shutdown and tests). */
+  idle(): Promise<void>;
+}
+
+export function createRouter(commands: readonly Command[], options: RouterOptions = {}): Router {
+  const byName = new Map(commands.map((command) => [command.data.name, command]));
+  const byPrefix = new Map(commands.map((command) => [command.customIdPrefix ?? command.data.name, command]));
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const pending = new Set<Promise<unknown>>();
+
+  const route = async (raw: unknown, ctx: Context): Promise<APIInteractionResponse> => {
+    if (!isInteractionEnvelope(raw)) return ephemeralText('That interaction was not understood.');
+    const interaction = raw as APIInteraction;
+    if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
+
+    const owner = findOwner(interaction);
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+      return answerAutocomplete(interaction, owner, ctx);
+    }
+    const work = runHandler(interaction, owner, ctx).catch((error) => errorResponse(error, interaction, ctx));
+    if (!Number.isFinite(deferAfterMs)) return work;
+
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'deferred'>((resolve) => {
+      timer = setTimeout(() => resolve('deferred'), deferAfterMs);
+    });
+    const first = await Promise.race([work, deadline]);
+    clearTimeout(timer);
+    if (first !== 'deferred') return first;
+
+    const delivery = work
+      .then((response) => deliverLate(response, interaction, ctx))
+      .catch((error) =>
+        ctx.log.error({ err: error, interactionId: interaction.id }, 'late reply not delivered'),
+      );
+    pending.add(delivery);
+    void delivery.finally(() => pending.delete(delivery));
+    return deferredResponse(interaction, owner);
+  };
+
+  const findOwner = (interaction: APIInteraction): Command | undefined => {
+    switch (interaction.type) {
+      case InteractionType.ApplicationCommand:
+      case InteractionType.ApplicationCommandAutocomplete:
+        return byName.get(String(interaction.data?.name));
+      case InteractionType.MessageComponent:
+      case InteractionType.ModalSubmit: {
+        const customId = (interaction.data as { custom_id?: unknown } | undefined)?.custom_id;
+        if (typeof customId !== 'string') return undefined;
+        return byPrefix.get(decodeCustomId(customId).prefix);
+      }
+      default:
+        return undefined;
+    }
+  };
+
+  return {
+    route: async (raw, ctx) => {
+      try {
+        return await route(raw, ctx);
+      } catch (error) {
+        // Only reachable by a malformed envelope that got past the shape check.
+        return errorResponse(error, raw as APIInteraction, ctx);
+      }
+    },
+    idle: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+async function runHandler(
+  interaction: APIInteraction,
+  command: Command | undefined,
+  ctx: Context,
+): Promise<APIInteractionResponse> {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+      if (!command) throw new UserError('That command is not one this bot knows. It may have been removed.');
+      if (interaction.data.type !== 1) throw new UserError('Only slash commands are supported.');
+      requireGuildUnlessAllowed(interaction, command);
+      return command.execute(interaction as Parameters<Command['execute']>[0], ctx);
+    case InteractionType.MessageComponent:
+      if (!command?.component)
+        throw new UserError('That button is not one this bot knows. It may be outdated.');
+      return command.component(interaction, ctx);
+    case InteractionType.ModalSubmit:
+      if (!command?.modal) throw new UserError('That form is not one this bot knows. It may be outdated.');
+      return command.modal(interaction, ctx);
+    default:
+      throw new UserError('That kind of interaction is not supported.');
+  }
+}
+
+/** Commands are guild-only unless their definition lists other contexts (0 = guild). */
+function requireGuildUnlessAllowed(interaction: APIInteraction, command: Command) {
+  const contexts = command.data.contexts ?? [0];
+  if (!interaction.guild_id && contexts.every((context) => context === 0)) {
+    throw new UserError('This only works inside a server, not in direct messages.');
+  }
+}
+
+async function answerAutocomplete(interaction: APIInteraction, command: Command | undefined, ctx: Context) {
+  if (!command?.autocomplete || interaction.type !== InteractionType.ApplicationCommandAutocomplete) {
+    return choices([]);
+  }
+  try {
+    return await command.autocomplete(interaction, ctx);
+  } catch (error) {
+    // A failing suggestion list must never show an error: the member can still send the command.
+    ctx.log.warn({ err: error, ...describe(interaction) }, 'autocomplete failed');
+    return choices([]);
+  }
+}
+
+function deferredResponse(interaction: APIInteraction, command: Command | undefined): APIInteractionResponse {
+  if (interaction.type === InteractionType.MessageComponent) {
+    return { type: InteractionResponseType.DeferredMessageUpdate };
+  }
+  const ephemeral =
+    interaction.type !== InteractionType.ApplicationCommand || !command?.isEphemeral
+      ? true
+      : command.isEphemeral(interaction as Parameters<Command['execute']>[0]);
+  return {
+    type: InteractionResponseType.DeferredChannelMessageWithSource,
+    data: ephemeral ? { flags: MessageFlags.Ephemeral } : {},
+  };
+}
+
+/** Delivers a response that missed the deadline by editing the deferred original message. */
+async function deliverLate(response: APIInteractionResponse, interaction: APIInteraction, ctx: Context) {
+  let body: object;
+  if (
+    response.type === InteractionResponseType.ChannelMessageWithSource ||
+    response.type === InteractionResponseType.UpdateMessage
+  ) {
+    const { flags: _flags, ...data } = response.data ?? {};
+    body = { allowed_mentions: NO_MENTIONS, ...data };
+  } else {
+    ctx.log.error(
+      { ...describe(interaction), responseType: response.type },
+      'a slow handler returned a response that cannot follow a deferral',
+    );
+    body = { content: 'Sorry, that took too long. Please try again.', allowed_mentions: NO_MENTIONS };
+  }
+  await ctx.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
+    body,
+    auth: false,
+  });
+}
+
+function errorResponse(error: unknown, interaction: APIInteraction, ctx: Context): APIInteractionResponse {
+  if (error instanceof UserError) return ephemeralText(error.message);
+  if (isDatabaseUnavailable(error)) {
+    ctx.log.warn({ err: error, ...describe(interaction) }, 'database unavailable');
+    return ephemeralText(UNAVAILABLE_MESSAGE);
+  }
+  const reference = randomBytes(4).toString('hex');
+  ctx.log.error({ err: error, reference, ...describe(interaction) }, 'interaction failed');
+  return ephemeralText(
+    `Something went wrong on our side. If it keeps happening, tell a moderator the reference \`${reference}\`.`,
+  );
+}
+
+/** Ids only: logs never carry what members typed. */
+function describe(interaction: APIInteraction) {
+  const data = interaction?.data as { name?: unknown; custom_id?: unknown } | undefined;
+  return {
+    interactionId: interaction?.id,
+    interactionType: interaction?.type,
+    command: typeof data?.name === 'string' ? data.name : undefined,
+    customIdPrefix: typeof data?.custom_id === 'string' ? data.custom_id.split(':')[0] : undefined,
+    guildId: interaction?.guild_id,
+    userId: interaction?.member?.user?.id ?? interaction?.user?.id,
+  };
+}
+
+function isInteractionEnvelope(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const candidate = raw as Record<string, unknown>;
+  return (
+    typeof candidate.type === 'number' &&
+    typeof candidate.id === 'string' &&
+    typeof candidate.token === 'string' &&
+    typeof candidate.application_id === 'string' &&
+    (candidate.type === InteractionType.Ping ||
+      (typeof candidate.data === 'object' && candidate.data !== null))
+  );
+}
