@@ -47,10 +47,14 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     db,
     kind: 'postgres',
     async migrate() {
-      await client.begin(async (tx) => {
-        await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres(tx as unknown as typeof client), { migrationsFolder });
-      });
+      // One connection, so the session lock is held by the connection that migrates.
+      const session = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+      try {
+        await session`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres(session), { migrationsFolder });
+      } finally {
+        await session.end({ timeout: 5 });
+      }
     },
     async ping() {
       await db.execute(sql`select 1`);
