@@ -74,7 +74,7 @@ export class DiscordStandIn {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    const path = (request.url ?? '').replace(/^\/api(\/v\d+)?/, '').split('?')[0] ?? '';
+    const path = decodeURIComponent((request.url ?? '').replace(/^\/api(\/v\d+)?/, '').split('?')[0] ?? '');
     let body: unknown = raw;
     if ((request.headers['content-type'] ?? '').includes('application/json') && raw) body = JSON.parse(raw);
     const recorded: RecordedRequest = {

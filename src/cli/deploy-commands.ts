@@ -1,0 +1,38 @@
+import { REST } from '@discordjs/rest';
+import { type RESTGetCurrentApplicationResult, Routes } from 'discord-api-types/v10';
+import { commands } from '../../commands/index.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+
+/**
+ * Registers the command list with Discord in one bulk PUT: to DISCORD_GUILD_ID when set (instant,
+ * for testing), else globally. Run it after changing a command's definition, never on boot.
+ */
+async function deployCommands(argv: string[]) {
+  const body = commands.map((command) => command.data);
+  if (argv.includes('--dry-run')) {
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    return;
+  }
+  const config = loadConfig();
+  if (!config.discordToken)
+    throw new ConfigError('DISCORD_TOKEN is needed to deploy commands (or use --dry-run)');
+  const rest = new REST({ api: config.apiBase }).setToken(config.discordToken);
+  const applicationId =
+    config.applicationId ??
+    ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id;
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(applicationId, config.guildId)
+    : Routes.applicationCommands(applicationId);
+  const deployed = (await rest.put(route, { body })) as unknown[];
+  const where = config.guildId
+    ? `guild ${config.guildId}`
+    : 'all servers (global; may take a while to appear)';
+  process.stderr.write(`Deployed ${deployed.length} commands to ${where}.\n`);
+}
+
+deployCommands(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(
+    `${error instanceof ConfigError ? '' : 'Deploy failed: '}${(error as Error).message}\n`,
+  );
+  process.exit(1);
+});

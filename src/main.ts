@@ -1,0 +1,80 @@
+import { commands } from '../commands/index.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { startConsole } from './console/console.ts';
+import type { Context } from './context.ts';
+import { openDatabase } from './db/client.ts';
+import { seedBuiltInContent } from './db/seed.ts';
+import { createRest } from './discord/rest.ts';
+import { createLogger } from './logger.ts';
+import { createRouter, DEFER_AFTER_MS } from './router/router.ts';
+import { createScheduler } from './scheduler/scheduler.ts';
+import { schedulerTasks } from './scheduler/tasks.ts';
+import type { Transport, TransportDeps } from './transports/transport.ts';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function main() {
+  const config = readConfig();
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase(config);
+  await database.migrate();
+  await seedBuiltInContent(database.db);
+  log.info({ database: database.kind, transport: config.transport }, 'database ready');
+
+  const ctx: Context = { db: database.db, rest: createRest(config), log, config, clock: () => new Date() };
+  const router = createRouter(commands, {
+    deferAfterMs: config.transport === 'console' ? Number.POSITIVE_INFINITY : DEFER_AFTER_MS,
+  });
+  const deps: TransportDeps = {
+    config,
+    ctx,
+    router,
+    databaseHealthy: () =>
+      database.ping().then(
+        () => true,
+        () => false,
+      ),
+  };
+
+  let transport: Transport;
+  // Loaded on demand: the console need not load discord.js's client.
+  if (config.transport === 'http')
+    transport = await (await import('./transports/http.ts')).startHttpTransport(deps);
+  else if (config.transport === 'gateway') {
+    transport = await (await import('./transports/gateway.ts')).startGatewayTransport(deps);
+  } else transport = startConsole(deps, { input: process.stdin, output: process.stdout, commands });
+
+  const scheduler = createScheduler(ctx, schedulerTasks, config.schedulerTickMs);
+  if (config.transport !== 'console' || config.schedulerInConsole) scheduler.start();
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    stopping ??= (async () => {
+      log.info({ reason }, 'shutting down');
+      await transport.stop();
+      await scheduler.stop();
+      await database.close();
+      log.info('stopped');
+    })();
+    return stopping;
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
+  process.once('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
+  if (transport.done) {
+    await transport.done;
+    await shutdown('end of input');
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`Fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
