@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { commands } from '../../commands/index.ts';
+import { type Actor, buildChatInput, type CommandInput } from '../../src/interactions/build.ts';
+import { createSigner } from './signing.ts';
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * The bot as its own process (`tsx src/main.ts`) in HTTP mode, the way it runs in production,
+ * with a client that signs requests like Discord.
+ */
+export async function startBotProcess(env: NodeJS.ProcessEnv) {
+  const signer = createSigner();
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      BOT_TRANSPORT: 'http',
+      DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DISCORD_TOKEN: '',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+
+  const healthz = () =>
+    fetch(`${base}/healthz`)
+      .then((response) => response.status)
+      .catch(() => 0);
+
+  // Waits for start-up (migrations included); a slow CI machine may take a while.
+  for (let attempt = 0; (await healthz()) !== 200; attempt++) {
+    if (child.exitCode !== null || attempt > 600) throw new Error(`bot did not start: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  const send = async (name: string, input: CommandInput, actor: Actor) => {
+    const definition = commands.find((command) => command.data.name === name)?.data;
+    if (!definition) throw new Error(`no command ${name}`);
+    const body = JSON.stringify(buildChatInput(definition, input, actor));
+    const response = await fetch(`${base}/interactions`, {
+      method: 'POST',
+      body,
+      headers: signer.signedHeaders(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  return {
+    base,
+    child,
+    exited,
+    healthz,
+    send,
+    stderr: () => stderr,
+    signal(signal: NodeJS.Signals) {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
