@@ -21,6 +21,16 @@ function readConfig(): Config {
   }
 }
 
+/** Loaded on demand: the console need not load discord.js's client. */
+async function startTransport(deps: TransportDeps): Promise<Transport> {
+  if (deps.config.transport === 'http')
+    return (await import('./transports/http.ts')).startHttpTransport(deps);
+  if (deps.config.transport === 'gateway') {
+    return (await import('./transports/gateway.ts')).startGatewayTransport(deps);
+  }
+  return startConsole(deps, { input: process.stdin, output: process.stdout, commands });
+}
+
 async function main() {
   const config = readConfig();
   const log = createLogger(config.logLevel);
@@ -45,12 +55,14 @@ async function main() {
   };
 
   let transport: Transport;
-  // Loaded on demand: the console need not load discord.js's client.
-  if (config.transport === 'http')
-    transport = await (await import('./transports/http.ts')).startHttpTransport(deps);
-  else if (config.transport === 'gateway') {
-    transport = await (await import('./transports/gateway.ts')).startGatewayTransport(deps);
-  } else transport = startConsole(deps, { input: process.stdin, output: process.stdout, commands });
+  try {
+    transport = await startTransport(deps);
+  } catch (error) {
+    // A refused token or a port in use: one line, like a configuration mistake.
+    process.stderr.write(`Could not start the ${config.transport} transport: ${(error as Error).message}\n`);
+    await database.close();
+    process.exit(1);
+  }
 
   const scheduler = createScheduler(ctx, schedulerTasks, config.schedulerTickMs);
   if (config.transport !== 'console' || config.schedulerInConsole) scheduler.start();

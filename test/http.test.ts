@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import type { Database } from '../src/db/client.ts';
@@ -57,11 +57,11 @@ describe('HTTP interactions transport', () => {
     if (!helpDefinition) throw new Error('no /help');
     const response = await post(JSON.stringify(buildChatInput(helpDefinition, {}, member())));
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { type: number; data: { flags: number; embeds: APIEmbed[] } };
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(body.data.embeds).toHaveLength(1);
-    expect(embedProblems(body.data.embeds[0])).toEqual([]);
+    expect(embedProblems(body.data.embeds[0] ?? {})).toEqual([]);
   });
 
   it.each([
@@ -172,7 +172,7 @@ describe('HTTP interactions transport', () => {
   it('answers 200 concurrent signed requests correctly', async () => {
     const responses = await Promise.all(
       Array.from({ length: 200 }, () =>
-        post(JSON.stringify(buildPing())).then((response) => response.json()),
+        post(JSON.stringify(buildPing())).then((response) => response.json() as Promise<{ type: number }>),
       ),
     );
     expect(responses.every((body) => body.type === InteractionResponseType.Pong)).toBe(true);

@@ -5,7 +5,9 @@ import { openPglite } from '../src/db/client.ts';
 import * as schema from '../src/db/schema/index.ts';
 import { createTestDatabase, databaseKinds } from './helpers/db.ts';
 
-const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+const tables: PgTable[] = Object.values(schema as Record<string, unknown>).filter((value): value is PgTable =>
+  is(value, PgTable),
+);
 
 describe('migrations', () => {
   it('apply on a fresh in-memory PGlite, twice without harm, with pg_trgm loaded', async () => {

@@ -1,0 +1,134 @@
+import {
+  type APIApplicationCommandBasicOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+} from 'discord-api-types/v10';
+import { changeSince } from '../src/assess/change.ts';
+import type { PortfolioCounts } from '../src/assess/criteria.ts';
+import { ASSESS_RANGES, parseAssessOptions } from '../src/assess/input.ts';
+import { renderAssessmentEmbed, renderSharedSummary } from '../src/assess/render.ts';
+import { isBelowLevel, scorePortfolio } from '../src/assess/score.ts';
+import { openingFitFor } from '../src/assess/suggest.ts';
+import type { Context } from '../src/context.ts';
+import { findPreviousAssessment, recordAssessment } from '../src/db/queries/assessments.ts';
+import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
+import { suggestOpenOpenings } from '../src/db/queries/openings.ts';
+import { describePostFailure, sendChannelMessage } from '../src/discord/channels.ts';
+import { needsLateStartAdvice, phaseFor } from '../src/roadmap/phase.ts';
+import type { Command } from '../src/router/command.ts';
+import { guildMember } from '../src/router/member.ts';
+import { readOptions } from '../src/router/options.ts';
+import { reply } from '../src/router/responses.ts';
+
+const MAX_SUGGESTED_OPENINGS = 3;
+
+const OPTION_DESCRIPTIONS: Record<keyof typeof ASSESS_RANGES, string> = {
+  publications: 'Peer-reviewed papers, published or accepted',
+  ir_publications: 'Of those publications, how many are IR- or radiology-related',
+  first_author: 'Of those publications, how many you are first author on',
+  abstracts: 'Abstracts or posters accepted at any meeting',
+  presentations: 'Of those abstracts, how many you presented at a national or international meeting',
+  ir_projects: 'IR-specific projects, at any stage',
+  ongoing: 'Projects in progress right now',
+  months_to_apply: 'Months until you submit your residency application',
+};
+
+const countOptions: APIApplicationCommandBasicOption[] = Object.entries(ASSESS_RANGES).map(
+  ([name, range]) => ({
+    type: ApplicationCommandOptionType.Integer,
+    name,
+    description: OPTION_DESCRIPTIONS[name as keyof typeof ASSESS_RANGES],
+    required: true,
+    min_value: range.min,
+    max_value: range.max,
+  }),
+);
+
+export const assessCommand: Command = {
+  data: {
+    name: 'assess',
+    description: "Check your research portfolio against the guide's benchmarks for IR",
+    type: ApplicationCommandType.ChatInput,
+    contexts: [0],
+    options: [
+      ...countOptions,
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'share',
+        description: 'Also post your level and counts (not your gaps) to the assessments channel',
+      },
+    ],
+  },
+  async execute(interaction, ctx) {
+    const { guildId, userId } = guildMember(interaction);
+    const input = parseAssessOptions(readOptions(interaction).values);
+    const scoring = scorePortfolio(input.counts);
+    const phase = phaseFor(input.monthsToApply);
+    const fit = openingFitFor(input.counts, scoring);
+
+    const previous = await findPreviousAssessment(ctx.db, guildId, userId);
+    // Stored before anything is posted, so a failed share never loses the check.
+    const recorded = await recordAssessment(ctx.db, {
+      guildId,
+      userId,
+      ...input.counts,
+      monthsToApply: input.monthsToApply,
+      level: scoring.level,
+      createdAt: ctx.clock(),
+    });
+    const openings = await suggestOpenOpenings(ctx.db, guildId, {
+      ...fit,
+      limit: MAX_SUGGESTED_OPENINGS,
+      now: ctx.clock(),
+    });
+
+    const embed = renderAssessmentEmbed({
+      scoring,
+      phase,
+      lateStart: needsLateStartAdvice(
+        input.monthsToApply,
+        isBelowLevel(scoring.level, 'Competitive baseline'),
+      ),
+      change: previous
+        ? changeSince(
+            { counts: previous, level: previous.level, checkedAt: previous.createdAt },
+            input.counts,
+            scoring.level,
+          )
+        : null,
+      fit,
+      openings,
+    });
+    const content = input.share
+      ? await share(ctx, {
+          guildId,
+          userId,
+          assessmentId: recorded.id,
+          level: scoring.level,
+          counts: input.counts,
+        })
+      : '';
+    return reply({ ...(content ? { content } : {}), embeds: [embed] });
+  },
+};
+
+/** Posts the public summary; the answer is a line for the member saying how it went. */
+async function share(
+  ctx: Context,
+  check: { guildId: string; userId: string; assessmentId: number; level: string; counts: PortfolioCounts },
+): Promise<string> {
+  const { guildId, assessmentId } = check;
+  const channelId = (await getGuildSettings(ctx.db, guildId))?.assessmentsChannelId;
+  if (!channelId) {
+    return 'Your check is saved but was not shared: this server has no assessments channel yet. A moderator can set one with `/config assessments`.';
+  }
+  try {
+    await sendChannelMessage(ctx.rest, channelId, {
+      embeds: [renderSharedSummary(check.userId, check.level, check.counts)],
+    });
+    return `Shared your level and counts in <#${channelId}>.`;
+  } catch (error) {
+    ctx.log.warn({ err: error, guildId, channelId, assessmentId }, 'sharing an assessment failed');
+    return `Your check is saved, but sharing it in <#${channelId}> failed (${describePostFailure(error)}). A moderator can check the channel with \`/config show\`.`;
+  }
+}

@@ -1,0 +1,130 @@
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { LATE_START_ADVICE } from '../content/roadmap.ts';
+import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
+import { BRAND_COLOR } from '../discord/style.ts';
+import type { PhaseReading } from '../roadmap/phase.ts';
+import { checklistLines, phaseHeading } from '../roadmap/render.ts';
+import { type ChangeSincePrevious, describeChange } from './change.ts';
+import { contextLineFor, LEVEL_SUMMARIES, NOT_A_PREDICTION } from './content.ts';
+import { COUNT_LABELS, type PortfolioCounts } from './criteria.ts';
+import { type CriterionProgress, describeGap, type Scoring } from './score.ts';
+import type { OpeningFit } from './suggest.ts';
+
+const BAR_WIDTH = 10;
+
+/** `▰▰▰▰▰▱▱▱▱▱` filled in proportion to current of target, full once the target is met. */
+export function progressBar(current: number, target: number): string {
+  const filled = Math.min(BAR_WIDTH, Math.floor((Math.min(current, target) / target) * BAR_WIDTH));
+  return '▰'.repeat(filled) + '▱'.repeat(BAR_WIDTH - filled);
+}
+
+function progressLine(item: CriterionProgress): string {
+  return `\`${progressBar(item.current, item.target)}\` ${describeGap(item)}${item.met ? ' ✓' : ''}`;
+}
+
+export interface SuggestedOpening {
+  id: number;
+  title: string;
+  institution: string;
+  kind: string;
+  remote: boolean;
+}
+
+export interface AssessmentView {
+  scoring: Scoring;
+  phase: PhaseReading;
+  lateStart: boolean;
+  change: ChangeSincePrevious | null;
+  fit: OpeningFit;
+  openings: readonly SuggestedOpening[];
+}
+
+function field(name: string, lines: readonly string[]): APIEmbedField {
+  return {
+    name: truncate(name, EMBED_LIMITS.fieldName),
+    value: truncate(lines.join('\n'), EMBED_LIMITS.fieldValue),
+  };
+}
+
+/** Rendered by each member's Discord client in their own locale and time zone. */
+function discordDate(date: Date): string {
+  const seconds = Math.floor(date.getTime() / 1000);
+  return `<t:${seconds}:D> (<t:${seconds}:R>)`;
+}
+
+function describeFit(fit: OpeningFit): string {
+  return `${fit.focus === 'ir' ? 'IR, ' : ''}${fit.role} level`;
+}
+
+function openingLine(opening: SuggestedOpening): string {
+  const title = truncate(opening.title.replace(/\s+/g, ' '), 80);
+  const institution = truncate(opening.institution.replace(/\s+/g, ' '), 60);
+  const where = opening.remote ? 'remote' : 'on site';
+  return `• **${title}**, ${institution} (${opening.kind.replaceAll('_', ' ')}, ${where})`;
+}
+
+/** The member's own /assess reply: everything about where they stand and what to do next. */
+export function renderAssessmentEmbed(view: AssessmentView): APIEmbed {
+  const { scoring, phase } = view;
+  const fields: APIEmbedField[] = [];
+  fields.push(
+    field(
+      scoring.nextLevel
+        ? `Progress toward ${scoring.nextLevel}`
+        : 'Every benchmark of the highest level is met',
+      scoring.progress.map(progressLine),
+    ),
+  );
+  if (scoring.nextLevel) {
+    fields.push(
+      field(
+        `Gaps to ${scoring.nextLevel}`,
+        scoring.gaps.map((gap) => `• ${describeGap(gap)}`),
+      ),
+    );
+  }
+  fields.push(field(`Next steps (${phaseHeading(phase)})`, [checklistLines(phase.phase)]));
+  if (view.lateStart) {
+    fields.push(
+      field(
+        LATE_START_ADVICE.title,
+        LATE_START_ADVICE.lines.map((line) => `• ${line}`),
+      ),
+    );
+  }
+  if (view.change) {
+    // Timestamps only render in values, not in field names.
+    fields.push(
+      field('Since your last check', [
+        `Checked ${discordDate(view.change.since)}`,
+        ...describeChange(view.change),
+      ]),
+    );
+  }
+  fields.push(
+    field(
+      `Openings that fit (${describeFit(view.fit)})`,
+      view.openings.length > 0
+        ? [...view.openings.map(openingLine), 'Details and contacts: `/opening list`']
+        : ['None open in this server right now. `/opening list` shows every open one.'],
+    ),
+  );
+  fields.push(field('For context', [contextLineFor(scoring.level)]));
+  return {
+    title: `Your portfolio: ${scoring.level}`,
+    color: BRAND_COLOR,
+    description: `${LEVEL_SUMMARIES[scoring.level]}\n_${NOT_A_PREDICTION}_`,
+    fields,
+  };
+}
+
+/** The short public summary for the assessments channel: level and counts, never the gaps. */
+export function renderSharedSummary(userId: string, level: string, counts: PortfolioCounts): APIEmbed {
+  const keys = Object.keys(COUNT_LABELS) as Array<keyof PortfolioCounts>;
+  return {
+    title: `Portfolio check: ${level}`,
+    color: BRAND_COLOR,
+    description: `<@${userId}> checked their research portfolio against the guide's benchmarks.`,
+    fields: [{ name: 'Counts', value: keys.map((key) => `${COUNT_LABELS[key]}: ${counts[key]}`).join('\n') }],
+  };
+}

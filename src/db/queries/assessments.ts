@@ -1,0 +1,28 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { assessments } from '../schema/index.ts';
+
+export type Assessment = typeof assessments.$inferSelect;
+export type NewAssessment = Omit<typeof assessments.$inferInsert, 'id'> & { createdAt: Date };
+
+/** Stores one /assess check; returns it as stored. */
+export async function recordAssessment(db: Db, values: NewAssessment): Promise<Assessment> {
+  const [row] = await db.insert(assessments).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/** The member's most recent check in this guild, or null before their first one. */
+export async function findPreviousAssessment(
+  db: Db,
+  guildId: string,
+  userId: string,
+): Promise<Assessment | null> {
+  const [row] = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.guildId, guildId), eq(assessments.userId, userId)))
+    .orderBy(desc(assessments.createdAt), desc(assessments.id))
+    .limit(1);
+  return row ?? null;
+}
