@@ -18,7 +18,7 @@ import type { Command } from '../src/router/command.ts';
 import { readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, reply, showModal } from '../src/router/responses.ts';
 import { createRouter, DEFER_AFTER_MS } from '../src/router/router.ts';
-import { member } from './helpers/actors.ts';
+import { GUILD_A, member } from './helpers/actors.ts';
 import { createTestContext } from './helpers/context.ts';
 import { createTestDatabase } from './helpers/db.ts';
 import { DiscordStandIn } from './helpers/discord-stand-in.ts';
@@ -186,7 +186,7 @@ describe('router', () => {
       level: 50,
       interactionId: payload.id,
       command: 'failing',
-      guildId: payload.guild_id,
+      guildId: GUILD_A,
       userId: '300000000000000042',
     });
   });

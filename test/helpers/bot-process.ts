@@ -1,8 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.ts';
 import { type Actor, buildChatInput, type CommandInput } from '../../src/interactions/build.ts';
 import { createSigner } from './signing.ts';
+
+interface ResponseBody {
+  type: number;
+  data?: { content?: string; flags?: number; embeds?: APIEmbed[] };
+}
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -60,7 +66,7 @@ export async function startBotProcess(env: NodeJS.ProcessEnv) {
       body,
       headers: signer.signedHeaders(body),
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as ResponseBody };
   };
 
   return {
