@@ -42,6 +42,6 @@ describe.skipIf(!canRunPostgres)('when PostgreSQL goes down and comes back', { t
     }
     expect(health).toBe(200);
     const after = await bot.send('pitfall', {}, member());
-    expect(after.body.data.embeds?.[0]?.title).toBeTruthy();
+    expect(after.body.data?.embeds?.[0]?.title).toBeTruthy();
   });
 });

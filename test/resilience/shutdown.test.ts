@@ -50,7 +50,7 @@ async function writeUntilStopped(bot: Awaited<ReturnType<typeof startBotProcess>
         member(`3000000000000${String(index).padStart(5, '0')}`),
       );
       if (response.body.type !== InteractionResponseType.ChannelMessageWithSource) break;
-      if (response.body.data.embeds?.length !== 1) break;
+      if (response.body.data?.embeds?.length !== 1) break;
       acknowledged++;
     } catch {
       break;
