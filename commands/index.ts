@@ -1,5 +1,17 @@
 import type { Command } from '../src/router/command.ts';
+import { assessCommand } from './assess.ts';
+import { configCommand } from './config.ts';
 import { createHelpCommand } from './help.ts';
+import { openingCommand } from './opening.ts';
+import { pitfallCommand } from './pitfall.ts';
+import { roadmapCommand } from './roadmap.ts';
 
 /** The one static list of commands: used by the runtime, the deploy script, /help and the tests. */
-export const commands: readonly Command[] = [createHelpCommand(() => commands)];
+export const commands: readonly Command[] = [
+  createHelpCommand(() => commands),
+  assessCommand,
+  roadmapCommand,
+  configCommand,
+  pitfallCommand,
+  openingCommand,
+];

@@ -1,4 +1,11 @@
+import { openingExpiryTask, openingPostTask } from '../openings/tasks.ts';
+import { pitfallReminderTask } from '../reminders/task.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
 /** What every scheduler tick runs, in order. */
-export const schedulerTasks: readonly SchedulerTask[] = [];
+export const schedulerTasks: readonly SchedulerTask[] = [
+  pitfallReminderTask,
+  // Expiry first, so the posts of openings that just expired are edited in the same tick.
+  openingExpiryTask,
+  openingPostTask,
+];

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { firstRunAfterConfigure } from '../../reminders/schedule.ts';
 import type { Db } from '../client.ts';
 import { guildSettings } from '../schema/index.ts';
 
@@ -20,4 +21,157 @@ export async function updateGuildSettings(db: Db, guildId: string, patch: GuildS
     .returning();
   if (!row) throw new Error('upsert returned no row');
   return row;
+}
+
+/**
+ * Turns pitfall reminders on, or changes their channel or interval, and schedules the next post.
+ * The row is locked while the schedule is decided, so a scheduler claiming it waits for the change.
+ */
+export async function enableReminders(
+  db: Db,
+  guildId: string,
+  change: { channelId: string; everyHours: number },
+  now: Date,
+): Promise<GuildSettings> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(guildSettings)
+      .where(eq(guildSettings.guildId, guildId))
+      .for('update');
+    const nextRunAt = firstRunAfterConfigure(
+      current
+        ? {
+            channelId: current.remindersChannelId,
+            nextRunAt: current.remindersNextRunAt,
+            postingProblem: current.postingProblem,
+          }
+        : null,
+      change,
+      now,
+    );
+    return updateGuildSettings(
+      tx,
+      guildId,
+      {
+        remindersChannelId: change.channelId,
+        remindersEveryHours: change.everyHours,
+        remindersNextRunAt: nextRunAt,
+        remindersFailures: 0,
+        postingProblem: null,
+      },
+      now,
+    );
+  });
+}
+
+/** A due reminder reserved for one process until `leaseUntil`. */
+export interface ClaimedReminder {
+  guildId: string;
+  channelId: string;
+  everyHours: number;
+  pitfallCursor: number;
+  failures: number;
+  /** When the reminder was due: the schedule keeps its cadence from here. */
+  dueAt: Date;
+  /** The claim's token: the later updates only apply while the row still carries it. */
+  leaseUntil: Date;
+}
+
+/**
+ * Reserves up to `limit` due reminders in one statement: the due rows are locked (skipping rows
+ * another process holds) and moved to `leaseUntil`, so no other process sees them as due. Any
+ * number of processes on one PostgreSQL can run this at the same time without claiming a row twice.
+ */
+export async function claimDueReminders(
+  db: Db,
+  now: Date,
+  { limit, leaseUntil }: { limit: number; leaseUntil: Date },
+): Promise<ClaimedReminder[]> {
+  const due = db.$with('due').as(
+    db
+      .select({
+        guildId: guildSettings.guildId,
+        dueAt: sql<Date>`${guildSettings.remindersNextRunAt}`
+          .mapWith(guildSettings.remindersNextRunAt)
+          .as('due_at'),
+      })
+      .from(guildSettings)
+      .where(
+        and(
+          lte(guildSettings.remindersNextRunAt, now),
+          isNotNull(guildSettings.remindersChannelId),
+          isNotNull(guildSettings.remindersEveryHours),
+        ),
+      )
+      .orderBy(guildSettings.remindersNextRunAt)
+      .limit(limit)
+      .for('update', { skipLocked: true }),
+  );
+  const rows = await db
+    .with(due)
+    .update(guildSettings)
+    .set({ remindersNextRunAt: leaseUntil })
+    .from(due)
+    .where(eq(guildSettings.guildId, due.guildId))
+    .returning({
+      guildId: guildSettings.guildId,
+      channelId: guildSettings.remindersChannelId,
+      everyHours: guildSettings.remindersEveryHours,
+      pitfallCursor: guildSettings.remindersPitfallCursor,
+      failures: guildSettings.remindersFailures,
+      dueAt: due.dueAt,
+    });
+  return rows.flatMap(({ channelId, everyHours, ...row }) =>
+    channelId !== null && everyHours !== null ? [{ ...row, channelId, everyHours, leaseUntil }] : [],
+  );
+}
+
+/** Only while the row still carries the claim: a moderator's change in the meantime wins. */
+const stillClaimed = (claim: ClaimedReminder) =>
+  and(eq(guildSettings.guildId, claim.guildId), eq(guildSettings.remindersNextRunAt, claim.leaseUntil));
+
+/**
+ * Records a posted reminder: the rotation moves on (even if a moderator changed the settings while
+ * it was being posted, so the same pitfall is not posted twice), and the next run is scheduled
+ * unless the settings changed meanwhile.
+ */
+export async function completeReminder(db: Db, claim: ClaimedReminder, nextRunAt: Date, now: Date) {
+  const claimed = stillClaimed(claim);
+  await db
+    .update(guildSettings)
+    .set({
+      remindersPitfallCursor: sql`${guildSettings.remindersPitfallCursor} + 1`,
+      remindersNextRunAt: sql`case when ${claimed} then ${nextRunAt.toISOString()}::timestamptz else ${guildSettings.remindersNextRunAt} end`,
+      remindersFailures: sql`case when ${claimed} then 0 else ${guildSettings.remindersFailures} end`,
+      postingProblem: sql`case when ${claimed} then null else ${guildSettings.postingProblem} end`,
+      updatedAt: now,
+    })
+    .where(eq(guildSettings.guildId, claim.guildId));
+}
+
+/** Gives a claim back after a failure that may pass: retried at `retryAt`, the problem kept for /config show. */
+export async function releaseReminder(
+  db: Db,
+  claim: ClaimedReminder,
+  { retryAt, problem }: { retryAt: Date; problem: string },
+  now: Date,
+) {
+  await db
+    .update(guildSettings)
+    .set({
+      remindersNextRunAt: retryAt,
+      remindersFailures: sql`${guildSettings.remindersFailures} + 1`,
+      postingProblem: problem,
+      updatedAt: now,
+    })
+    .where(stillClaimed(claim));
+}
+
+/** Turns a guild's reminders off after a failure only a moderator can fix, recording why. */
+export async function disableReminders(db: Db, claim: ClaimedReminder, problem: string, now: Date) {
+  await db
+    .update(guildSettings)
+    .set({ remindersNextRunAt: null, remindersFailures: 0, postingProblem: problem, updatedAt: now })
+    .where(stillClaimed(claim));
 }

@@ -1,21 +1,31 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** One row per guild: where the bot posts, and the state of its pitfall reminder schedule. */
-export const guildSettings = pgTable('guild_settings', {
-  guildId: text('guild_id').primaryKey(),
-  openingsChannelId: text('openings_channel_id'),
-  /** Discord channel type of the openings channel: a forum gets a post per opening, a text channel a message. */
-  openingsChannelType: integer('openings_channel_type'),
-  assessmentsChannelId: text('assessments_channel_id'),
-  remindersChannelId: text('reminders_channel_id'),
-  remindersEveryHours: integer('reminders_every_hours'),
-  /** Null while reminders are off. The scheduler claims a row by moving this forward. */
-  remindersNextRunAt: timestamp('reminders_next_run_at', { withTimezone: true }),
-  /** Failed attempts in a row since the last successful post, for backoff. */
-  remindersFailures: integer('reminders_failures').notNull().default(0),
-  /** Position in the pitfall rotation of the next reminder posted to the channel. */
-  remindersPitfallCursor: integer('reminders_pitfall_cursor').notNull().default(0),
-  /** Why posting last failed (shown by /config show); cleared by a successful post or a new setting. */
-  postingProblem: text('posting_problem'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const guildSettings = pgTable(
+  'guild_settings',
+  {
+    guildId: text('guild_id').primaryKey(),
+    openingsChannelId: text('openings_channel_id'),
+    /** Discord channel type of the openings channel: a forum gets a post per opening, a text channel a message. */
+    openingsChannelType: integer('openings_channel_type'),
+    assessmentsChannelId: text('assessments_channel_id'),
+    remindersChannelId: text('reminders_channel_id'),
+    remindersEveryHours: integer('reminders_every_hours'),
+    /** Null while reminders are off. The scheduler claims a row by moving this forward. */
+    remindersNextRunAt: timestamp('reminders_next_run_at', { withTimezone: true }),
+    /** Failed attempts in a row since the last successful post, for backoff. */
+    remindersFailures: integer('reminders_failures').notNull().default(0),
+    /** Position in the pitfall rotation of the next reminder posted to the channel. */
+    remindersPitfallCursor: integer('reminders_pitfall_cursor').notNull().default(0),
+    /** Why posting last failed (shown by /config show); cleared by a successful post or a new setting. */
+    postingProblem: text('posting_problem'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Every scheduler tick looks for due reminders: only guilds with reminders on are indexed.
+  (table) => [
+    index('guild_settings_reminders_due_idx')
+      .on(table.remindersNextRunAt)
+      .where(sql`${table.remindersNextRunAt} is not null`),
+  ],
+);

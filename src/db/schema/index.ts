@@ -1,3 +1,5 @@
 export * from './assessments.ts';
+export * from './faqs.ts';
 export * from './guild-settings.ts';
+export * from './member-pitfall-cursors.ts';
 export * from './openings.ts';

@@ -53,17 +53,22 @@ export const openings = pgTable(
     contact: text('contact').notNull(),
     status: openingStatus('status').notNull().default('open'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The channel posted to: a text channel, or the forum a thread was started in. */
     channelId: text('channel_id'),
-    /** The message id in a text channel, or the thread id of a forum post. */
+    /** The post's message: in a forum, the thread's starter message (its id equals the thread's). */
     messageId: text('message_id'),
+    /** The forum thread of the post; null for a message in a text channel. */
+    threadId: text('thread_id'),
     postState: openingPostState('post_state').notNull().default('none'),
     postAttempts: integer('post_attempts').notNull().default(0),
     nextPostAttemptAt: timestamp('next_post_attempt_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When it was last opened: created, or renewed after expiring. Lists show the newest first. */
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('openings_guild_status_created_idx').on(table.guildId, table.status, table.createdAt.desc()),
+    index('openings_guild_status_opened_idx').on(table.guildId, table.status, table.openedAt.desc()),
     index('openings_author_created_idx').on(table.guildId, table.authorId, table.createdAt),
     index('openings_expiry_idx').on(table.expiresAt).where(sql`${table.status} = 'open'`),
     index('openings_pending_post_idx').on(table.nextPostAttemptAt).where(sql`${table.postState} = 'pending'`),

@@ -1,0 +1,190 @@
+import {
+  type APIApplicationCommandChannelOption,
+  type APIInteractionResponse,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { z } from 'zod';
+import type { Context } from '../src/context.ts';
+import { enableReminders, getGuildSettings, updateGuildSettings } from '../src/db/queries/guild-settings.ts';
+import { UserError } from '../src/errors.ts';
+import { CHANNEL_RULES, type ChannelPurpose, channelTypeProblem } from '../src/guild-config/channel-rules.ts';
+import { describeInterval, discordTime, renderSettingsEmbed } from '../src/guild-config/render.ts';
+import { isDue, REMINDER_INTERVAL_HOURS } from '../src/reminders/schedule.ts';
+import type { ChatInputInteraction, Command } from '../src/router/command.ts';
+import { type GuildMember, guildMember, requirePermission } from '../src/router/member.ts';
+import { type OptionValue, readOptions } from '../src/router/options.ts';
+import { ephemeralText, reply } from '../src/router/responses.ts';
+
+const { min, max, default: defaultHours } = REMINDER_INTERVAL_HOURS;
+
+const channelOption = (purpose: ChannelPurpose, description: string): APIApplicationCommandChannelOption => ({
+  type: ApplicationCommandOptionType.Channel,
+  name: 'channel',
+  description,
+  required: true,
+  channel_types: [...CHANNEL_RULES[purpose].types],
+});
+
+const data = {
+  name: 'config',
+  description: 'Moderators: choose where the bot posts and how often it sends pitfall reminders',
+  type: ApplicationCommandType.ChatInput,
+  contexts: [0],
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'reminders',
+      description: 'Turn pitfall reminders on, or change their channel or interval',
+      options: [
+        channelOption('reminders', 'Text or announcement channel for the reminders'),
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: 'every_hours',
+          description: `Hours between reminders, ${min} to ${max} (default ${defaultHours}: once a week)`,
+          min_value: min,
+          max_value: max,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'reminders-off',
+      description: 'Stop posting pitfall reminders',
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'openings',
+      description: 'Choose the channel where new research openings are posted',
+      options: [channelOption('openings', 'Text or forum channel for research openings')],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'assessments',
+      description: 'Choose the channel where shared /assess summaries are posted',
+      options: [channelOption('assessments', 'Text channel for shared assessment summaries')],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'show',
+      description: 'Show the settings, the next reminder time and any problem posting',
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const channelId = z.string({ message: 'Pick a channel for `channel`.' }).regex(/^\d{17,20}$/, {
+  message: '`channel` must be a channel picked from the list.',
+});
+const everyHours = z
+  .number({ message: `\`every_hours\` must be a whole number from ${min} to ${max}.` })
+  .int({ message: `\`every_hours\` must be a whole number from ${min} to ${max}.` })
+  .min(min, { message: `\`every_hours\` must be at least ${min}.` })
+  .max(max, { message: `\`every_hours\` can be at most ${max} (30 days).` })
+  .default(defaultHours);
+const remindersOptions = z.object({ channel: channelId, every_hours: everyHours });
+const channelOptions = z.object({ channel: channelId });
+
+function parseOptions<T>(schema: z.ZodType<T>, values: Record<string, OptionValue>): T {
+  const result = schema.safeParse(values);
+  if (!result.success) throw new UserError(result.error.issues[0]?.message ?? 'Those options are not valid.');
+  return result.data;
+}
+
+/** The channel as Discord resolved it for this interaction; its type is checked here, not only by the client. */
+function pickedChannel(interaction: ChatInputInteraction, purpose: ChannelPurpose, id: string) {
+  const channel = interaction.data.resolved?.channels?.[id];
+  if (!channel)
+    throw new UserError('Discord did not send the details of that channel. Please pick it again.');
+  const problem = channelTypeProblem(purpose, channel.type);
+  if (problem) throw new UserError(problem);
+  return { id, type: channel.type };
+}
+
+async function setReminders(interaction: ChatInputInteraction, member: GuildMember, ctx: Context) {
+  const options = parseOptions(remindersOptions, readOptions(interaction).values);
+  const channel = pickedChannel(interaction, 'reminders', options.channel);
+  const now = ctx.clock();
+  const settings = await enableReminders(
+    ctx.db,
+    member.guildId,
+    { channelId: channel.id, everyHours: options.every_hours },
+    now,
+  );
+  ctx.log.info({ guildId: member.guildId, userId: member.userId, channelId: channel.id }, 'reminders set');
+  const nextRunAt = settings.remindersNextRunAt ?? now;
+  const next = isDue(nextRunAt, now)
+    ? `The first one is posted within ${Math.ceil(ctx.config.schedulerTickMs / 1000)} seconds.`
+    : `The next one is due ${discordTime(nextRunAt)}.`;
+  return ephemeralText(
+    `Pitfall reminders are on: ${describeInterval(options.every_hours)} in <#${channel.id}>. ${next}`,
+  );
+}
+
+async function turnRemindersOff(member: GuildMember, ctx: Context) {
+  const settings = await getGuildSettings(ctx.db, member.guildId);
+  if (!settings || settings.remindersNextRunAt === null)
+    return ephemeralText('Pitfall reminders are already off.');
+  await updateGuildSettings(
+    ctx.db,
+    member.guildId,
+    { remindersNextRunAt: null, remindersFailures: 0, postingProblem: null },
+    ctx.clock(),
+  );
+  ctx.log.info({ guildId: member.guildId, userId: member.userId }, 'reminders turned off');
+  return ephemeralText('Pitfall reminders are off. Turn them on again with `/config reminders`.');
+}
+
+async function setChannel(
+  interaction: ChatInputInteraction,
+  member: GuildMember,
+  ctx: Context,
+  purpose: 'openings' | 'assessments',
+) {
+  const options = parseOptions(channelOptions, readOptions(interaction).values);
+  const channel = pickedChannel(interaction, purpose, options.channel);
+  const patch =
+    purpose === 'openings'
+      ? { openingsChannelId: channel.id, openingsChannelType: channel.type }
+      : { assessmentsChannelId: channel.id };
+  await updateGuildSettings(ctx.db, member.guildId, patch, ctx.clock());
+  ctx.log.info(
+    { guildId: member.guildId, userId: member.userId, channelId: channel.id, purpose },
+    'channel set',
+  );
+  return ephemeralText(
+    purpose === 'openings'
+      ? `New research openings will be posted in <#${channel.id}>.`
+      : `Shared assessment summaries will be posted in <#${channel.id}>.`,
+  );
+}
+
+async function show(member: GuildMember, ctx: Context) {
+  const settings = await getGuildSettings(ctx.db, member.guildId);
+  return reply({ embeds: [renderSettingsEmbed(settings, ctx.clock())] });
+}
+
+export const configCommand: Command = {
+  data,
+  async execute(interaction, ctx): Promise<APIInteractionResponse> {
+    const member = guildMember(interaction);
+    // default_member_permissions only hides the command; a server can grant it to anyone.
+    requirePermission(member, PermissionFlagsBits.ManageGuild, 'Manage Server');
+    const { subcommand } = readOptions(interaction);
+    switch (subcommand) {
+      case 'reminders':
+        return setReminders(interaction, member, ctx);
+      case 'reminders-off':
+        return turnRemindersOff(member, ctx);
+      case 'openings':
+      case 'assessments':
+        return setChannel(interaction, member, ctx, subcommand);
+      case 'show':
+        return show(member, ctx);
+      default:
+        throw new UserError('That /config subcommand is not one this bot knows.');
+    }
+  },
+};

@@ -1,0 +1,28 @@
+-- What drizzle-kit cannot express for the FAQ search: trigram expression indexes and the trigger that
+-- keeps faq_terms (the vocabulary used to correct typos) in step with faq_entries.
+CREATE INDEX IF NOT EXISTS "faq_terms_trgm_idx" ON "faq_terms" USING gin ("term" gin_trgm_ops);
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "faq_entries_question_trgm_idx" ON "faq_entries" USING gin (faq_normalize("question") gin_trgm_ops);
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION faq_collect_terms() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+  BEGIN
+    INSERT INTO faq_terms (term)
+    SELECT DISTINCT word
+    FROM new_rows,
+      regexp_split_to_table(
+        faq_normalize(question || ' ' || array_to_string(aliases, ' ') || ' ' || array_to_string(tags, ' ') || ' ' || answer),
+        ' '
+      ) AS word
+    WHERE length(word) BETWEEN 3 AND 30
+    ON CONFLICT (term) DO NOTHING;
+    RETURN NULL;
+  END
+  $$;
+--> statement-breakpoint
+CREATE TRIGGER faq_entries_terms_on_insert AFTER INSERT ON faq_entries
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION faq_collect_terms();
+--> statement-breakpoint
+CREATE TRIGGER faq_entries_terms_on_update AFTER UPDATE ON faq_entries
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION faq_collect_terms();

@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { memberPitfallCursors } from '../schema/index.ts';
+
+/**
+ * Moves the member's place in the pitfall rotation on by one and returns the place to show now
+ * (0 the first time). One statement, so two quick /pitfall calls show two different pitfalls.
+ */
+export async function advanceMemberPitfallCursor(
+  db: Db,
+  guildId: string,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const [row] = await db
+    .insert(memberPitfallCursors)
+    .values({ guildId, userId, shown: 1, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [memberPitfallCursors.guildId, memberPitfallCursors.userId],
+      set: { shown: sql`${memberPitfallCursors.shown} + 1`, updatedAt: now },
+    })
+    .returning({ shown: memberPitfallCursors.shown });
+  if (!row) throw new Error('upsert returned no row');
+  return row.shown - 1;
+}

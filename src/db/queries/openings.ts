@@ -1,0 +1,379 @@
+import { and, asc, count, desc, eq, gt, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { ClosingStatus } from '../../openings/catalog.ts';
+import type { ListFilters } from '../../openings/custom-ids.ts';
+import type { RecentOpening } from '../../openings/rules.ts';
+import type { Db } from '../client.ts';
+import { openingInterests, openings } from '../schema/index.ts';
+
+export type Opening = typeof openings.$inferSelect;
+export type OpeningWithInterest = Opening & { interestCount: number };
+export type NewOpening = Pick<
+  typeof openings.$inferInsert,
+  | 'guildId'
+  | 'authorId'
+  | 'title'
+  | 'institution'
+  | 'mentor'
+  | 'kind'
+  | 'focus'
+  | 'remote'
+  | 'role'
+  | 'description'
+  | 'contact'
+  | 'expiresAt'
+>;
+export type OpeningFilters = ListFilters;
+
+/** Where an opening ended up on Discord. */
+export interface PostTarget {
+  channelId: string;
+  messageId: string;
+  threadId: string | null;
+}
+
+const interestCount =
+  sql<number>`(select count(*) from ${openingInterests} where ${openingInterests.openingId} = ${openings.id})`
+    .mapWith(Number)
+    .as('interest_count');
+
+/** A LIKE pattern matching `text` literally anywhere (backslash is PostgreSQL's default escape). */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+function filterConditions(guildId: string, filters: OpeningFilters, now?: Date): SQL[] {
+  const conditions: Array<SQL | undefined> = [
+    eq(openings.guildId, guildId),
+    eq(openings.status, 'open'),
+    now ? gt(openings.expiresAt, now) : undefined,
+    filters.kind ? eq(openings.kind, filters.kind) : undefined,
+    filters.focus ? eq(openings.focus, filters.focus) : undefined,
+    filters.remote === undefined ? undefined : eq(openings.remote, filters.remote),
+    filters.role ? eq(openings.role, filters.role) : undefined,
+  ];
+  if (filters.query) {
+    const pattern = containsPattern(filters.query);
+    conditions.push(
+      or(
+        ilike(openings.title, pattern),
+        ilike(openings.institution, pattern),
+        ilike(openings.description, pattern),
+        ilike(openings.mentor, pattern),
+      ),
+    );
+  }
+  return conditions.filter((condition): condition is SQL => condition !== undefined);
+}
+
+/**
+ * The guild's open openings matching the filters, newest first, with how many members showed
+ * interest, and the number of matches in all (for paging). Pass `now` to leave out openings past
+ * their expiry that the sweep has not reached yet.
+ */
+export async function listOpenOpenings(
+  db: Db,
+  guildId: string,
+  filters: OpeningFilters,
+  page: { limit: number; offset: number; now?: Date },
+): Promise<{ rows: OpeningWithInterest[]; total: number }> {
+  const where = and(...filterConditions(guildId, filters, page.now));
+  const rows = await db
+    .select({ opening: openings, interestCount })
+    .from(openings)
+    .where(where)
+    .orderBy(desc(openings.openedAt), desc(openings.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [totals] = await db.select({ total: count() }).from(openings).where(where);
+  return {
+    rows: rows.map((row) => ({ ...row.opening, interestCount: row.interestCount })),
+    total: totals?.total ?? 0,
+  };
+}
+
+export async function getOpening(db: Db, guildId: string, id: number): Promise<OpeningWithInterest | null> {
+  const [row] = await db
+    .select({ opening: openings, interestCount })
+    .from(openings)
+    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
+  return row ? { ...row.opening, interestCount: row.interestCount } : null;
+}
+
+/** The member's openings in this guild created since `since`, for the spam rules. */
+export async function listRecentOpeningsByAuthor(
+  db: Db,
+  guildId: string,
+  authorId: string,
+  since: Date,
+): Promise<RecentOpening[]> {
+  return db
+    .select({
+      id: openings.id,
+      title: openings.title,
+      institution: openings.institution,
+      createdAt: openings.createdAt,
+    })
+    .from(openings)
+    .where(
+      and(eq(openings.guildId, guildId), eq(openings.authorId, authorId), gt(openings.createdAt, since)),
+    );
+}
+
+/**
+ * Stores a new opening, waiting to be posted (leased until `leaseUntil` so the retry task leaves it
+ * to the caller), unless `refuse` objects to the member's recent openings. The check and the
+ * insert hold a per-member lock, so two forms sent at once cannot both slip under the limit.
+ */
+export async function createOpening<Refusal>(
+  db: Db,
+  values: NewOpening,
+  times: { now: Date; recentSince: Date; leaseUntil: Date },
+  refuse: (recent: RecentOpening[]) => Refusal | null,
+): Promise<{ opening: Opening; refusal?: undefined } | { refusal: Refusal; opening?: undefined }> {
+  return db.transaction(async (tx) => {
+    const lockKey = `opening-author:${values.guildId}:${values.authorId}`;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${lockKey}))`);
+    const recent = await listRecentOpeningsByAuthor(tx, values.guildId, values.authorId, times.recentSince);
+    const refusal = refuse(recent);
+    if (refusal !== null) return { refusal };
+    const [opening] = await tx
+      .insert(openings)
+      .values({
+        ...values,
+        status: 'open',
+        postState: 'pending',
+        nextPostAttemptAt: times.leaseUntil,
+        createdAt: times.now,
+        openedAt: times.now,
+        updatedAt: times.now,
+      })
+      .returning();
+    if (!opening) throw new Error('insert returned no row');
+    return { opening };
+  });
+}
+
+/** Choices for autocomplete: the guild's openings in one status, optionally only one member's. */
+export async function listOpeningChoices(
+  db: Db,
+  guildId: string,
+  options: { status: Opening['status']; authorId?: string; search: string; limit: number },
+): Promise<Array<Pick<Opening, 'id' | 'title' | 'institution'>>> {
+  const search = options.search.trim().replace(/^#/, '');
+  const conditions: Array<SQL | undefined> = [
+    eq(openings.guildId, guildId),
+    eq(openings.status, options.status),
+    options.authorId ? eq(openings.authorId, options.authorId) : undefined,
+  ];
+  if (search) {
+    const pattern = containsPattern(search);
+    conditions.push(
+      or(
+        ilike(openings.title, pattern),
+        ilike(openings.institution, pattern),
+        /^\d{1,9}$/.test(search) ? eq(openings.id, Number(search)) : undefined,
+      ),
+    );
+  }
+  return db
+    .select({ id: openings.id, title: openings.title, institution: openings.institution })
+    .from(openings)
+    .where(and(...conditions))
+    .orderBy(desc(openings.openedAt), desc(openings.id))
+    .limit(options.limit);
+}
+
+/** Closes an open opening; null when it is not open (any more) in this guild. */
+export async function closeOpening(
+  db: Db,
+  guildId: string,
+  id: number,
+  status: ClosingStatus,
+  now: Date,
+): Promise<Opening | null> {
+  const [row] = await db
+    .update(openings)
+    .set({ status, updatedAt: now })
+    .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.status, 'open')))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Opens the author's expired opening again with a new expiry, to be posted anew (the old post
+ * keeps showing that it expired). Null unless it is the author's and expired.
+ */
+export async function renewOpening(
+  db: Db,
+  guildId: string,
+  id: number,
+  authorId: string,
+  times: { now: Date; expiresAt: Date; leaseUntil: Date },
+): Promise<Opening | null> {
+  const [row] = await db
+    .update(openings)
+    .set({
+      status: 'open',
+      expiresAt: times.expiresAt,
+      openedAt: times.now,
+      channelId: null,
+      messageId: null,
+      threadId: null,
+      postState: 'pending',
+      postAttempts: 0,
+      nextPostAttemptAt: times.leaseUntil,
+      updatedAt: times.now,
+    })
+    .where(
+      and(
+        eq(openings.guildId, guildId),
+        eq(openings.id, id),
+        eq(openings.authorId, authorId),
+        eq(openings.status, 'expired'),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Marks open openings past their expiry as expired (across guilds; each row names its guild). A
+ * posted one is queued for its post to be edited now; one never posted will not be.
+ */
+export async function expireDueOpenings(db: Db, now: Date, limit: number): Promise<Opening[]> {
+  const due = db
+    .select({ id: openings.id })
+    .from(openings)
+    .where(and(eq(openings.status, 'open'), lte(openings.expiresAt, now)))
+    .orderBy(asc(openings.expiresAt))
+    .limit(limit);
+  return (
+    db
+      .update(openings)
+      .set({
+        status: 'expired',
+        postState: sql`case when ${openings.messageId} is not null then 'pending'::opening_post_state else 'none'::opening_post_state end`,
+        nextPostAttemptAt: now,
+        postAttempts: 0,
+        updatedAt: now,
+      })
+      // Checked again on the row itself: a concurrent sweep or close may have got there first.
+      .where(and(inArray(openings.id, due), eq(openings.status, 'open'), lte(openings.expiresAt, now)))
+      .returning()
+  );
+}
+
+/**
+ * Claims posts due for a (re)try by leasing them until `leaseUntil`: a process that runs the same
+ * update at the same moment finds the rows no longer due, so each post is sent by one process.
+ */
+export async function claimDueOpeningPosts(
+  db: Db,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+): Promise<Opening[]> {
+  const due = db
+    .select({ id: openings.id })
+    .from(openings)
+    .where(and(eq(openings.postState, 'pending'), lte(openings.nextPostAttemptAt, now)))
+    .orderBy(asc(openings.nextPostAttemptAt))
+    .limit(limit);
+  return db
+    .update(openings)
+    .set({ nextPostAttemptAt: leaseUntil })
+    .where(
+      and(inArray(openings.id, due), eq(openings.postState, 'pending'), lte(openings.nextPostAttemptAt, now)),
+    )
+    .returning();
+}
+
+/** Queues an edit of the opening's post (or its first post), leased to the caller until `leaseUntil`. */
+export async function claimOpeningPost(
+  db: Db,
+  guildId: string,
+  id: number,
+  leaseUntil: Date,
+): Promise<Opening | null> {
+  const [row] = await db
+    .update(openings)
+    .set({ postState: 'pending', nextPostAttemptAt: leaseUntil })
+    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Records a successful post or edit. `expectedMessageId` is the post the sender worked on: if the
+ * opening was renewed meanwhile (its post cleared), the stale result is not written over it.
+ */
+export async function markOpeningPosted(
+  db: Db,
+  guildId: string,
+  id: number,
+  target: PostTarget,
+  expectedMessageId: string | null,
+  now: Date,
+): Promise<Opening | null> {
+  const [row] = await db
+    .update(openings)
+    .set({ ...target, postState: 'posted', postAttempts: 0, nextPostAttemptAt: null, updatedAt: now })
+    .where(
+      and(
+        eq(openings.guildId, guildId),
+        eq(openings.id, id),
+        sql`${openings.messageId} is not distinct from ${expectedMessageId}`,
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Nothing to post (no channel set, or closed before it was ever posted). */
+export async function markOpeningUnposted(db: Db, guildId: string, id: number): Promise<void> {
+  await db
+    .update(openings)
+    .set({ postState: 'none', nextPostAttemptAt: null })
+    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
+}
+
+/** Records a failed post: retried at `nextAttemptAt`, or given up (null). */
+export async function markOpeningPostFailed(
+  db: Db,
+  guildId: string,
+  id: number,
+  failures: number,
+  nextAttemptAt: Date | null,
+): Promise<void> {
+  await db
+    .update(openings)
+    .set({
+      postAttempts: failures,
+      postState: nextAttemptAt ? 'pending' : 'none',
+      nextPostAttemptAt: nextAttemptAt,
+    })
+    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
+}
+
+/**
+ * For /assess: a few of the guild's open, unexpired openings at the member's rung of the ladder
+ * (and in the focus they most need, when given), newest first.
+ */
+export async function suggestOpenOpenings(
+  db: Db,
+  guildId: string,
+  options: { focus?: Opening['focus'] | undefined; role: Opening['role']; limit: number; now: Date },
+): Promise<Array<Pick<Opening, 'id' | 'title' | 'institution' | 'kind' | 'remote'>>> {
+  return db
+    .select({
+      id: openings.id,
+      title: openings.title,
+      institution: openings.institution,
+      kind: openings.kind,
+      remote: openings.remote,
+    })
+    .from(openings)
+    .where(and(...filterConditions(guildId, { focus: options.focus, role: options.role }, options.now)))
+    .orderBy(desc(openings.openedAt), desc(openings.id))
+    .limit(options.limit);
+}

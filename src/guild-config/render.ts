@@ -1,0 +1,60 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { GuildSettings } from '../db/queries/guild-settings.ts';
+import { BRAND_COLOR } from '../discord/style.ts';
+import { isDue } from '../reminders/schedule.ts';
+import { describeChannelType } from './channel-rules.ts';
+
+export function describeInterval(hours: number): string {
+  if (hours === 1) return 'every hour';
+  const days = hours / 24;
+  return Number.isInteger(days)
+    ? `every ${hours} hours (${days === 1 ? '1 day' : `${days} days`})`
+    : `every ${hours} hours`;
+}
+
+/** A Discord timestamp: every member sees it in their own time zone. */
+export function discordTime(date: Date): string {
+  const seconds = Math.floor(date.getTime() / 1000);
+  return `<t:${seconds}:f> (<t:${seconds}:R>)`;
+}
+
+const channel = (id: string) => `<#${id}>`;
+
+function remindersSummary(settings: GuildSettings | null, now: Date): string {
+  if (!settings?.remindersChannelId || !settings.remindersEveryHours) return 'Off (never set up).';
+  const where = `${describeInterval(settings.remindersEveryHours)} in ${channel(settings.remindersChannelId)}`;
+  if (settings.remindersNextRunAt === null) return `Off (were ${where}).`;
+  const next = isDue(settings.remindersNextRunAt, now)
+    ? 'due now: posted on the scheduler’s next run'
+    : discordTime(settings.remindersNextRunAt);
+  return `On: ${where}.\nNext reminder: ${next}.`;
+}
+
+function problemSummary(settings: GuildSettings): string | null {
+  if (!settings.postingProblem) return null;
+  if (settings.remindersNextRunAt === null) {
+    return `The last reminder could not be posted (${settings.postingProblem}), so reminders were turned off. Fix that, then run \`/config reminders\` again.`;
+  }
+  const attempts =
+    settings.remindersFailures === 1 ? '1 failed attempt' : `${settings.remindersFailures} failed attempts`;
+  return `The last reminder could not be posted yet (${settings.postingProblem}); retrying after ${attempts}.`;
+}
+
+/** What `/config show` tells a moderator about the guild's settings at `now`. */
+export function renderSettingsEmbed(settings: GuildSettings | null, now: Date): APIEmbed {
+  const openings = settings?.openingsChannelId
+    ? `${channel(settings.openingsChannelId)}${settings.openingsChannelType === null ? '' : ` (${describeChannelType(settings.openingsChannelType)})`}`
+    : 'Not set: new openings are not posted to a channel.';
+  const assessments = settings?.assessmentsChannelId ? channel(settings.assessmentsChannelId) : 'Not set.';
+  const problem = settings ? problemSummary(settings) : null;
+  return {
+    title: 'Bot settings for this server',
+    color: BRAND_COLOR,
+    fields: [
+      { name: 'Pitfall reminders', value: remindersSummary(settings, now) },
+      ...(problem ? [{ name: 'Posting problem', value: problem }] : []),
+      { name: 'Openings channel', value: openings },
+      { name: 'Assessments channel', value: assessments },
+    ],
+  };
+}

@@ -1,0 +1,226 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from 'discord-api-types/v10';
+import type { Opening, OpeningWithInterest } from '../db/queries/openings.ts';
+import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
+import { BRAND_COLOR } from '../discord/style.ts';
+import {
+  FOCUS_LABELS,
+  FOCUS_SHORT_LABELS,
+  KIND_LABELS,
+  ROLE_DESCRIPTIONS,
+  ROLE_LABELS,
+  STATUS_LABELS,
+} from './catalog.ts';
+import { interestCustomId, type ListFilters, listPageCustomId } from './custom-ids.ts';
+import { LIST_PAGE_SIZE, MAX_PAGE, type PostingRefusal } from './rules.ts';
+
+const CLOSED_COLOR = 0x7f8c8d;
+/** Discord's limit on a thread's name. */
+const THREAD_NAME_MAX = 100;
+
+type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+export function discordDate(date: Date, style: 'D' | 'R' = 'D'): string {
+  return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
+}
+
+/** A link that opens the post in Discord (a forum post's starter message shares the thread's id). */
+export function postLink(opening: Pick<Opening, 'guildId' | 'channelId' | 'messageId' | 'threadId'>) {
+  if (!opening.messageId || !opening.channelId) return null;
+  return `https://discord.com/channels/${opening.guildId}/${opening.threadId ?? opening.channelId}/${opening.messageId}`;
+}
+
+function field(name: string, value: string, inline = true): APIEmbedField {
+  return {
+    name: truncate(name, EMBED_LIMITS.fieldName),
+    value: truncate(value, EMBED_LIMITS.fieldValue),
+    inline,
+  };
+}
+
+function interestedText(count: number): string {
+  return count === 1 ? '1 member' : `${count} members`;
+}
+
+function statusLine(opening: Opening): string {
+  if (opening.status === 'expired')
+    return `Expired ${discordDate(opening.expiresAt)}. The author can post it again with \`/opening renew\`.`;
+  return `${STATUS_LABELS[opening.status]}: no longer taking new helpers.`;
+}
+
+function statusButtonLabel(opening: Opening): string {
+  return opening.status === 'open'
+    ? "I'm interested"
+    : `Closed (${STATUS_LABELS[opening.status].toLowerCase()})`;
+}
+
+/** The opening as posted in the openings channel (a message, or a forum post's first message). */
+export function renderOpeningPost(opening: OpeningWithInterest): {
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+} {
+  const isOpen = opening.status === 'open';
+  const fields: APIEmbedField[] = [
+    field('Kind of work', KIND_LABELS[opening.kind]),
+    field('Focus', FOCUS_LABELS[opening.focus]),
+    field('Remote', opening.remote ? 'Yes, can be done remotely' : 'No, on site'),
+    field('Role', `${ROLE_LABELS[opening.role]}: ${ROLE_DESCRIPTIONS[opening.role]}`, false),
+    field('Institution', opening.institution),
+    ...(opening.mentor ? [field('Mentor', opening.mentor)] : []),
+    field('Posted by', `<@${opening.authorId}>`),
+    field(isOpen ? 'Open until' : 'Was open until', discordDate(opening.expiresAt)),
+    field('Interested', interestedText(opening.interestCount)),
+  ];
+  if (!isOpen) fields.unshift(field('Status', statusLine(opening), false));
+  const embed: APIEmbed = {
+    title: truncate(
+      isOpen ? opening.title : `[${STATUS_LABELS[opening.status]}] ${opening.title}`,
+      EMBED_LIMITS.title,
+    ),
+    description: truncate(opening.description, EMBED_LIMITS.description),
+    color: isOpen ? BRAND_COLOR : CLOSED_COLOR,
+    fields,
+    footer: {
+      text: isOpen
+        ? `Opening #${opening.id} · Press "I'm interested" to get the contact details`
+        : `Opening #${opening.id}`,
+    },
+    timestamp: opening.openedAt.toISOString(),
+  };
+  const button: APIButtonComponentWithCustomId = {
+    type: ComponentType.Button,
+    style: isOpen ? ButtonStyle.Primary : ButtonStyle.Secondary,
+    label: statusButtonLabel(opening),
+    custom_id: interestCustomId(opening.id),
+    disabled: !isOpen,
+  };
+  return { embeds: [embed], components: [{ type: ComponentType.ActionRow, components: [button] }] };
+}
+
+/** The title of the opening's forum post; a closed one says so in the forum's list. */
+export function forumThreadName(opening: Pick<Opening, 'title' | 'status'>): string {
+  const prefix = opening.status === 'open' ? '' : `[${STATUS_LABELS[opening.status]}] `;
+  return truncate(`${prefix}${opening.title}`, THREAD_NAME_MAX);
+}
+
+export function describeFilters(filters: ListFilters): string {
+  const parts = [
+    filters.kind ? KIND_LABELS[filters.kind] : undefined,
+    filters.focus ? FOCUS_SHORT_LABELS[filters.focus] : undefined,
+    filters.remote === undefined ? undefined : filters.remote ? 'remote' : 'on site',
+    filters.role ? ROLE_LABELS[filters.role] : undefined,
+    filters.query ? `matching “${filters.query}”` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? parts.join(' · ') : 'all open openings';
+}
+
+export function pageCount(total: number): number {
+  return Math.min(MAX_PAGE + 1, Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)));
+}
+
+function listEntry(opening: OpeningWithInterest): APIEmbedField {
+  const link = postLink(opening);
+  const lines = [
+    `${KIND_LABELS[opening.kind]} · ${FOCUS_SHORT_LABELS[opening.focus]} · ${opening.remote ? 'remote' : 'on site'} · ${ROLE_LABELS[opening.role]}`,
+    `**Institution:** ${opening.institution}${opening.mentor ? ` · **Mentor:** ${opening.mentor}` : ''}`,
+    `**Open until** ${discordDate(opening.expiresAt)} · **Interested:** ${interestedText(opening.interestCount)}`,
+    ...(link ? [`[See the post](${link})`] : []),
+  ];
+  return field(`#${opening.id} · ${opening.title}`, lines.join('\n'), false);
+}
+
+/** One page of /opening list, with Previous/Next and an "Interested" button per opening. */
+export function renderOpeningList(view: {
+  rows: readonly OpeningWithInterest[];
+  total: number;
+  page: number;
+  filters: ListFilters;
+}): { embeds: APIEmbed[]; components: ButtonRow[] } {
+  const pages = pageCount(view.total);
+  const embed: APIEmbed = {
+    title: 'Research openings',
+    color: BRAND_COLOR,
+    description:
+      view.total === 0
+        ? `No open openings match (${describeFilters(view.filters)}). Try fewer filters, or post one with \`/opening post\`.`
+        : `${view.total} open · ${describeFilters(view.filters)} · newest first`,
+    fields: view.rows.map(listEntry),
+    ...(view.total > 0 ? { footer: { text: `Page ${view.page + 1} of ${pages}` } } : {}),
+  };
+  const components: ButtonRow[] = [];
+  if (pages > 1) {
+    components.push({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: 'Previous',
+          custom_id: listPageCustomId(Math.max(0, view.page - 1), view.filters),
+          disabled: view.page === 0,
+        },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: 'Next',
+          // A different page from Previous's even when disabled: custom_ids in a message must differ.
+          custom_id: listPageCustomId(Math.min(view.page + 1, pages), view.filters),
+          disabled: view.page >= pages - 1,
+        },
+      ],
+    });
+  }
+  if (view.rows.length > 0) {
+    components.push({
+      type: ComponentType.ActionRow,
+      components: view.rows.map((opening) => ({
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: `Interested in #${opening.id}`,
+        custom_id: interestCustomId(opening.id),
+      })),
+    });
+  }
+  return { embeds: [embed], components };
+}
+
+/** What a member sees after pressing "I'm interested". */
+export function renderInterestReply(opening: Opening, firstTime: boolean): string {
+  const lead = firstTime
+    ? `Thanks: your interest in **${opening.title}** is recorded and the author can see the count go up.`
+    : `You already showed interest in **${opening.title}**; it is counted once.`;
+  return [
+    lead,
+    // An address in a code span, so markdown characters in it (like _) show as typed.
+    `To take part, contact the author: ${opening.contact.startsWith('https://') ? opening.contact : `\`${opening.contact}\``}`,
+    'Say which opening you mean, a line about your background, and the time you can give each week.',
+  ].join('\n');
+}
+
+export function describePostingRefusal(refusal: PostingRefusal): string {
+  if (refusal.reason === 'rate_limited') {
+    return `You have posted 3 openings in the last 24 hours, the most allowed. You can post again ${discordDate(refusal.allowedAgainAt, 'R')}.`;
+  }
+  return `You already posted an opening with this title and institution this week (#${refusal.existingId}). Close it with \`/opening close\` first if it needs replacing.`;
+}
+
+/** The ephemeral confirmation after a post or a renewal. */
+export function renderPostConfirmation(
+  opening: Opening,
+  outcome: 'posted' | 'no-channel' | 'retrying',
+  verb = 'saved',
+): string {
+  const head = `Your opening **${opening.title}** (#${opening.id}) is ${verb}; it stays open until ${discordDate(opening.expiresAt)}.`;
+  const link = postLink(opening);
+  if (outcome === 'posted' && link) return `${head}\nSee the post: ${link}`;
+  if (outcome === 'no-channel') {
+    return `${head}\nIt shows up in \`/opening list\`. This server has no openings channel yet, so it was not posted anywhere: a moderator can set one with \`/config openings\`.`;
+  }
+  return `${head}\nIt shows up in \`/opening list\`. Posting it to the openings channel failed for now; the bot will keep trying.`;
+}

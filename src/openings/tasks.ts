@@ -1,0 +1,36 @@
+import { claimDueOpeningPosts, expireDueOpenings } from '../db/queries/openings.ts';
+import type { SchedulerTask } from '../scheduler/scheduler.ts';
+import { publishOpening } from './publisher.ts';
+import { POST_RETRY, postLeaseUntil } from './retry.ts';
+
+/** Marks openings past their expiry as expired; their posts are then edited by the post task. */
+export const openingExpiryTask: SchedulerTask = {
+  name: 'opening-expiry',
+  async run(ctx) {
+    const expired = await expireDueOpenings(ctx.db, ctx.clock(), POST_RETRY.batchSize * 5);
+    for (const opening of expired) {
+      ctx.log.info({ guildId: opening.guildId, openingId: opening.id }, 'opening expired');
+    }
+  },
+};
+
+/** Sends the posts and edits that are due: first tries after a failure, and edits after expiry. */
+export const openingPostTask: SchedulerTask = {
+  name: 'opening-posts',
+  async run(ctx) {
+    const now = ctx.clock();
+    const claimed = await claimDueOpeningPosts(ctx.db, now, postLeaseUntil(now), POST_RETRY.batchSize);
+    // One at a time: they mostly go to the same few channels, which Discord rate-limits anyway.
+    for (const opening of claimed) {
+      try {
+        await publishOpening(ctx, opening);
+      } catch (error) {
+        // Its lease runs out on its own, so it is tried again on a later tick.
+        ctx.log.error(
+          { err: error, guildId: opening.guildId, openingId: opening.id },
+          'opening post not recorded',
+        );
+      }
+    }
+  },
+};

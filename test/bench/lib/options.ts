@@ -1,0 +1,18 @@
+/** How big a run is: --quick for development, the full run for RESULTS.md. */
+export interface BenchOptions {
+  quick: boolean;
+  /** PostgreSQL server URL (TEST_DATABASE_URL); null skips the PostgreSQL figures. */
+  postgresUrl: string | null;
+  rounds: number;
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions & { only: Set<string> | null } {
+  const quick = argv.includes('--quick');
+  const only = argv.find((argument) => argument.startsWith('--only='));
+  return {
+    quick,
+    postgresUrl: process.env.TEST_DATABASE_URL || null,
+    rounds: quick ? 1 : 3,
+    only: only ? new Set(only.slice('--only='.length).split(',')) : null,
+  };
+}

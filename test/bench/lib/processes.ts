@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { freePort } from '../../helpers/bot-process.ts';
+import { sleep } from './stats.ts';
+
+export interface TimedProcess {
+  child: ChildProcess;
+  base: string;
+  /** Milliseconds from spawn to the first 200 from /healthz. */
+  startMs: number;
+  stderr: () => string;
+  stop: () => Promise<void>;
+}
+
+const HEALTH_POLL_MS = 5;
+const START_TIMEOUT_MS = 120_000;
+
+/**
+ * Spawns `node --import tsx <script>` and polls /healthz tightly, so the start-up figure is the
+ * process's own time, not the poll interval.
+ */
+export async function spawnUntilHealthy(script: string, env: NodeJS.ProcessEnv): Promise<TimedProcess> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, LOG_LEVEL: 'warn', DISCORD_TOKEN: '', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(killer);
+  };
+  for (;;) {
+    const status = await fetch(`${base}/healthz`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) break;
+    if (child.exitCode !== null || performance.now() - startedAt > START_TIMEOUT_MS) {
+      await stop();
+      throw new Error(`${script} did not become healthy: ${stderr.slice(-2000)}`);
+    }
+    await sleep(HEALTH_POLL_MS);
+  }
+  return { child, base, startMs: performance.now() - startedAt, stderr: () => stderr, stop };
+}
+
+/** The bot in HTTP mode, as in production. */
+export function startBot(env: NodeJS.ProcessEnv) {
+  return spawnUntilHealthy('src/main.ts', {
+    BOT_TRANSPORT: 'http',
+    // Nothing listens there: a late reply must never reach the real Discord from a benchmark.
+    DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+    SCHEDULER_TICK_MS: '60000',
+    ...env,
+  });
+}
+
+export function startFloor(publicKeyHex: string) {
+  return spawnUntilHealthy('test/bench/floor-server.ts', { DISCORD_PUBLIC_KEY: publicKeyHex });
+}
+
+/** Resident set size of a process in bytes, from /proc (Linux). */
+export async function residentBytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(match[1]) * 1024;
+}

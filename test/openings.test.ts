@@ -1,0 +1,637 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIInteractionResponse,
+  ChannelType,
+  InteractionResponseType,
+  MessageFlags,
+} from 'discord-api-types/v10';
+import { count, desc, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getGuildSettings, updateGuildSettings } from '../src/db/queries/guild-settings.ts';
+import { getOpening, listOpenOpenings } from '../src/db/queries/openings.ts';
+import { openingInterests, openings } from '../src/db/schema/index.ts';
+import { embedProblems } from '../src/discord/limits.ts';
+import type { Actor } from '../src/interactions/build.ts';
+import { createScheduler } from '../src/scheduler/scheduler.ts';
+import { schedulerTasks } from '../src/scheduler/tasks.ts';
+import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
+import { databaseKinds } from './helpers/db.ts';
+import type { RecordedRequest } from './helpers/discord-stand-in.ts';
+import { createHarness, type Harness } from './helpers/harness.ts';
+
+const TEXT_CHANNEL = '400000000000000001';
+const FORUM_CHANNEL = '400000000000000002';
+const DAY = 24 * 60 * 60 * 1000;
+
+const author = member('300000000000000001');
+const helper = member('300000000000000002');
+const stranger = member('300000000000000003');
+
+type MessageBody = {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  allowed_mentions: unknown;
+};
+
+function form(overrides: Record<string, string> = {}) {
+  return {
+    title: 'Outcomes after genicular artery embolization',
+    institution: 'Example University Hospital',
+    mentor: 'Dr. A. Example',
+    description: 'Chart review and data entry for about 200 patients; roughly four hours a week.',
+    contact: 'ir.lab@example.org',
+    ...overrides,
+  };
+}
+
+function content(response: APIInteractionResponse): string {
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource) {
+    throw new Error(`expected a message, got response type ${response.type}`);
+  }
+  expect(response.data.flags).toBe(MessageFlags.Ephemeral);
+  expect(response.data.allowed_mentions).toEqual({ parse: [] });
+  return response.data.content ?? '';
+}
+
+function messageData(response: APIInteractionResponse) {
+  if (
+    response.type !== InteractionResponseType.ChannelMessageWithSource &&
+    response.type !== InteractionResponseType.UpdateMessage
+  ) {
+    throw new Error(`expected a message, got response type ${response.type}`);
+  }
+  return response.data as MessageBody & { flags?: number };
+}
+
+function firstButton(body: MessageBody) {
+  return body.components[0]?.components[0];
+}
+
+async function countRows(harness: Harness) {
+  const [row] = await harness.db.select({ total: count() }).from(openings);
+  return row?.total ?? 0;
+}
+
+/** Runs /opening post and submits its form, as Discord would send them. */
+async function postOpening(
+  harness: Harness,
+  actor: Actor,
+  options: Record<string, string | number | boolean> = {},
+  fields = form(),
+) {
+  const modal = await harness.command(
+    'opening',
+    {
+      subcommand: 'post',
+      options: { kind: 'retrospective', focus: 'ir', remote: true, role: 'entry', ...options },
+    },
+    actor,
+  );
+  if (modal.type !== InteractionResponseType.Modal) throw new Error(`no form: ${JSON.stringify(modal)}`);
+  return {
+    customId: modal.data.custom_id,
+    response: await harness.submitModal(modal.data.custom_id, fields, actor),
+  };
+}
+
+async function latestOpening(harness: Harness) {
+  const [row] = await harness.db.select().from(openings).orderBy(desc(openings.id)).limit(1);
+  if (!row) throw new Error('no opening stored');
+  return row;
+}
+
+function tick(harness: Harness) {
+  return createScheduler(harness.ctx, schedulerTasks, 60_000).tick();
+}
+
+describe.each(databaseKinds())('the openings board (%s)', (kind) => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness({ kind });
+    await updateGuildSettings(
+      harness.db,
+      GUILD_A,
+      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
+      harness.clock.now(),
+    );
+  });
+  afterAll(() => harness.close());
+
+  it('posts, lists, counts interest, refuses a stranger, closes, and expires', async () => {
+    // /opening post answers with the form, its choices carried in the custom_id.
+    const modal = await harness.command(
+      'opening',
+      {
+        subcommand: 'post',
+        options: { kind: 'case_report', focus: 'ir', remote: true, role: 'entry', expires_in_days: 10 },
+      },
+      author,
+    );
+    expect(modal.type).toBe(InteractionResponseType.Modal);
+    if (modal.type !== InteractionResponseType.Modal) return;
+    expect(modal.data.custom_id).toBe(`opening:post:case_report:ir:1:entry:10:${GUILD_A}`);
+
+    const confirmation = content(
+      await harness.submitModal(
+        modal.data.custom_id,
+        form({ description: `@everyone look: <@&123>${' details'.repeat(10)}` }),
+        author,
+      ),
+    );
+    const stored = await latestOpening(harness);
+    expect(stored).toMatchObject({
+      kind: 'case_report',
+      focus: 'ir',
+      remote: true,
+      role: 'entry',
+      status: 'open',
+      postState: 'posted',
+    });
+    expect(stored.expiresAt).toEqual(new Date(harness.clock.now().getTime() + 10 * DAY));
+
+    // The channel message: an embed within limits, the button, and no pings.
+    const [post] = harness.standIn.find('POST', new RegExp(`^/channels/${TEXT_CHANNEL}/messages$`));
+    const body = post?.body as MessageBody;
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.embeds).toHaveLength(1);
+    expect(embedProblems(body.embeds[0] as APIEmbed)).toEqual([]);
+    expect(body.embeds[0]?.title).toBe('Outcomes after genicular artery embolization');
+    expect(firstButton(body)).toMatchObject({
+      label: "I'm interested",
+      custom_id: `opening:interest:${stored.id}`,
+      disabled: false,
+    });
+    expect(confirmation).toContain(
+      `https://discord.com/channels/${GUILD_A}/${TEXT_CHANNEL}/${stored.messageId}`,
+    );
+
+    // More openings from other members, to filter and page through.
+    for (let index = 0; index < 6; index++) {
+      harness.clock.advance(60_000);
+      await postOpening(
+        harness,
+        member(`30000000000000010${index}`),
+        { kind: index % 2 === 0 ? 'systematic_review' : 'case_report', remote: index !== 5 },
+        form({
+          title: `Project number ${index}`,
+          institution: index === 3 ? 'Cairo Radiology Institute' : 'Example University',
+        }),
+      );
+    }
+    const list = messageData(await harness.command('opening', { subcommand: 'list', options: {} }, helper));
+    expect(list.flags).toBe(MessageFlags.Ephemeral);
+    expect(list.embeds[0]?.fields?.map((field) => field.name)).toEqual([
+      expect.stringContaining('Project number 5'),
+      expect.stringContaining('Project number 4'),
+      expect.stringContaining('Project number 3'),
+      expect.stringContaining('Project number 2'),
+      expect.stringContaining('Project number 1'),
+    ]);
+    expect(list.embeds[0]?.fields?.[0]?.value).toMatch(/Case report · IR · on site · Entry level/);
+    expect(list.embeds[0]?.fields?.[0]?.value).toMatch(/Interested:\*\* 0 members/);
+    const [previous, next] = list.components[0]?.components ?? [];
+    expect(previous?.disabled).toBe(true);
+    expect(next?.disabled).toBe(false);
+
+    const secondPage = messageData(await harness.press(next?.custom_id ?? '', helper));
+    expect(secondPage.embeds[0]?.fields?.map((field) => field.name)).toEqual([
+      expect.stringContaining('Project number 0'),
+      expect.stringContaining('Outcomes after genicular'),
+    ]);
+    expect(secondPage.embeds[0]?.footer?.text).toBe('Page 2 of 2');
+
+    const filtered = messageData(
+      await harness.command(
+        'opening',
+        { subcommand: 'list', options: { kind: 'systematic_review', remote: true, query: 'cairo' } },
+        helper,
+      ),
+    );
+    expect(filtered.embeds[0]?.fields).toEqual([]);
+    expect(filtered.embeds[0]?.description).toMatch(/No open openings match/);
+    const cairo = messageData(
+      await harness.command(
+        'opening',
+        { subcommand: 'list', options: { kind: 'case_report', query: 'cairo' } },
+        helper,
+      ),
+    );
+    expect(cairo.embeds[0]?.fields?.map((field) => field.name)).toEqual([
+      expect.stringContaining('Project number 3'),
+    ]);
+    expect(cairo.components).toHaveLength(1); // no paging for one page, just the interest button
+
+    // Autocomplete offers members their own open openings, and moderators all of the guild's.
+    const own = await harness.autocomplete(
+      'opening',
+      { subcommand: 'close', options: { opening: '' }, focused: 'opening' },
+      member('300000000000000100'),
+    );
+    const mine = (own as { data: { choices: Array<{ name: string }> } }).data.choices;
+    expect(mine.map((choice) => choice.name)).toEqual([expect.stringContaining('Project number 0')]);
+    const all = await harness.autocomplete(
+      'opening',
+      { subcommand: 'close', options: { opening: 'project' }, focused: 'opening' },
+      moderator(),
+    );
+    const every = (all as { data: { choices: Array<{ name: string }> } }).data.choices;
+    expect(every.length).toBeGreaterThan(1);
+    const foreign = await harness.autocomplete(
+      'opening',
+      { subcommand: 'close', options: { opening: '' }, focused: 'opening' },
+      moderator(undefined, GUILD_B),
+    );
+    expect((foreign as { data: { choices: unknown[] } }).data.choices).toEqual([]);
+
+    // Interest: counted once, the post edited to show the count, contact details answered.
+    harness.standIn.clear();
+    const first = content(await harness.press(`opening:interest:${stored.id}`, helper));
+    expect(first).toContain('`ir.lab@example.org`');
+    const [edit] = harness.standIn.find(
+      'PATCH',
+      new RegExp(`^/channels/${TEXT_CHANNEL}/messages/${stored.messageId}$`),
+    );
+    const edited = edit?.body as MessageBody;
+    expect(edited.embeds[0]?.fields?.find((field) => field.name === 'Interested')?.value).toBe('1 member');
+    expect(edited.allowed_mentions).toEqual({ parse: [] });
+    const again = content(await harness.press(`opening:interest:${stored.id}`, helper));
+    expect(again).toMatch(/already showed interest/);
+    expect((await getOpening(harness.db, GUILD_A, stored.id))?.interestCount).toBe(1);
+    expect(harness.standIn.find('PATCH', /.*/)).toHaveLength(1);
+
+    // A stranger cannot close it: refused, nothing changes.
+    harness.standIn.clear();
+    const refused = content(
+      await harness.command(
+        'opening',
+        { subcommand: 'close', options: { opening: String(stored.id), status: 'filled' } },
+        stranger,
+      ),
+    );
+    expect(refused).toMatch(/Only the member who posted this opening, or a moderator/);
+    expect((await getOpening(harness.db, GUILD_A, stored.id))?.status).toBe('open');
+    expect(harness.standIn.requests).toHaveLength(0);
+
+    // The author can: the post shows the status and its button is disabled.
+    const closed = content(
+      await harness.command(
+        'opening',
+        { subcommand: 'close', options: { opening: String(stored.id), status: 'filled' } },
+        author,
+      ),
+    );
+    expect(closed).toMatch(/Closed \*\*Outcomes after genicular artery embolization\*\*/);
+    expect((await getOpening(harness.db, GUILD_A, stored.id))?.status).toBe('filled');
+    const [closeEdit] = harness.standIn.find(
+      'PATCH',
+      new RegExp(`^/channels/${TEXT_CHANNEL}/messages/${stored.messageId}$`),
+    );
+    const closedBody = closeEdit?.body as MessageBody;
+    expect(closedBody.embeds[0]?.title).toMatch(/^\[Filled\]/);
+    expect(firstButton(closedBody)).toMatchObject({ disabled: true });
+    const afterClose = content(await harness.press(`opening:interest:${stored.id}`, stranger));
+    expect(afterClose).toMatch(/closed \(filled\)/);
+
+    // Expiry with a fixed clock: nothing before the time, then expired and its post edited.
+    const expiring = await latestOpening(harness); // Project number 5, 30 days
+    harness.standIn.clear();
+    harness.clock.set(new Date(expiring.expiresAt.getTime() - 1000));
+    await tick(harness);
+    expect((await getOpening(harness.db, GUILD_A, expiring.id))?.status).toBe('open');
+    harness.clock.advance(2000);
+    await tick(harness);
+    const expired = await getOpening(harness.db, GUILD_A, expiring.id);
+    expect(expired).toMatchObject({ status: 'expired', postState: 'posted' });
+    const [expiryEdit] = harness.standIn.find(
+      'PATCH',
+      new RegExp(`^/channels/${TEXT_CHANNEL}/messages/${expiring.messageId}$`),
+    );
+    expect(firstButton(expiryEdit?.body as MessageBody)).toMatchObject({
+      disabled: true,
+      label: 'Closed (expired)',
+    });
+    expect(
+      (await listOpenOpenings(harness.db, GUILD_A, {}, { limit: 50, offset: 0 })).rows.map((row) => row.id),
+    ).not.toContain(expiring.id);
+
+    // Its author can post it again with a new expiry; a new post is made.
+    const choices = await harness.autocomplete(
+      'opening',
+      { subcommand: 'renew', options: { opening: '' }, focused: 'opening' },
+      member('300000000000000105'),
+    );
+    expect(choices).toMatchObject({ data: { choices: [{ value: String(expiring.id) }] } });
+    harness.standIn.clear();
+    const renewed = content(
+      await harness.command(
+        'opening',
+        { subcommand: 'renew', options: { opening: String(expiring.id), expires_in_days: 14 } },
+        member('300000000000000105'),
+      ),
+    );
+    const reopened = await getOpening(harness.db, GUILD_A, expiring.id);
+    expect(reopened?.status).toBe('open');
+    expect(reopened?.expiresAt).toEqual(new Date(harness.clock.now().getTime() + 14 * DAY));
+    expect(reopened?.messageId).not.toBe(expiring.messageId);
+    expect(renewed).toContain(`/${TEXT_CHANNEL}/${reopened?.messageId}`);
+    expect(harness.standIn.find('POST', /messages$/)).toHaveLength(1);
+  });
+});
+
+describe('posting to a forum', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness();
+    await updateGuildSettings(
+      harness.db,
+      GUILD_A,
+      { openingsChannelId: FORUM_CHANNEL, openingsChannelType: ChannelType.GuildForum },
+      harness.clock.now(),
+    );
+    harness.standIn.on('GET', new RegExp(`^/channels/${FORUM_CHANNEL}$`), () => ({
+      body: {
+        id: FORUM_CHANNEL,
+        type: ChannelType.GuildForum,
+        guild_id: GUILD_A,
+        available_tags: [
+          { id: '700000000000000001', name: 'Case report', moderated: false },
+          { id: '700000000000000002', name: 'Systematic review / meta-analysis', moderated: false },
+          { id: '700000000000000003', name: 'IR', moderated: false },
+          { id: '700000000000000004', name: 'Diagnostic radiology', moderated: false },
+        ],
+      },
+    }));
+  });
+  afterAll(() => harness.close());
+
+  it('starts a thread with the tags of its kind and focus, and archives it once closed', async () => {
+    const { response } = await postOpening(harness, author, {
+      kind: 'systematic_review',
+      focus: 'diagnostic_radiology',
+    });
+    const [thread] = harness.standIn.find('POST', new RegExp(`^/channels/${FORUM_CHANNEL}/threads$`));
+    const body = thread?.body as { name: string; applied_tags: string[]; message: MessageBody };
+    expect(body.name).toBe('Outcomes after genicular artery embolization');
+    expect(body.applied_tags).toEqual(['700000000000000002', '700000000000000004']);
+    expect(body.message.allowed_mentions).toEqual({ parse: [] });
+    expect(embedProblems(body.message.embeds[0] as APIEmbed)).toEqual([]);
+    expect(firstButton(body.message)?.label).toBe("I'm interested");
+
+    const stored = await latestOpening(harness);
+    expect(stored.threadId).not.toBeNull();
+    expect(stored.channelId).toBe(FORUM_CHANNEL);
+    expect(content(response)).toContain(
+      `https://discord.com/channels/${GUILD_A}/${stored.threadId}/${stored.messageId}`,
+    );
+
+    // Interest edits the forum post's starter message.
+    await harness.press(`opening:interest:${stored.id}`, helper);
+    expect(
+      harness.standIn.find(
+        'PATCH',
+        new RegExp(`^/channels/${stored.threadId}/messages/${stored.messageId}$`),
+      ),
+    ).toHaveLength(1);
+
+    harness.standIn.clear();
+    content(
+      await harness.command(
+        'opening',
+        { subcommand: 'close', options: { opening: String(stored.id), status: 'withdrawn' } },
+        moderator(),
+      ),
+    );
+    const [edit] = harness.standIn.find(
+      'PATCH',
+      new RegExp(`^/channels/${stored.threadId}/messages/${stored.messageId}$`),
+    );
+    expect(firstButton(edit?.body as MessageBody)).toMatchObject({ disabled: true });
+    const [archive] = harness.standIn.find('PATCH', new RegExp(`^/channels/${stored.threadId}$`));
+    expect(archive?.body).toEqual({
+      name: '[Withdrawn] Outcomes after genicular artery embolization',
+      archived: true,
+    });
+  });
+
+  it('applies no tags when the forum has none that match', async () => {
+    harness.standIn.clear();
+    await postOpening(harness, helper, { kind: 'technical_note', focus: 'other_specialty' });
+    const [thread] = harness.standIn.find('POST', new RegExp(`^/channels/${FORUM_CHANNEL}/threads$`));
+    expect(thread?.body).toMatchObject({ applied_tags: [] });
+  });
+});
+
+describe('refusals: nothing is stored and nothing is posted', () => {
+  let harness: Harness;
+  const start = new Date('2026-11-01T12:00:00Z');
+  beforeAll(async () => {
+    harness = await createHarness();
+    await updateGuildSettings(
+      harness.db,
+      GUILD_A,
+      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
+      start,
+    );
+  });
+  afterEach(async () => {
+    await harness.db.delete(openings);
+    harness.clock.set(start);
+    harness.standIn.clear();
+  });
+  afterAll(() => harness.close());
+
+  function posts() {
+    return harness.standIn.requests.filter((request: RecordedRequest) => request.method !== 'GET');
+  }
+
+  it('allows three new openings per member in 24 hours', async () => {
+    for (let index = 0; index < 3; index++) {
+      harness.clock.advance(60 * 60 * 1000);
+      await postOpening(harness, author, {}, form({ title: `Study number ${index}` }));
+    }
+    expect(await countRows(harness)).toBe(3);
+    const atCommand = content(
+      await harness.command(
+        'opening',
+        { subcommand: 'post', options: { kind: 'other', focus: 'ir', remote: false, role: 'advanced' } },
+        author,
+      ),
+    );
+    expect(atCommand).toMatch(/posted 3 openings in the last 24 hours/);
+    // A form opened earlier and sent now is checked again.
+    harness.standIn.clear();
+    const atSubmit = content(
+      await harness.submitModal(
+        `opening:post:other:ir:0:advanced:30:${GUILD_A}`,
+        form({ title: 'Study number 4' }),
+        author,
+      ),
+    );
+    expect(atSubmit).toMatch(/posted 3 openings in the last 24 hours/);
+    expect(await countRows(harness)).toBe(3);
+    expect(posts()).toEqual([]);
+    // Another member is not limited by it, and the author can post again a day after the first.
+    await postOpening(harness, helper);
+    harness.clock.advance(22 * 60 * 60 * 1000);
+    await postOpening(harness, author, {}, form({ title: 'Study number 5' }));
+    expect(await countRows(harness)).toBe(5);
+  });
+
+  it('refuses the same title and institution from the same member within 7 days', async () => {
+    await postOpening(harness, author);
+    harness.standIn.clear();
+    harness.clock.advance(3 * DAY);
+    const { response } = await postOpening(
+      harness,
+      author,
+      { kind: 'case_series' },
+      form({
+        title: 'OUTCOMES after genicular  artery embolization',
+        institution: 'example university hospital',
+      }),
+    );
+    expect(content(response)).toMatch(/already posted an opening with this title and institution/);
+    expect(await countRows(harness)).toBe(1);
+    expect(posts()).toEqual([]);
+  });
+
+  it.each([
+    ['a forged kind', `opening:post:grant_writing:ir:1:entry:30:${GUILD_A}`],
+    ['a forged expiry', `opening:post:case_report:ir:1:entry:365:${GUILD_A}`],
+    ['a forged role', `opening:post:case_report:ir:1:professor:30:${GUILD_A}`],
+    ['a truncated custom_id', 'opening:post:case_report:ir'],
+  ])('refuses a form with %s', async (_what, customId) => {
+    const reply = content(await harness.submitModal(customId, form(), author));
+    expect(reply).toMatch(/out of date or was changed/);
+    expect(await countRows(harness)).toBe(0);
+    expect(posts()).toEqual([]);
+  });
+
+  it("refuses a form made for another server's guild", async () => {
+    const reply = content(
+      await harness.submitModal(`opening:post:case_report:ir:1:entry:30:${GUILD_B}`, form(), author),
+    );
+    expect(reply).toMatch(/belongs to another server/);
+    expect(await countRows(harness)).toBe(0);
+    expect(posts()).toEqual([]);
+  });
+
+  it.each([
+    ['an http link', 'http://example.org/apply'],
+    ['free text', 'DM me on Discord'],
+    ['a javascript: link', 'javascript:alert(1)'],
+  ])('refuses %s as contact', async (_what, contact) => {
+    const { response } = await postOpening(harness, author, {}, form({ contact }));
+    expect(content(response)).toMatch(
+      /Contact must be an email address .* or a link that starts with https:\/\//,
+    );
+    expect(await countRows(harness)).toBe(0);
+    expect(posts()).toEqual([]);
+  });
+
+  it("keeps other servers' openings out of reach", async () => {
+    await postOpening(harness, author);
+    const stored = await latestOpening(harness);
+    harness.standIn.clear();
+    const outsider = moderator('300000000000000077', GUILD_B);
+    expect(content(await harness.press(`opening:interest:${stored.id}`, outsider))).toMatch(
+      /no longer exists in this server/,
+    );
+    expect(
+      content(
+        await harness.command(
+          'opening',
+          { subcommand: 'close', options: { opening: String(stored.id), status: 'filled' } },
+          outsider,
+        ),
+      ),
+    ).toMatch(/no such opening in this server/);
+    const list = messageData(await harness.command('opening', { subcommand: 'list', options: {} }, outsider));
+    expect(list.embeds[0]?.fields).toEqual([]);
+    expect((await getOpening(harness.db, GUILD_A, stored.id))?.status).toBe('open');
+    const [interests] = await harness.db.select({ total: count() }).from(openingInterests);
+    expect(interests?.total).toBe(0);
+    expect(harness.standIn.requests).toEqual([]);
+  });
+
+  it('refuses a tampered list page button', async () => {
+    const reply = content(await harness.press('opening:page:0:99:-:-:-:', helper));
+    expect(reply).toMatch(/out of date or was changed/);
+  });
+});
+
+describe('posting later', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness();
+  });
+  afterAll(() => harness.close());
+
+  it('retries a failed post with backoff and posts it once', async () => {
+    await updateGuildSettings(
+      harness.db,
+      GUILD_A,
+      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
+      harness.clock.now(),
+    );
+    let discordDown = true;
+    harness.standIn.on('POST', /^\/channels\/\d+\/messages$/, () =>
+      discordDown ? { status: 500, body: { message: 'Internal Server Error', code: 0 } } : undefined,
+    );
+    const { response } = await postOpening(harness, author);
+    expect(content(response)).toMatch(
+      /Posting it to the openings channel failed for now; the bot will keep trying/,
+    );
+    const pending = await latestOpening(harness);
+    expect(pending).toMatchObject({ postState: 'pending', postAttempts: 1, messageId: null });
+    expect(harness.logLines.some((line) => line.msg === 'opening post failed; will retry')).toBe(true);
+
+    // Still down at the first retry: the wait doubles.
+    harness.clock.advance(60_000);
+    await tick(harness);
+    const again = await getOpening(harness.db, GUILD_A, pending.id);
+    expect(again).toMatchObject({ postState: 'pending', postAttempts: 2 });
+    expect(again?.nextPostAttemptAt).toEqual(new Date(harness.clock.now().getTime() + 120_000));
+
+    discordDown = false;
+    harness.clock.advance(60_000);
+    await tick(harness);
+    expect((await getOpening(harness.db, GUILD_A, pending.id))?.postState).toBe('pending'); // not due yet
+    harness.clock.advance(60_000);
+    const requestsBefore = harness.standIn.requests.length;
+    await tick(harness);
+    await tick(harness);
+    const posted = await getOpening(harness.db, GUILD_A, pending.id);
+    expect(posted).toMatchObject({ postState: 'posted', postAttempts: 0, channelId: TEXT_CHANNEL });
+    const successfulPosts = harness.standIn.requests
+      .slice(requestsBefore)
+      .filter((request) => request.method === 'POST' && /messages$/.test(request.path));
+    expect(successfulPosts).toHaveLength(1);
+    expect(posted?.messageId).toBeTruthy();
+  });
+
+  it('stores and lists an opening when no channel is set, and says who can set one', async () => {
+    const author = member('300000000000000001', GUILD_B);
+    const helper = member('300000000000000002', GUILD_B);
+    harness.standIn.clear();
+    const { response } = await postOpening(harness, author);
+    expect(content(response)).toMatch(/a moderator can set one with `\/config openings`/);
+    const stored = await latestOpening(harness);
+    expect(stored).toMatchObject({ postState: 'none', messageId: null });
+    expect(await getGuildSettings(harness.db, GUILD_B)).toBeNull();
+    const list = messageData(await harness.command('opening', { subcommand: 'list', options: {} }, helper));
+    expect(list.embeds[0]?.fields?.[0]?.name).toContain('Outcomes after genicular');
+    // Interest still works from the list, without any post to edit.
+    expect(content(await harness.press(`opening:interest:${stored.id}`, helper))).toContain(
+      'ir.lab@example.org',
+    );
+    expect(harness.standIn.requests).toEqual([]);
+    const [interest] = await harness.db
+      .select()
+      .from(openingInterests)
+      .where(eq(openingInterests.openingId, stored.id));
+    expect(interest?.userId).toBe(helper.userId);
+  });
+});
