@@ -208,6 +208,9 @@ describe.each(databaseKinds())('pitfall reminders on %s', (kind) => {
       );
       harness.clock.advance(retryBackoffMs(failures));
     }
+    expect(await showSettings()).toContain(
+      'Posting the reminder failed 3 times in a row (Discord answered 503)',
+    );
     await scheduler.tick();
     expect(posted()).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { GuildSettings } from '../db/queries/guild-settings.ts';
+import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { isDue } from '../reminders/schedule.ts';
 import { describeChannelType } from './channel-rules.ts';
@@ -32,12 +33,13 @@ function remindersSummary(settings: GuildSettings | null, now: Date): string {
 
 function problemSummary(settings: GuildSettings): string | null {
   if (!settings.postingProblem) return null;
+  // The reason may quote an error message: keep the field within Discord's limit.
+  const reason = truncate(settings.postingProblem, EMBED_LIMITS.fieldValue - 200);
   if (settings.remindersNextRunAt === null) {
-    return `The last reminder could not be posted (${settings.postingProblem}), so reminders were turned off. Fix that, then run \`/config reminders\` again.`;
+    return `The last reminder could not be posted (${reason}), so reminders were turned off. Fix that, then run \`/config reminders\` again.`;
   }
-  const attempts =
-    settings.remindersFailures === 1 ? '1 failed attempt' : `${settings.remindersFailures} failed attempts`;
-  return `The last reminder could not be posted yet (${settings.postingProblem}); retrying after ${attempts}.`;
+  const inARow = settings.remindersFailures > 1 ? ` ${settings.remindersFailures} times in a row` : '';
+  return `Posting the reminder failed${inARow} (${reason}). The bot keeps retrying, waiting longer each time.`;
 }
 
 /** What `/config show` tells a moderator about the guild's settings at `now`. */

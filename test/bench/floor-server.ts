@@ -12,7 +12,10 @@ const HEALTHY = JSON.stringify({ status: 'ok' });
 
 const server = createServer((request, response) => {
   const send = (status: number, text: string) => {
-    response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    response.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+    });
     response.end(text);
   };
   if (request.url === '/healthz') return send(200, HEALTHY);

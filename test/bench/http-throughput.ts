@@ -2,19 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSigner } from '../helpers/signing.ts';
-import {
-  faqAutocompletePayload,
-  faqCommandPayload,
-  hasFaqCommand,
-  pingPayload,
-} from './lib/interactions.ts';
+import { labelledQueries } from './lib/faq-data.ts';
+import { faqAutocompletePayload, faqCommandPayload, hasFaqCommand, pingPayload } from './lib/interactions.ts';
 import { fireInteractions, type LoadResult } from './lib/load.ts';
 import type { BenchOptions } from './lib/options.ts';
 import { startBot, startFloor, type TimedProcess } from './lib/processes.ts';
 import { partialQueries } from './lib/queries.ts';
 import { ms, percent, type SectionResult } from './lib/report.ts';
 import { median, seededRandom } from './lib/stats.ts';
-import { labelledQueries } from './lib/faq-data.ts';
 
 const CONNECTIONS = 10;
 
@@ -26,9 +21,7 @@ interface Workload {
 }
 
 function workloads(): Workload[] {
-  const list: Workload[] = [
-    { name: 'PING', bodies: [JSON.stringify(pingPayload())], target: 0.9 },
-  ];
+  const list: Workload[] = [{ name: 'PING', bodies: [JSON.stringify(pingPayload())], target: 0.9 }];
   if (!hasFaqCommand()) return list;
   const questions = labelledQueries().map((entry) => entry.query);
   const random = seededRandom(8);
@@ -80,7 +73,10 @@ export async function httpThroughput(options: BenchOptions): Promise<SectionResu
       const results: Record<'bot' | 'floor', LoadResult[]> = { bot: [], floor: [] };
       // Warm-up (JIT, caches, connection pools), not recorded.
       for (const server of Object.values(servers)) {
-        await fireInteractions(server.base, workload.bodies, signer, { connections: CONNECTIONS, duration: 2 });
+        await fireInteractions(server.base, workload.bodies, signer, {
+          connections: CONNECTIONS,
+          duration: 2,
+        });
       }
       for (let round = 0; round < options.rounds; round++) {
         // Alternating who goes first keeps a slow patch of the shared machine from favouring one.
@@ -129,10 +125,18 @@ export async function httpThroughput(options: BenchOptions): Promise<SectionResu
         title: '2. HTTP interactions throughput',
         note:
           `autocannon on loopback, ${CONNECTIONS} connections, ${duration} s per round, median of ${options.rounds} ` +
-          'round(s), bot and floor alternating. Requests are signed like Discord\'s, right before each round. ' +
+          "round(s), bot and floor alternating. Requests are signed like Discord's, right before each round. " +
           'The bot runs as in production (`node --import tsx src/main.ts`, BOT_TRANSPORT=http, PGlite); the floor ' +
           'is node:http with the same Ed25519 check and a fixed response (test/bench/floor-server.ts).',
-        headers: ['request', 'bot req/s', 'bot p99', 'floor req/s', 'floor p99', 'bot / floor', 'failed requests'],
+        headers: [
+          'request',
+          'bot req/s',
+          'bot p99',
+          'floor req/s',
+          'floor p99',
+          'bot / floor',
+          'failed requests',
+        ],
         rows,
       },
     ],

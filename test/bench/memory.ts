@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildChatInput } from '../../src/interactions/build.ts';
 import { commands } from '../../commands/index.ts';
+import { buildChatInput } from '../../src/interactions/build.ts';
 import { member } from '../helpers/actors.ts';
 import { createSigner } from '../helpers/signing.ts';
 import { labelledQueries } from './lib/faq-data.ts';

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { faqSearch } from './faq-search.ts';
 import { httpThroughput } from './http-throughput.ts';
-import { memory } from './memory.ts';
 import { type BenchOptions, parseOptions } from './lib/options.ts';
 import { benchDatabases } from './lib/postgres.ts';
 import { machineDescription, renderTable, type SectionResult, verdict } from './lib/report.ts';
+import { memory } from './memory.ts';
 import { startup } from './startup.ts';
 
 /**
@@ -13,6 +14,7 @@ import { startup } from './startup.ts';
  * an exit code.
  */
 const sections: Record<string, (options: BenchOptions) => Promise<SectionResult>> = {
+  faq: faqSearch,
   http: httpThroughput,
   memory,
   startup,
@@ -31,12 +33,17 @@ async function main() {
       results.push(await run(options));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      results.push({ tables: [], targets: [{ target: `${name} benchmark`, measured: `failed: ${message}`, pass: false }] });
+      results.push({
+        tables: [],
+        targets: [{ target: `${name} benchmark`, measured: `failed: ${message}`, pass: false }],
+      });
     }
     process.stderr.write(`bench: ${name} took ${((Date.now() - sectionStart) / 1000).toFixed(0)} s\n`);
   }
   const postgresVersion = options.postgresUrl
-    ? await benchDatabases(options.postgresUrl).serverVersion().catch(() => 'unreachable')
+    ? await benchDatabases(options.postgresUrl)
+        .serverVersion()
+        .catch(() => 'unreachable')
     : null;
   const targets = results.flatMap((result) => result.targets);
   const lines = [
@@ -67,6 +74,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 0;
 });

@@ -26,12 +26,18 @@ export async function startup(options: BenchOptions): Promise<SectionResult> {
     // The first start migrates and seeds; later starts find an existing database.
     await (await startBot({ ...key, PGLITE_DATA_DIR: existingDir })).stop();
     const cases: StartCase[] = [
-      { name: 'floor: node + tsx + node:http answering /healthz', start: () => startFloor(signer.publicKeyHex) },
+      {
+        name: 'floor: node + tsx + node:http answering /healthz',
+        start: () => startFloor(signer.publicKeyHex),
+      },
       {
         name: 'bot, new PGlite directory (migrations + seed)',
         start: () => startBot({ ...key, PGLITE_DATA_DIR: join(scratch, `new-${fresh++}`) }),
       },
-      { name: 'bot, existing PGlite directory', start: () => startBot({ ...key, PGLITE_DATA_DIR: existingDir }) },
+      {
+        name: 'bot, existing PGlite directory',
+        start: () => startBot({ ...key, PGLITE_DATA_DIR: existingDir }),
+      },
     ];
     if (databases) {
       const existingUrl = await databases.create('startup_existing');
@@ -46,7 +52,10 @@ export async function startup(options: BenchOptions): Promise<SectionResult> {
           },
           after: () => databases.drop(newUrl),
         },
-        { name: 'bot, existing PostgreSQL database', start: () => startBot({ ...key, DATABASE_URL: existingUrl }) },
+        {
+          name: 'bot, existing PostgreSQL database',
+          start: () => startBot({ ...key, DATABASE_URL: existingUrl }),
+        },
       );
     }
     const times = new Map<string, number[]>(cases.map((entry) => [entry.name, []]));

@@ -13,5 +13,7 @@ export type LabelledQuery = z.output<typeof labelledSchema>[number];
 export function labelledQueries(): LabelledQuery[] {
   const files = readdirSync(fixtures).filter((name) => /^faq-labelled.*\.json$/.test(name));
   if (files.length === 0) throw new Error('no test/fixtures/faq-labelled*.json yet');
-  return files.flatMap((name) => labelledSchema.parse(JSON.parse(readFileSync(new URL(name, fixtures), 'utf8'))));
+  return files.flatMap((name) =>
+    labelledSchema.parse(JSON.parse(readFileSync(new URL(name, fixtures), 'utf8'))),
+  );
 }

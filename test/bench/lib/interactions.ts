@@ -19,7 +19,9 @@ function faqDefinition() {
 export function faqQueryOption(): string {
   const option = (faqDefinition().options ?? []).find(
     (candidate) =>
-      candidate.type === ApplicationCommandOptionType.String && 'autocomplete' in candidate && candidate.autocomplete,
+      candidate.type === ApplicationCommandOptionType.String &&
+      'autocomplete' in candidate &&
+      candidate.autocomplete,
   );
   if (!option) throw new Error('/faq has no autocompleting string option');
   return option.name;

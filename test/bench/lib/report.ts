@@ -37,7 +37,8 @@ export function machineDescription(): string {
   return `${model}, ${list.length} cores, ${memory} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
 }
 
-export const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 2 : 1)} ms` : 'n/a');
+export const ms = (value: number) =>
+  Number.isFinite(value) ? `${value.toFixed(value < 10 ? 2 : 1)} ms` : 'n/a';
 export const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 export const percent = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
 export const verdict = (pass: boolean | null) => (pass === null ? 'not measured' : pass ? 'PASS' : 'MISS');

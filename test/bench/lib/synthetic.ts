@@ -17,13 +17,63 @@ const REWORDINGS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/\bapplication\b/i, ['ERAS file', 'application', 'submission']],
 ];
 
-const OPENERS = ['', '', 'Quick question:', 'As a PGY-1,', 'For a graduate from abroad,', 'In my case,', 'Honestly,'];
+const OPENERS = [
+  '',
+  '',
+  'Quick question:',
+  'As a PGY-1,',
+  'For a graduate from abroad,',
+  'In my case,',
+  'Honestly,',
+];
 const PLACES = [
-  'Egypt', 'India', 'Pakistan', 'Nigeria', 'Brazil', 'Mexico', 'Colombia', 'Peru', 'Iran', 'Jordan',
-  'Lebanon', 'Syria', 'Turkey', 'Greece', 'Italy', 'Poland', 'Romania', 'Ukraine', 'Russia', 'China',
-  'Vietnam', 'Philippines', 'Indonesia', 'Nepal', 'Bangladesh', 'Sri Lanka', 'Kenya', 'Ghana', 'Ethiopia',
-  'Sudan', 'Saudi Arabia', 'Iraq', 'Venezuela', 'Chile', 'Argentina', 'Cuba', 'Dominica', 'Grenada',
-  'Antigua', 'Saba', 'Curacao', 'Ireland', 'Hungary', 'Czechia', 'Georgia', 'Armenia', 'Kazakhstan',
+  'Egypt',
+  'India',
+  'Pakistan',
+  'Nigeria',
+  'Brazil',
+  'Mexico',
+  'Colombia',
+  'Peru',
+  'Iran',
+  'Jordan',
+  'Lebanon',
+  'Syria',
+  'Turkey',
+  'Greece',
+  'Italy',
+  'Poland',
+  'Romania',
+  'Ukraine',
+  'Russia',
+  'China',
+  'Vietnam',
+  'Philippines',
+  'Indonesia',
+  'Nepal',
+  'Bangladesh',
+  'Sri Lanka',
+  'Kenya',
+  'Ghana',
+  'Ethiopia',
+  'Sudan',
+  'Saudi Arabia',
+  'Iraq',
+  'Venezuela',
+  'Chile',
+  'Argentina',
+  'Cuba',
+  'Dominica',
+  'Grenada',
+  'Antigua',
+  'Saba',
+  'Curacao',
+  'Ireland',
+  'Hungary',
+  'Czechia',
+  'Georgia',
+  'Armenia',
+  'Kazakhstan',
 ];
 const CLOSERS = [
   '',
@@ -37,9 +87,7 @@ const CLOSERS = [
 ];
 
 function fill(template: string, random: Random): string {
-  return template
-    .replace('{place}', random.pick(PLACES))
-    .replace('{year}', String(2018 + random.int(10)));
+  return template.replace('{place}', random.pick(PLACES)).replace('{year}', String(2018 + random.int(10)));
 }
 
 function reword(text: string, random: Random): string {

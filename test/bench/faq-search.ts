@@ -1,0 +1,361 @@
+import { REST } from '@discordjs/rest';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { commands } from '../../commands/index.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Context } from '../../src/context.ts';
+import { type Database, openPglite, openPostgres } from '../../src/db/client.ts';
+import { searchFaqs } from '../../src/db/queries/faqs.ts';
+import { faqEntries } from '../../src/db/schema/index.ts';
+import { seedBuiltInContent } from '../../src/db/seed.ts';
+import { loadBuiltInFaqs } from '../../src/faq/content.ts';
+import { GUILD_ENTRY_SOURCE } from '../../src/faq/entry.ts';
+import { createRouter } from '../../src/router/router.ts';
+import { type LabelledQuery, labelledQueries } from './lib/faq-data.ts';
+import { createFuse, type FuseRow, fuseConfigs } from './lib/fuse-engine.ts';
+import { benchGuild, faqAutocompletePayload } from './lib/interactions.ts';
+import type { BenchOptions } from './lib/options.ts';
+import { benchDatabases } from './lib/postgres.ts';
+import { partialQueries } from './lib/queries.ts';
+import { ms, percent, type SectionResult, type Table, type Target } from './lib/report.ts';
+import { median, percentile, seededRandom } from './lib/stats.ts';
+import { syntheticEntries } from './lib/synthetic.ts';
+
+type Kind = 'PGlite' | 'PostgreSQL';
+type Search = (query: string, limit: number) => Promise<string[]> | string[];
+
+const TARGET_P99_MS = 50;
+const TARGET_ROWS: Record<Kind, number> = { PostgreSQL: 100_000, PGlite: 10_000 };
+const RELEVANCE_MARGIN = 0.1;
+/** A cell stops adding rounds (and, in its first round, queries) once it has run this long. */
+const CELL_BUDGET_MS = 45_000;
+const MIN_QUERIES = 200;
+
+function benchContext(db: Database['db']): Context {
+  return {
+    db,
+    rest: new REST({ api: 'http://127.0.0.1:9/api' }),
+    log: pino({ level: 'silent' }),
+    config: loadConfig({ BOT_TRANSPORT: 'console', LOG_LEVEL: 'silent' }),
+    clock: () => new Date(),
+  };
+}
+
+async function openDatabase(kind: Kind, databases: ReturnType<typeof benchDatabases> | null) {
+  const database =
+    kind === 'PGlite'
+      ? await openPglite('memory://')
+      : openPostgres(await (databases as ReturnType<typeof benchDatabases>).create('faq'), { max: 4 });
+  await database.migrate();
+  await seedBuiltInContent(database.db);
+  return database;
+}
+
+// ---- relevance ---------------------------------------------------------------------------------
+
+interface Relevance {
+  top1: number;
+  top3: number;
+  byKind: Map<string, number>;
+}
+
+async function relevanceOf(search: Search, labelled: readonly LabelledQuery[]): Promise<Relevance> {
+  let top1 = 0;
+  let top3 = 0;
+  const kinds = new Map<string, { hits: number; total: number }>();
+  for (const { query, slug, kind } of labelled) {
+    const slugs = await search(query, 3);
+    const hit = slugs[0] === slug;
+    if (hit) top1++;
+    if (slugs.includes(slug)) top3++;
+    const entry = kinds.get(kind) ?? { hits: 0, total: 0 };
+    entry.total++;
+    if (hit) entry.hits++;
+    kinds.set(kind, entry);
+  }
+  return {
+    top1: top1 / labelled.length,
+    top3: top3 / labelled.length,
+    byKind: new Map([...kinds].map(([kind, { hits, total }]) => [kind, hits / total])),
+  };
+}
+
+// ---- latency -----------------------------------------------------------------------------------
+
+interface Latency {
+  p50: number;
+  p99: number;
+  rounds: number;
+  queries: number;
+}
+
+/** Per-query wall time; p50 and p99 per round, then the median of the rounds. */
+async function measureLatency(
+  run: (index: number) => Promise<unknown> | unknown,
+  count: number,
+  rounds: number,
+) {
+  const started = performance.now();
+  const perRound: Array<{ p50: number; p99: number }> = [];
+  let queries = count;
+  for (let round = 0; round < rounds; round++) {
+    if (round > 0 && performance.now() - started > CELL_BUDGET_MS) break;
+    const samples: number[] = [];
+    for (let index = 0; index < queries; index++) {
+      const before = performance.now();
+      await run(index);
+      samples.push(performance.now() - before);
+      if (round === 0 && index + 1 >= MIN_QUERIES && performance.now() - started > CELL_BUDGET_MS) {
+        queries = index + 1;
+        break;
+      }
+    }
+    perRound.push({ p50: percentile(samples, 50), p99: percentile(samples, 99) });
+  }
+  return {
+    p50: median(perRound.map((round) => round.p50)),
+    p99: median(perRound.map((round) => round.p99)),
+    rounds: perRound.length,
+    queries,
+  } satisfies Latency;
+}
+
+// ---- data --------------------------------------------------------------------------------------
+
+async function countRows(db: Database['db']): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(faqEntries);
+  return Number(row?.count ?? 0);
+}
+
+/** Grows the benchmark guild's own FAQ with synthetic copies until the table holds `total` rows. */
+async function growTo(db: Database['db'], total: number, random: ReturnType<typeof seededRandom>) {
+  const real = loadBuiltInFaqs();
+  let have = await countRows(db);
+  const batch = 500;
+  while (have < total) {
+    const count = Math.min(batch, total - have);
+    const rows = syntheticRows(real, have, count, random);
+    await db.insert(faqEntries).values(rows);
+    have += count;
+  }
+  await db.execute(sql`analyze faq_entries`);
+}
+
+function syntheticRows(
+  real: ReturnType<typeof loadBuiltInFaqs>,
+  from: number,
+  count: number,
+  random: ReturnType<typeof seededRandom>,
+) {
+  return syntheticEntries(real, from, count, random).map((entry) => ({
+    ...entry,
+    guildId: benchGuild,
+    source: GUILD_ENTRY_SOURCE,
+    updatedBy: '300000000000000099',
+  }));
+}
+
+async function visibleRows(db: Database['db']): Promise<FuseRow[]> {
+  return db
+    .select({
+      slug: faqEntries.slug,
+      question: faqEntries.question,
+      aliases: faqEntries.aliases,
+      tags: faqEntries.tags,
+      answer: faqEntries.answer,
+    })
+    .from(faqEntries);
+}
+
+// ---- the section -------------------------------------------------------------------------------
+
+interface SizeFigures {
+  rows: number;
+  bot: Partial<Record<Kind, Latency & { suggested: number }>>;
+  fuse?: Latency & { buildMs: number; suggested: number };
+}
+
+const slugsOf = (rows: ReadonlyArray<{ slug: string }>) => rows.map((row) => row.slug);
+const choiceCount = (response: unknown) =>
+  ((response as { data?: { choices?: unknown[] } }).data?.choices ?? []).length;
+
+export async function faqSearch(options: BenchOptions): Promise<SectionResult> {
+  const labelled = labelledQueries();
+  const real = loadBuiltInFaqs();
+  const sizes = options.quick ? [1_000] : [1_000, 10_000, 100_000];
+  const queryCount = options.quick ? 200 : 1_000;
+  const sources = [
+    ...labelled.map((entry) => entry.query),
+    ...real.flatMap((entry) => [entry.question, ...entry.aliases]),
+  ];
+  const queries = partialQueries(sources, queryCount, seededRandom(42));
+  const realRows: FuseRow[] = real.map(({ slug, question, aliases, tags, answer }) => ({
+    slug,
+    question,
+    aliases,
+    tags,
+    answer,
+  }));
+
+  const relevance = new Map<string, Relevance>();
+  for (const [name, config] of Object.entries(fuseConfigs)) {
+    const fuse = createFuse(realRows, config);
+    relevance.set(name, await relevanceOf((query, limit) => slugsOf(fuse(query, limit)), labelled));
+  }
+  const [bestFuseName, bestFuse] = [...relevance].sort(
+    ([, a], [, b]) => b.top1 - a.top1 || b.top3 - a.top3,
+  )[0] as [string, Relevance];
+  const bestFuseConfig = fuseConfigs[bestFuseName] ?? {};
+
+  const kinds: Kind[] = options.postgresUrl ? ['PGlite', 'PostgreSQL'] : ['PGlite'];
+  const databases = options.postgresUrl ? benchDatabases(options.postgresUrl) : null;
+  const figures: SizeFigures[] = sizes.map((rows) => ({ rows, bot: {} }));
+  const faq = commands.find((command) => command.data.name === 'faq');
+  if (!faq?.autocomplete) throw new Error('/faq has no autocomplete handler yet');
+  try {
+    for (const kind of kinds) {
+      process.stderr.write(`bench: faq on ${kind}…\n`);
+      const database = await openDatabase(kind, databases);
+      try {
+        relevance.set(
+          `bot searchFaqs (${kind})`,
+          await relevanceOf(
+            async (query, limit) => slugsOf(await searchFaqs(database.db, benchGuild, query, limit)),
+            labelled,
+          ),
+        );
+        const ctx = benchContext(database.db);
+        const router = createRouter(commands);
+        const payloads = queries.map((query, index) => faqAutocompletePayload(query, index));
+        const random = seededRandom(7);
+        for (const size of figures) {
+          const loadStart = performance.now();
+          await growTo(database.db, size.rows, random);
+          process.stderr.write(
+            `bench: ${kind} ${size.rows} rows loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s\n`,
+          );
+          let suggested = 0;
+          for (const payload of payloads.slice(0, 50)) await router.route(payload, ctx);
+          const latency = await measureLatency(
+            async (index) => {
+              const response = await router.route(payloads[index], ctx);
+              if (choiceCount(response) > 0) suggested++;
+            },
+            payloads.length,
+            options.rounds,
+          );
+          size.bot[kind] = { ...latency, suggested: suggested / (latency.queries * latency.rounds) };
+
+          if (!size.fuse) {
+            const rows = await visibleRows(database.db);
+            const buildStart = performance.now();
+            const fuse = createFuse(rows, bestFuseConfig);
+            const buildMs = performance.now() - buildStart;
+            let fuseSuggested = 0;
+            const fuseLatency = await measureLatency(
+              (index) => {
+                const found = fuse(queries[index] ?? '', 25).map((row) => ({
+                  name: row.question.slice(0, 100),
+                  value: row.slug,
+                }));
+                if (found.length > 0) fuseSuggested++;
+              },
+              queries.length,
+              options.rounds,
+            );
+            size.fuse = {
+              ...fuseLatency,
+              buildMs,
+              suggested: fuseSuggested / (fuseLatency.queries * fuseLatency.rounds),
+            };
+          }
+        }
+      } finally {
+        await database.close();
+      }
+    }
+  } finally {
+    await databases?.dropAll();
+  }
+  return report(figures, kinds, relevance, bestFuseName, queryCount);
+}
+
+function report(
+  figures: SizeFigures[],
+  kinds: Kind[],
+  relevance: Map<string, Relevance>,
+  bestFuseName: string,
+  queryCount: number,
+): SectionResult {
+  const latencyCell = (latency: Latency | undefined) =>
+    latency ? `${ms(latency.p50)} / ${ms(latency.p99)}` : 'n/a';
+  const detail = (latency: (Latency & { suggested: number }) | undefined) =>
+    latency ? `${latency.queries}×${latency.rounds}, ${percent(latency.suggested)}` : '';
+  const latencyTable: Table = {
+    title: '1a. /faq autocomplete latency at scale (p50 / p99)',
+    note:
+      `${queryCount} partial queries as members type them (prefixes cut mid-word, mostly lower case, a quarter with a typo), ` +
+      "generated with a fixed seed from the labelled questions and the entries' questions and aliases. The bot is timed " +
+      'through the router (`buildAutocomplete` → `router.route`, what members get); fuse.js is timed in memory over the ' +
+      `same rows (\`${bestFuseName}\`, the better of the two configurations on relevance, top 25). Rows are the ` +
+      'built-in entries plus synthetic reworded copies in one guild, ANALYZEd after loading. Median over rounds of ' +
+      'each round\'s p50 and p99; "queries×rounds, share with suggestions".',
+    headers: [
+      'rows',
+      ...kinds.flatMap((kind) => [`bot on ${kind}`, `${kind} detail`]),
+      `fuse.js`,
+      'fuse.js detail',
+      'fuse.js index build',
+    ],
+    rows: figures.map((size) => [
+      size.rows.toLocaleString('en-US'),
+      ...kinds.flatMap((kind) => [latencyCell(size.bot[kind]), detail(size.bot[kind])]),
+      latencyCell(size.fuse),
+      detail(size.fuse),
+      size.fuse ? ms(size.fuse.buildMs) : '',
+    ]),
+  };
+  const allKinds = [...new Set([...relevance.values()].flatMap((entry) => [...entry.byKind.keys()]))].sort();
+  const relevanceTable: Table = {
+    title: '1b. Relevance on the labelled questions (real entries only)',
+    note:
+      'The labelled set in test/fixtures/faq-labelled*.json ' +
+      '(each question with the entry that answers it), searched over the built-in entries; the bot through ' +
+      '`searchFaqs`, which /faq uses to rank. Per-kind columns are top-1.',
+    headers: ['engine', 'top-1', 'top-3', ...allKinds.map((kind) => `${kind} top-1`)],
+    rows: [...relevance].map(([name, entry]) => [
+      name,
+      percent(entry.top1),
+      percent(entry.top3),
+      ...allKinds.map((kind) => {
+        const value = entry.byKind.get(kind);
+        return value === undefined ? '' : percent(value);
+      }),
+    ]),
+  };
+  const targets: Target[] = [];
+  for (const kind of kinds) {
+    const rows = TARGET_ROWS[kind];
+    const size = figures.find((entry) => entry.rows === rows);
+    const latency = size?.bot[kind];
+    targets.push({
+      target: `/faq autocomplete p99 < ${TARGET_P99_MS} ms at ${rows.toLocaleString('en-US')} rows on ${kind}`,
+      measured: latency
+        ? `${ms(latency.p99)} (fuse.js ${size?.fuse ? ms(size.fuse.p99) : 'n/a'})`
+        : 'not measured at this size',
+      pass: latency ? latency.p99 < TARGET_P99_MS : null,
+    });
+  }
+  const fuse = relevance.get(bestFuseName);
+  for (const kind of kinds) {
+    const bot = relevance.get(`bot searchFaqs (${kind})`);
+    if (!bot || !fuse) continue;
+    const margin = bot.top1 - fuse.top1;
+    targets.push({
+      target: `Relevance top-1 ≥ ${RELEVANCE_MARGIN * 100} points above fuse.js (${kind})`,
+      measured: `${percent(bot.top1)} vs ${percent(fuse.top1)} (${margin >= 0 ? '+' : ''}${(margin * 100).toFixed(0)} points)`,
+      pass: margin >= RELEVANCE_MARGIN - 1e-9,
+    });
+  }
+  return { tables: [latencyTable, relevanceTable], targets };
+}
