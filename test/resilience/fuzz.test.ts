@@ -8,8 +8,10 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
+import { openings } from '../../src/db/schema/index.ts';
 import { embedProblems } from '../../src/discord/limits.ts';
 import { buildButtonPress, buildChatInput, buildModalSubmit } from '../../src/interactions/build.ts';
+import { interestCustomId, listPageCustomId } from '../../src/openings/custom-ids.ts';
 import { GUILD_A, GUILD_B, member, moderator } from '../helpers/actors.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { rowCounts } from '../helpers/row-counts.ts';
@@ -17,6 +19,19 @@ import { rowCounts } from '../helpers/row-counts.ts';
 /** Discord gives up on an interaction that is not answered within 3 seconds. */
 const DISCORD_DEADLINE_MS = 3000;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+const ACTION_WORDS = [
+  'interest',
+  'page',
+  'post',
+  'close',
+  'renew',
+  'confirm',
+  'cancel',
+  'vote',
+  'show',
+  'helpful',
+  'unhelpful',
+];
 
 const commandPrefixes = commands.map((command) => command.customIdPrefix ?? command.data.name);
 
@@ -146,18 +161,38 @@ const commandPayload = fc
     };
   });
 
-const forgedCustomId = fc
+/** Ids of rows that exist in guild A, filled in before the properties run. */
+const guildAIds: string[] = [];
+
+const randomCustomId = fc
   .tuple(
     fc.constantFrom(...commandPrefixes, 'unknown'),
-    fc.array(fc.oneof(snowflakeLike, fc.integer().map(String)), { maxLength: 8 }),
+    fc.array(fc.oneof(snowflakeLike, fc.integer().map(String), fc.constantFrom(...ACTION_WORDS)), {
+      maxLength: 8,
+    }),
   )
   .map(([prefix, parts]) => [prefix, ...parts].join(':').slice(0, 120));
+/** Real custom_id shapes pointing at guild A's rows, or at pages far out of range. */
+const realisticCustomId = fc.oneof(
+  fc.constant(0).map(() => interestCustomId(Number(guildAIds[0] ?? 1))),
+  fc.integer({ min: -5, max: 1_000_000 }).map((page) => listPageCustomId(page, {})),
+  fc.constantFrom(...ACTION_WORDS).map((action) => `opening:${action}:${guildAIds[0] ?? 1}`),
+  fc.constant(`opening:post:case_report:ir:1:entry:30:${GUILD_A}`),
+);
+const forgedCustomId = fc.oneof(randomCustomId, realisticCustomId);
+
+/** Someone outside guild A: another guild's member or moderator, or a direct message. */
+const outsider = fc.constantFrom(
+  member('300000000000000002', GUILD_B),
+  moderator('300000000000000098', GUILD_B),
+  member('300000000000000005', null),
+);
 
 const componentPayload = fc
-  .tuple(forgedCustomId, anyActor)
+  .tuple(forgedCustomId, outsider)
   .map(([customId, actor]) => buildButtonPress(customId, actor));
 const modalPayload = fc
-  .tuple(forgedCustomId, anyActor, fc.dictionary(fc.string({ maxLength: 20 }), oddString, { maxKeys: 6 }))
+  .tuple(forgedCustomId, outsider, fc.dictionary(fc.string({ maxLength: 20 }), oddString, { maxKeys: 6 }))
   .map(([customId, actor, fields]) => buildModalSubmit(customId, fields, actor));
 
 /** Envelopes broken in every way: missing fields, wrong types, unknown interaction types. */
@@ -211,6 +246,28 @@ describe('the router under thousands of malformed and hostile interactions', { t
   let harness: Harness;
   beforeAll(async () => {
     harness = await createHarness({ router: {} });
+    // Real rows in guild A, so forged ids from outside have something to aim at.
+    const author = member('300000000000000077');
+    const modal = await harness.command(
+      'opening',
+      { subcommand: 'post', options: { kind: 'case_report', focus: 'ir', remote: true, role: 'entry' } },
+      author,
+    );
+    if (modal.type !== InteractionResponseType.Modal) throw new Error('no opening form');
+    await harness.submitModal(
+      modal.data.custom_id,
+      {
+        title: 'Case report of a rare embolization complication',
+        institution: 'Example University Hospital',
+        mentor: '',
+        description: 'Write-up and literature review.',
+        contact: 'ir.lab@example.org',
+      },
+      author,
+    );
+    const [opening] = await harness.db.select({ id: openings.id }).from(openings);
+    if (!opening) throw new Error('the opening was not stored');
+    guildAIds.push(String(opening.id));
   });
   afterAll(() => harness.close());
 
