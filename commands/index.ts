@@ -1,7 +1,10 @@
 import type { Command } from '../src/router/command.ts';
 import { assessCommand } from './assess.ts';
 import { configCommand } from './config.ts';
+import { faqCommand } from './faq.ts';
+import { faqAdminCommand } from './faq-admin.ts';
 import { createHelpCommand } from './help.ts';
+import { mydataCommand } from './mydata.ts';
 import { openingCommand } from './opening.ts';
 import { pitfallCommand } from './pitfall.ts';
 import { roadmapCommand } from './roadmap.ts';
@@ -9,9 +12,12 @@ import { roadmapCommand } from './roadmap.ts';
 /** The one static list of commands: used by the runtime, the deploy script, /help and the tests. */
 export const commands: readonly Command[] = [
   createHelpCommand(() => commands),
+  faqCommand,
+  faqAdminCommand,
   assessCommand,
   roadmapCommand,
   configCommand,
   pitfallCommand,
   openingCommand,
+  mydataCommand,
 ];

@@ -11,8 +11,8 @@ CREATE OR REPLACE FUNCTION faq_search_vector(question text, aliases text[], tags
   RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT setweight(to_tsvector('english'::regconfig, faq_normalize(question)), 'A')
-      || setweight(to_tsvector('english'::regconfig, faq_normalize(array_to_string(aliases, ' '))), 'A')
-      || setweight(to_tsvector('english'::regconfig, faq_normalize(array_to_string(tags, ' '))), 'B')
-      || setweight(to_tsvector('english'::regconfig, faq_normalize(answer)), 'C')
+    SELECT setweight(to_tsvector('english'::regconfig, public.faq_normalize(question)), 'A')
+      || setweight(to_tsvector('english'::regconfig, public.faq_normalize(array_to_string(aliases, ' '))), 'A')
+      || setweight(to_tsvector('english'::regconfig, public.faq_normalize(array_to_string(tags, ' '))), 'B')
+      || setweight(to_tsvector('english'::regconfig, public.faq_normalize(answer)), 'C')
   $$;

@@ -1,8 +1,6 @@
--- What drizzle-kit cannot express for the FAQ search: trigram expression indexes and the trigger that
+-- What drizzle-kit cannot express for the FAQ search: a trigram index and the trigger that
 -- keeps faq_terms (the vocabulary used to correct typos) in step with faq_entries.
 CREATE INDEX IF NOT EXISTS "faq_terms_trgm_idx" ON "faq_terms" USING gin ("term" gin_trgm_ops);
---> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "faq_entries_question_trgm_idx" ON "faq_entries" USING gin (faq_normalize("question") gin_trgm_ops);
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION faq_collect_terms() RETURNS trigger
   LANGUAGE plpgsql

@@ -5,6 +5,7 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 40;
 const MAX_WORD_LENGTH = 30;
 const MAX_TERMS = 32;
+const MIN_PREFIX_LENGTH = 3;
 /** How much a word added by the synonym list counts next to a word the member typed. */
 const SYNONYM_WEIGHT = 0.5;
 
@@ -27,6 +28,8 @@ export interface QueryTerm {
   weight: number;
   /** Typed by the member (may be corrected for typos) rather than added from the synonym list. */
   typed: boolean;
+  /** The word the member is still typing (autocomplete): matched as a prefix, never corrected. */
+  prefix: boolean;
 }
 
 const synonymsByKey = new Map(
@@ -34,17 +37,20 @@ const synonymsByKey = new Map(
 );
 const longestSynonymKey = Math.max(...[...synonymsByKey.keys()].map((key) => key.split(' ').length));
 
-/** The words to search for: what the member typed, plus expansions of abbreviations they used. */
-export function queryTerms(normalized: string): QueryTerm[] {
+/**
+ * The words to search for: what the member typed, plus expansions of abbreviations they used. With
+ * `prefixLastWord` (autocomplete), the last word may be unfinished and is matched as a prefix.
+ */
+export function queryTerms(normalized: string, { prefixLastWord = false } = {}): QueryTerm[] {
   const words = normalized
     .split(' ')
     .filter((word) => word.length > 0)
     .slice(0, MAX_WORDS)
     .map((word) => word.slice(0, MAX_WORD_LENGTH));
   const terms = new Map<string, QueryTerm>();
-  const add = (word: string, weight: number, typed: boolean) => {
+  const add = (word: string, weight: number, typed: boolean, prefix = false) => {
     const existing = terms.get(word);
-    if (!existing || existing.weight < weight) terms.set(word, { word, weight, typed });
+    if (!existing || existing.weight < weight || prefix) terms.set(word, { word, weight, typed, prefix });
   };
   for (let index = 0; index < words.length; index++) {
     for (let length = Math.min(longestSynonymKey, words.length - index); length >= 1; length--) {
@@ -55,7 +61,10 @@ export function queryTerms(normalized: string): QueryTerm[] {
       break;
     }
     const word = words[index];
-    if (word) add(word, 1, true);
+    // A last word of one or two letters is matched whole: as a prefix it would match nearly everything.
+    const prefix =
+      prefixLastWord && index === words.length - 1 && word !== undefined && word.length >= MIN_PREFIX_LENGTH;
+    if (word) add(word, 1, true, prefix);
   }
   return [...terms.values()]
     .sort((a, b) => Number(b.typed) - Number(a.typed) || b.weight - a.weight)

@@ -87,3 +87,6 @@ export const FOCUS_TAG_NAMES: Record<OpeningFocus, readonly string[]> = {
   diagnostic_radiology: ['dr', 'diagnostic radiology', 'diagnostic'],
   other_specialty: ['other specialty', 'other specialties', 'non ir'],
 };
+
+/** Author of an opening whose member deleted their data: no Discord account has id 0. */
+export const ANONYMOUS_AUTHOR_ID = '0';

@@ -10,6 +10,7 @@ import type { Opening, OpeningWithInterest } from '../db/queries/openings.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import {
+  ANONYMOUS_AUTHOR_ID,
   FOCUS_LABELS,
   FOCUS_SHORT_LABELS,
   KIND_LABELS,
@@ -73,7 +74,10 @@ export function renderOpeningPost(opening: OpeningWithInterest): {
     field('Role', `${ROLE_LABELS[opening.role]}: ${ROLE_DESCRIPTIONS[opening.role]}`, false),
     field('Institution', opening.institution),
     ...(opening.mentor ? [field('Mentor', opening.mentor)] : []),
-    field('Posted by', `<@${opening.authorId}>`),
+    field(
+      'Posted by',
+      opening.authorId === ANONYMOUS_AUTHOR_ID ? 'a former member' : `<@${opening.authorId}>`,
+    ),
     field(isOpen ? 'Open until' : 'Was open until', discordDate(opening.expiresAt)),
     field('Interested', interestedText(opening.interestCount)),
   ];

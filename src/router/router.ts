@@ -12,6 +12,7 @@ import { isDatabaseUnavailable } from '../db/errors.ts';
 import { UserError } from '../errors.ts';
 import type { Command } from './command.ts';
 import { decodeCustomId } from './custom-id.ts';
+import { sendFollowUp, takeFollowUp } from './follow-up.ts';
 import { choices, ephemeralText, NO_MENTIONS } from './responses.ts';
 
 /** Discord drops an interaction not answered within 3 s; defer comfortably before that. */
@@ -36,6 +37,16 @@ export function createRouter(commands: readonly Command[], options: RouterOption
   const byPrefix = new Map(commands.map((command) => [command.customIdPrefix ?? command.data.name, command]));
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const pending = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  /** Starts a response's follow-up (a file, say) while the transport delivers the response itself. */
+  const withItsFollowUp = (response: APIInteractionResponse, interaction: APIInteraction, ctx: Context) => {
+    const message = takeFollowUp(response);
+    if (message) track(sendFollowUp(ctx, interaction, message));
+    return response;
+  };
 
   const route = async (raw: unknown, ctx: Context): Promise<APIInteractionResponse> => {
     if (!isInteractionEnvelope(raw)) return ephemeralText('That interaction was not understood.');
@@ -47,7 +58,7 @@ export function createRouter(commands: readonly Command[], options: RouterOption
       return answerAutocomplete(interaction, owner, ctx);
     }
     const work = runHandler(interaction, owner, ctx).catch((error) => errorResponse(error, interaction, ctx));
-    if (!Number.isFinite(deferAfterMs)) return work;
+    if (!Number.isFinite(deferAfterMs)) return withItsFollowUp(await work, interaction, ctx);
 
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'deferred'>((resolve) => {
@@ -55,15 +66,18 @@ export function createRouter(commands: readonly Command[], options: RouterOption
     });
     const first = await Promise.race([work, deadline]);
     clearTimeout(timer);
-    if (first !== 'deferred') return first;
+    if (first !== 'deferred') return withItsFollowUp(first, interaction, ctx);
 
     const delivery = work
-      .then((response) => deliverLate(response, interaction, ctx))
+      .then(async (response) => {
+        await deliverLate(response, interaction, ctx);
+        const message = takeFollowUp(response);
+        if (message) await sendFollowUp(ctx, interaction, message);
+      })
       .catch((error) =>
         ctx.log.error({ err: error, interactionId: interaction.id }, 'late reply not delivered'),
       );
-    pending.add(delivery);
-    void delivery.finally(() => pending.delete(delivery));
+    track(delivery);
     return deferredResponse(interaction, owner);
   };
 

@@ -25,9 +25,11 @@ function mixedBodies(): string[] {
   if (help) bodies.push(JSON.stringify(buildChatInput(help, {}, member())));
   if (hasFaqCommand()) {
     const questions = labelledQueries().map((entry) => entry.query);
-    questions.forEach((question, index) => bodies.push(JSON.stringify(faqCommandPayload(question, index))));
-    partialQueries(questions, 200, seededRandom(3)).forEach((query, index) =>
-      bodies.push(JSON.stringify(faqAutocompletePayload(query, index))),
+    bodies.push(
+      ...questions.map((question, index) => JSON.stringify(faqCommandPayload(question, index))),
+      ...partialQueries(questions, 200, seededRandom(3)).map((query, index) =>
+        JSON.stringify(faqAutocompletePayload(query, index)),
+      ),
     );
   }
   return bodies;

@@ -26,3 +26,21 @@ export async function findPreviousAssessment(
     .limit(1);
   return row ?? null;
 }
+
+/** Every /assess check of the member in this guild, newest first (for /mydata export). */
+export async function listMemberAssessments(db: Db, guildId: string, userId: string): Promise<Assessment[]> {
+  return db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.guildId, guildId), eq(assessments.userId, userId)))
+    .orderBy(desc(assessments.createdAt), desc(assessments.id));
+}
+
+/** Deletes every /assess check of the member in this guild; returns how many there were. */
+export async function deleteMemberAssessments(db: Db, guildId: string, userId: string): Promise<number> {
+  const deleted = await db
+    .delete(assessments)
+    .where(and(eq(assessments.guildId, guildId), eq(assessments.userId, userId)))
+    .returning({ id: assessments.id });
+  return deleted.length;
+}

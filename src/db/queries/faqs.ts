@@ -1,8 +1,8 @@
-import { and, eq, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
-import type { FaqEntryInput } from '../../faq/entry.ts';
-import { normalizeText, type QueryTerm, queryTerms } from '../../faq/query-text.ts';
+import { and, desc, eq, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { BuiltInFaq, FaqEntryInput } from '../../faq/entry.ts';
+import { normalizeText, queryTerms } from '../../faq/query-text.ts';
 import type { Db } from '../client.ts';
-import { faqEntries, faqHidden } from '../schema/index.ts';
+import { faqEntries, faqHidden, faqVotes } from '../schema/index.ts';
 
 export interface FaqRow {
   id: number;
@@ -17,134 +17,522 @@ export interface FaqRow {
 }
 
 export interface FaqSearchRow extends FaqRow {
-  /** Relevance from 0 (nothing in common) to about 1 (the question itself); see faq/relevance.ts. */
+  /** Relevance, from 0 (nothing in common) to about 1.3 (the exact question); see faq/relevance.ts. */
   score: number;
+  /** Found with the words as typed, not only after correcting a typo. */
+  literal: boolean;
 }
 
+export interface FaqListRow extends FaqRow {
+  /** The text is exactly the entry's question or one of its aliases. */
+  exact: boolean;
+}
+
+// Tuned on test/fixtures/faq-labelled.json; the figures are in test/faq-search.test.ts.
 /** Weights of ts_rank for D, C, B, A: question and aliases (A) far above tags (B) and answer (C). */
-const RANK_WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
-/** Full-text candidates re-scored with the costlier signals; the rest are ranked by ts_rank alone. */
-const RESCORE_POOL = 60;
-/** Share of the built-ins assumed to contain a word they never use, for its rarity weight. */
-const UNKNOWN_WORD_DOCUMENTS = 0;
+const RANK_WEIGHTS = '{0.1, 0.4, 0.6, 1.0}';
+/**
+ * At most this many matching entries are ranked. A guild's FAQ stays far below it, so ranking is
+ * exact in practice; on a huge table it bounds the work per query instead of ranking every match.
+ */
+const CANDIDATE_CAP = 500;
+/** Candidates re-scored with the costlier signals (per-word rank, similarity, exact match). */
+const RESCORE_POOL = 25;
 /**
  * A misspelt word is replaced only by a known word sharing more than half its trigrams: real typos
  * ("publicatons", "reserch", "persnal") score 0.55 and above, unrelated words ("apartment" and
  * "department", "capital" and "hospital") 0.5 and below.
  */
 const MIN_CORRECTION_SIMILARITY = 0.5;
-const COVERAGE_SHARE = 0.7;
+/**
+ * Words in more than this share of the built-ins ("ir", "research") do not select candidates when
+ * the query has a rarer word; they still count in the score.
+ */
+const COMMON_WORD_SHARE = 0.5;
+/** Share of the score from the rarity-weighted words found; the rest is similarity to the question. */
+const COVERAGE_SHARE = 0.6;
+/** Long questions need not match every word: this much rarity weight found counts as full coverage. */
+const COVERAGE_WEIGHT_CAP = 12;
 const EXACT_BONUS = 0.3;
 
-const entryColumns = sql`e.id, e.guild_id as "guildId", e.slug, e.question, e.answer, e.aliases, e.tags, e.source`;
+/** The FaqRow columns of `faq_entries e`. */
+export const faqRowColumns = sql.raw(
+  'e.id, e.guild_id as "guildId", e.slug, e.question, e.answer, e.aliases, e.tags, e.source',
+);
 
-/** Entries a guild sees: its own, and the built-ins it neither overrode nor hid. */
-function visibleIn(guildId: string): SQL {
-  return sql`(e.guild_id = ${guildId} or (e.guild_id is null
-    and not exists (select 1 from faq_entries o where o.guild_id = ${guildId} and o.slug = e.slug)
-    and not exists (select 1 from faq_hidden h where h.guild_id = ${guildId} and h.slug = e.slug)))`;
+/** Entries (`faq_entries e`) a guild sees: its own, and the built-ins it neither overrode nor hid. */
+export function visibleIn(guildId: string): SQL {
+  return sql`(e.guild_id = ${guildId} or (e.guild_id is null and ${builtInVisibleIn(guildId)}))`;
+}
+
+function builtInVisibleIn(guildId: string): SQL {
+  return sql`not exists (select 1 from faq_entries o where o.guild_id = ${guildId} and o.slug = e.slug)
+    and not exists (select 1 from faq_hidden h where h.guild_id = ${guildId} and h.slug = e.slug)`;
 }
 
 /** Rows of a raw select, whichever driver ran it (PGlite returns {rows}, postgres.js an array). */
-async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
+export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
-function termValues(terms: readonly QueryTerm[]): SQL {
-  return sql.join(
-    terms.map((term) => sql`(${term.word}::text, ${term.weight}::real, ${term.typed}::boolean)`),
-    sql`, `,
-  );
+/** Passes a list of [a-z0-9-] words as one parameter, so statement text does not vary with its length. */
+function wordList(words: readonly (string | number | boolean)[]): SQL {
+  return sql`string_to_array(${words.join(' ')}::text, ' ')`;
 }
 
 /**
- * Ranks a guild's visible entries against free text. Safe for any input: the text is reduced to
- * words of [a-z0-9] before it reaches to_tsquery, and every value is a bound parameter.
+ * Ranks a guild's visible entries against free text, best first. Safe for any input: the text is
+ * reduced to words of [a-z0-9] before it reaches to_tsquery, and every value is a bound parameter.
  *
  * 1. Words unknown to the FAQ vocabulary are corrected to the most similar known word (pg_trgm).
- * 2. Entries matching any word are found through the GIN index on the weighted tsvector.
- * 3. The best of those are re-scored: weighted share of the query's words found (ts_rank per word),
- *    plus trigram similarity of the whole query to the question or an alias, plus a bonus when the
- *    query is exactly the question or an alias.
+ * 2. Entries containing any of the query's telling words are found through the GIN index on the
+ *    weighted tsvector, and ordered by ts_rank.
+ * 3. The best of those are re-scored: the rarity-weighted share of the query's words they contain
+ *    (ts_rank per word, so a word in the question counts more than one in the answer), trigram
+ *    similarity of the query to the question or an alias, and a bonus for an exact alias.
  */
 export async function searchFaqs(
   db: Db,
   guildId: string,
   query: string,
   limit = 5,
+  options: { prefixLastWord?: boolean } = {},
 ): Promise<FaqSearchRow[]> {
+  const statement = faqSearchStatement(guildId, query, limit, options);
+  if (!statement) return [];
+  const rows = await selectRows<FaqSearchRow>(db, statement);
+  return rows.map((row) => ({ ...row, score: Number(row.score), literal: Boolean(row.literal) }));
+}
+
+/** The statement searchFaqs runs (exported so tests can EXPLAIN it); null when nothing is searchable. */
+export function faqSearchStatement(
+  guildId: string,
+  query: string,
+  limit: number,
+  { prefixLastWord = false }: { prefixLastWord?: boolean } = {},
+): SQL | null {
   const normalized = normalizeText(query);
-  const terms = queryTerms(normalized);
-  if (terms.length === 0) return [];
-  const rows = await selectRows<FaqSearchRow>(
-    db,
-    sql`
-    with input(word, weight, typed) as (values ${termValues(terms)}),
+  const terms = queryTerms(normalized, { prefixLastWord });
+  if (terms.length === 0) return null;
+  return sql`
+    with input as (
+      select * from unnest(
+        ${wordList(terms.map((term) => term.word))},
+        ${wordList(terms.map((term) => term.weight))}::real[],
+        ${wordList(terms.map((term) => term.typed))}::boolean[],
+        ${wordList(terms.map((term) => term.prefix))}::boolean[]
+      ) as i(word, weight, typed, prefix)
+    ),
     corrected as (
-      select case
-          when not i.typed or length(i.word) < 4 or i.word ~ '^[0-9]+$'
-            or exists (select 1 from faq_terms t where t.term = i.word) then i.word
+      select i.word as typed_word, i.weight, i.prefix,
+        case
+          when not i.typed or i.prefix or length(i.word) < 4 or i.word ~ '^[0-9]+$'
+            or exists (select from faq_terms known where known.term = i.word) then i.word
           else coalesce(
             (select t.term from faq_terms t
               where t.term % i.word and similarity(t.term, i.word) > ${MIN_CORRECTION_SIMILARITY}::float8
               order by similarity(t.term, i.word) desc, t.term limit 1),
             i.word)
-        end as word,
-        i.weight
+        end as word
       from input i
     ),
-    stemmed as (
-      select c.word, c.weight, (select u.lexeme from unnest(to_tsvector('english', c.word)) u limit 1) as lexeme
+    lexemes as (
+      select c.*, (select u.lexeme from unnest(to_tsvector('english', c.word)) u limit 1) as lexeme,
+        case when c.prefix then ':*' else '' end as suffix
       from corrected c
     ),
-    corpus as (select greatest(count(*), 1)::float8 as n from faq_entries where guild_id is null),
-    terms as (
-      select s.lexeme, to_tsquery('english', min(s.word)) as q,
-        max(s.weight) * ln(1 + (corpus.n - coalesce(l.documents, ${UNKNOWN_WORD_DOCUMENTS}::float8 * corpus.n) + 0.5)
-          / (coalesce(l.documents, ${UNKNOWN_WORD_DOCUMENTS}::float8 * corpus.n) + 0.5)) as weight
-      from stemmed s cross join corpus left join faq_lexemes l on l.lexeme = s.lexeme
-      where s.lexeme is not null
-      group by s.lexeme, corpus.n, l.documents
+    stemmed as materialized (
+      -- A prefix matches many lexemes, so it has no count of its own and is weighed as a rare word.
+      select x.*, case when x.suffix = '' then (select l.documents from faq_lexemes l where l.lexeme = x.lexeme) end
+        as documents
+      from lexemes x
     ),
-    combined as (
-      select to_tsquery('english', string_agg(word, ' | ')) as q from stemmed where lexeme is not null
+    corpus as (select greatest(count(*), 1)::float8 as n from faq_entries where guild_id is null),
+    terms as materialized (
+      select min(s.word || s.suffix) as token,
+        to_tsquery('english', min(s.word || s.suffix)) as q,
+        s.documents / corpus.n as share,
+        max(s.weight) * ln(1 + (corpus.n - coalesce(s.documents, 0) + 0.5) / (coalesce(s.documents, 0) + 0.5))
+          as weight
+      from stemmed s cross join corpus
+      where s.lexeme is not null
+      group by s.lexeme, s.suffix, corpus.n, s.documents
+    ),
+    queries as (
+      select
+        to_tsquery('english', (select string_agg(token, ' | ') from terms)) as every_word,
+        to_tsquery('english', (select string_agg(token, ' | ') from terms
+          where share is null or share <= ${COMMON_WORD_SHARE}::float8
+            or not exists (select 1 from terms r where r.share is null or r.share <= ${COMMON_WORD_SHARE}::float8)
+        )) as telling_words,
+        to_tsquery('english', (select string_agg(typed_word || suffix, ' | ') from stemmed where lexeme is not null))
+          as as_typed
+    ),
+    pool as (
+      select e.* from faq_entries e, queries
+      where e.search_vector @@ queries.telling_words and ${visibleIn(guildId)}
+      limit ${CANDIDATE_CAP}
     ),
     candidates as (
-      select e.*, ts_rank(${RANK_WEIGHTS}::real[], e.search_vector, combined.q) as coarse
-      from faq_entries e, combined
-      where e.search_vector @@ combined.q and ${visibleIn(guildId)}
+      select e.*, ts_rank(${RANK_WEIGHTS}::real[], e.search_vector, queries.every_word) as coarse
+      from pool e, queries
       order by coarse desc, e.id
-      limit ${RESCORE_POOL}
+      limit ${Math.max(limit, RESCORE_POOL)}
     ),
     scored as (
-      select ${entryColumns},
-        (select coalesce(sum(t.weight * ts_rank(${RANK_WEIGHTS}::real[], e.search_vector, t.q)), 0)
-            / nullif(sum(t.weight), 0) from terms t) as coverage,
+      select ${faqRowColumns},
+        e.search_vector @@ queries.as_typed as literal,
+        (select sum(t.weight * ts_rank(${RANK_WEIGHTS}::real[], e.search_vector, t.q))
+            / nullif(least(sum(t.weight), ${COVERAGE_WEIGHT_CAP}::float8), 0) from terms t) as coverage,
         greatest(
-          word_similarity(${normalized}, faq_normalize(e.question)),
-          (select coalesce(max(word_similarity(${normalized}, faq_normalize(a))), 0) from unnest(e.aliases) a)
+          word_similarity(${normalized}, e.question_key),
+          (select max(word_similarity(${normalized}, a)) from unnest(e.alias_keys) a)
         ) as resemblance,
-        (faq_normalize(e.question) = ${normalized}
-          or exists (select 1 from unnest(e.aliases) a where faq_normalize(a) = ${normalized})) as exact
-      from candidates e
+        (e.question_key = ${normalized} or e.alias_keys @> array[${normalized}::text]) as exact
+      from candidates e, queries
     )
-    select ${sql.raw('id, "guildId", slug, question, answer, aliases, tags, source')},
-      (${COVERAGE_SHARE}::float8 * coalesce(coverage, 0) + ${1 - COVERAGE_SHARE}::float8 * resemblance
+    select id, "guildId", slug, question, answer, aliases, tags, source, literal,
+      (${COVERAGE_SHARE}::float8 * least(1, coalesce(coverage, 0))
+        + ${1 - COVERAGE_SHARE}::float8 * coalesce(resemblance, 0)
         + case when exact then ${EXACT_BONUS}::float8 else 0 end)::float8 as score
     from scored
     order by score desc, id
-    limit ${limit}`,
-  );
-  return rows.map((row) => ({ ...row, score: Number(row.score) }));
+    limit ${limit}`;
 }
 
-/** Recomputes faq_lexemes (how many built-ins contain each lexeme) from the built-in entries. */
-export async function refreshFaqLexemes(db: Db): Promise<void> {
+/**
+ * Visible entries whose question starts with `normalizedStart` (all of them when it is empty), and
+ * those with an alias equal to it, for autocomplete: exact alias matches first, then by question.
+ * Each part reads an index range and stops at `limit`, whatever the size of the table.
+ */
+export async function listFaqsByQuestionStart(
+  db: Db,
+  guildId: string,
+  normalizedStart: string,
+  limit: number,
+): Promise<FaqListRow[]> {
+  const start = normalizeText(normalizedStart);
+  const range = start
+    ? sql`and e.question_key ~>=~ ${start} and e.question_key ~<~ ${upperBound(start)}`
+    : sql``;
+  const exact = sql`(e.question_key = ${start} or e.alias_keys @> array[${start}::text])`;
+  const aliasMatches = start
+    ? sql`union all
+      (select ${faqRowColumns}, true as exact from faq_entries e
+        where e.alias_keys @> array[${start}::text] and ${visibleIn(guildId)}
+        limit ${limit})`
+    : sql``;
+  const rows = await selectRows<FaqListRow>(
+    db,
+    sql`select * from (
+      (select ${faqRowColumns}, ${exact} as exact from faq_entries e
+        where e.guild_id = ${guildId} ${range}
+        order by e.question_key limit ${limit})
+      union all
+      (select ${faqRowColumns}, ${exact} as exact from faq_entries e
+        where e.guild_id is null ${range} and ${builtInVisibleIn(guildId)}
+        order by e.question_key limit ${limit})
+      ${aliasMatches}
+    ) found
+    order by exact desc, question_key, id`,
+  );
+  const seen = new Set<number>();
+  return rows
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .map((row) => ({ ...row, exact: Boolean(row.exact) }))
+    .slice(0, limit);
+}
+
+/** The smallest string greater than every string starting with `prefix` (which is [a-z0-9 ] only). */
+function upperBound(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/** The entry a guild sees under this slug: its own, else the built-in unless hidden; null if none. */
+export async function getVisibleFaq(db: Db, guildId: string, slug: string): Promise<FaqRow | null> {
+  const [row] = await selectRows<FaqRow>(
+    db,
+    sql`select ${faqRowColumns} from faq_entries e
+      where e.slug = ${slug} and ${visibleIn(guildId)}
+      order by e.guild_id nulls last limit 1`,
+  );
+  return row ?? null;
+}
+
+/** Up to `limit` other visible entries sharing the most tags with this one. */
+export async function listRelatedFaqs(
+  db: Db,
+  guildId: string,
+  entry: Pick<FaqRow, 'slug' | 'tags'>,
+  limit = 3,
+): Promise<Array<Pick<FaqRow, 'slug' | 'question'>>> {
+  if (entry.tags.length === 0) return [];
+  const tags = wordList(entry.tags);
+  return selectRows(
+    db,
+    sql`select slug, question from (
+        select e.slug, e.question, e.id,
+          cardinality(array(select unnest(e.tags) intersect select unnest(${tags}))) as shared
+        from faq_entries e
+        where e.tags && ${tags} and e.slug <> ${entry.slug} and ${visibleIn(guildId)}
+        limit ${CANDIDATE_CAP}
+      ) related
+      order by shared desc, id
+      limit ${limit}`,
+  );
+}
+
+/** What a guild has on a slug: its own entry, a built-in, and whether it hid that built-in. */
+export async function describeFaqSlug(db: Db, guildId: string, slug: string) {
+  const [own] = await db
+    .select({ id: faqEntries.id })
+    .from(faqEntries)
+    .where(and(eq(faqEntries.guildId, guildId), eq(faqEntries.slug, slug)));
+  const [builtIn] = await db
+    .select({ id: faqEntries.id })
+    .from(faqEntries)
+    .where(and(isNull(faqEntries.guildId), eq(faqEntries.slug, slug)));
+  const [hidden] = await db
+    .select({ slug: faqHidden.slug })
+    .from(faqHidden)
+    .where(and(eq(faqHidden.guildId, guildId), eq(faqHidden.slug, slug)));
+  return { hasOwn: Boolean(own), hasBuiltIn: Boolean(builtIn), builtInHidden: Boolean(hidden) };
+}
+
+/** The built-in entries as stored, by slug (what `faq export` prints). */
+export async function listBuiltInFaqs(db: Db): Promise<FaqRow[]> {
+  return db
+    .select({
+      id: faqEntries.id,
+      guildId: faqEntries.guildId,
+      slug: faqEntries.slug,
+      question: faqEntries.question,
+      answer: faqEntries.answer,
+      aliases: faqEntries.aliases,
+      tags: faqEntries.tags,
+      source: faqEntries.source,
+    })
+    .from(faqEntries)
+    .where(isNull(faqEntries.guildId))
+    .orderBy(faqEntries.slug);
+}
+
+/**
+ * Makes the built-in rows match the content files: new entries are added, changed ones updated,
+ * removed ones deleted. Rows of guilds are never touched. Idempotent; runs at every start.
+ */
+export async function syncBuiltInFaqs(db: Db, entries: readonly BuiltInFaq[]): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from faq_lexemes`);
+    if (entries.length > 0) {
+      await tx
+        .insert(faqEntries)
+        .values(
+          entries.map(({ slug, question, answer, aliases, tags, source }) => ({
+            guildId: null,
+            slug,
+            question,
+            answer,
+            aliases,
+            tags,
+            source,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: faqEntries.slug,
+          targetWhere: sql`${faqEntries.guildId} is null`,
+          set: {
+            question: sql`excluded.question`,
+            answer: sql`excluded.answer`,
+            aliases: sql`excluded.aliases`,
+            tags: sql`excluded.tags`,
+            source: sql`excluded.source`,
+            updatedAt: sql`now()`,
+          },
+          setWhere: sql`(${faqEntries.question}, ${faqEntries.answer}, ${faqEntries.aliases}, ${faqEntries.tags}, ${faqEntries.source})
+            is distinct from (excluded.question, excluded.answer, excluded.aliases, excluded.tags, excluded.source)`,
+        });
+    }
+    await tx.delete(faqEntries).where(
+      and(
+        isNull(faqEntries.guildId),
+        entries.length > 0
+          ? notInArray(
+              faqEntries.slug,
+              entries.map((entry) => entry.slug),
+            )
+          : undefined,
+      ),
+    );
+    // How many built-ins contain each lexeme: search weighs query words by rarity with it.
     await tx.execute(sql`insert into faq_lexemes (lexeme, documents)
-      select word, ndoc from ts_stat('select search_vector from faq_entries where guild_id is null')`);
+      select word, ndoc from ts_stat('select search_vector from faq_entries where guild_id is null')
+      on conflict (lexeme) do update set documents = excluded.documents`);
+    await tx.execute(sql`delete from faq_lexemes where lexeme not in
+      (select word from ts_stat('select search_vector from faq_entries where guild_id is null'))`);
   });
+}
+
+/** Adds or replaces one of the guild's own entries (overriding a built-in with the same slug). */
+export async function upsertGuildFaq(
+  db: Db,
+  guildId: string,
+  entry: FaqEntryInput,
+  options: { source: string; actorId: string | null; now: Date },
+): Promise<'created' | 'updated'> {
+  const [row] = await db
+    .insert(faqEntries)
+    .values({
+      guildId,
+      ...entry,
+      source: options.source,
+      updatedBy: options.actorId,
+      createdAt: options.now,
+      updatedAt: options.now,
+    })
+    .onConflictDoUpdate({
+      target: [faqEntries.guildId, faqEntries.slug],
+      targetWhere: sql`${faqEntries.guildId} is not null`,
+      set: {
+        question: entry.question,
+        answer: entry.answer,
+        aliases: entry.aliases,
+        tags: entry.tags,
+        source: options.source,
+        updatedBy: options.actorId,
+        updatedAt: options.now,
+      },
+    })
+    // xmax is 0 on a freshly inserted row version, and set when the upsert updated an existing row.
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  return row?.inserted ? 'created' : 'updated';
+}
+
+/** Upserts many guild entries in one transaction: all of them or, on any error, none. */
+export async function upsertGuildFaqs(
+  db: Db,
+  guildId: string,
+  entries: readonly FaqEntryInput[],
+  options: { source: string; actorId: string | null; now: Date },
+): Promise<{ created: number; updated: number }> {
+  return db.transaction(async (tx) => {
+    const counts = { created: 0, updated: 0 };
+    for (const entry of entries) counts[await upsertGuildFaq(tx, guildId, entry, options)]++;
+    return counts;
+  });
+}
+
+/** Deletes the guild's own entry with this slug; false when it had none. */
+export async function deleteGuildFaq(db: Db, guildId: string, slug: string): Promise<boolean> {
+  const deleted = await db
+    .delete(faqEntries)
+    .where(and(eq(faqEntries.guildId, guildId), eq(faqEntries.slug, slug)))
+    .returning({ id: faqEntries.id });
+  return deleted.length > 0;
+}
+
+/** Hides a built-in entry in one guild; false when it was hidden already. */
+export async function hideBuiltInFaq(
+  db: Db,
+  guildId: string,
+  slug: string,
+  actorId: string,
+  now: Date,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(faqHidden)
+    .values({ guildId, slug, hiddenBy: actorId, hiddenAt: now })
+    .onConflictDoNothing()
+    .returning({ slug: faqHidden.slug });
+  return inserted.length > 0;
+}
+
+/** Slugs of the built-in entries hidden in a guild, alphabetically. */
+export async function listHiddenFaqSlugs(db: Db, guildId: string): Promise<string[]> {
+  const rows = await db
+    .select({ slug: faqHidden.slug })
+    .from(faqHidden)
+    .where(eq(faqHidden.guildId, guildId))
+    .orderBy(faqHidden.slug);
+  return rows.map((row) => row.slug);
+}
+
+/** Shows a hidden built-in entry again in one guild; false when it was not hidden. */
+export async function unhideBuiltInFaq(db: Db, guildId: string, slug: string): Promise<boolean> {
+  const deleted = await db
+    .delete(faqHidden)
+    .where(and(eq(faqHidden.guildId, guildId), eq(faqHidden.slug, slug)))
+    .returning({ slug: faqHidden.slug });
+  return deleted.length > 0;
+}
+
+/** The member's helpful / not helpful votes on FAQ entries in this guild, newest first. */
+export async function listMemberFaqVotes(
+  db: Db,
+  guildId: string,
+  userId: string,
+): Promise<Array<{ slug: string; helpful: boolean; votedAt: Date }>> {
+  return db
+    .select({ slug: faqVotes.slug, helpful: faqVotes.helpful, votedAt: faqVotes.votedAt })
+    .from(faqVotes)
+    .where(and(eq(faqVotes.guildId, guildId), eq(faqVotes.userId, userId)))
+    .orderBy(desc(faqVotes.votedAt), faqVotes.slug);
+}
+
+/** Deletes the member's FAQ votes in this guild; returns how many there were. */
+export async function deleteMemberFaqVotes(db: Db, guildId: string, userId: string): Promise<number> {
+  const deleted = await db
+    .delete(faqVotes)
+    .where(and(eq(faqVotes.guildId, guildId), eq(faqVotes.userId, userId)))
+    .returning({ slug: faqVotes.slug });
+  return deleted.length;
+}
+
+/** The guild's own FAQ entries the member (as a moderator) wrote last, newest first. */
+export async function listMemberFaqEntries(
+  db: Db,
+  guildId: string,
+  userId: string,
+): Promise<Array<{ slug: string; question: string; updatedAt: Date }>> {
+  return db
+    .select({ slug: faqEntries.slug, question: faqEntries.question, updatedAt: faqEntries.updatedAt })
+    .from(faqEntries)
+    .where(and(eq(faqEntries.guildId, guildId), eq(faqEntries.updatedBy, userId)))
+    .orderBy(desc(faqEntries.updatedAt), faqEntries.slug);
+}
+
+/** The built-in entries the member (as a moderator) hid in this guild, newest first. */
+export async function listMemberHiddenFaqs(
+  db: Db,
+  guildId: string,
+  userId: string,
+): Promise<Array<{ slug: string; hiddenAt: Date }>> {
+  return db
+    .select({ slug: faqHidden.slug, hiddenAt: faqHidden.hiddenAt })
+    .from(faqHidden)
+    .where(and(eq(faqHidden.guildId, guildId), eq(faqHidden.hiddenBy, userId)))
+    .orderBy(desc(faqHidden.hiddenAt), faqHidden.slug);
+}
+
+/**
+ * Removes the member's name from the FAQ edits they made as a moderator in this guild: the entries
+ * and hidden built-ins stay (they belong to the guild), attributed to no one.
+ */
+export async function unattributeMemberFaqEdits(
+  db: Db,
+  guildId: string,
+  userId: string,
+): Promise<{ entries: number; hidden: number }> {
+  const entries = await db
+    .update(faqEntries)
+    .set({ updatedBy: null })
+    .where(and(eq(faqEntries.guildId, guildId), eq(faqEntries.updatedBy, userId)))
+    .returning({ id: faqEntries.id });
+  const hidden = await db
+    .update(faqHidden)
+    .set({ hiddenBy: null })
+    .where(and(eq(faqHidden.guildId, guildId), eq(faqHidden.hiddenBy, userId)))
+    .returning({ slug: faqHidden.slug });
+  return { entries: entries.length, hidden: hidden.length };
 }

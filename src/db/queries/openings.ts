@@ -377,3 +377,45 @@ export async function suggestOpenOpenings(
     .orderBy(desc(openings.openedAt), desc(openings.id))
     .limit(options.limit);
 }
+
+/** Every opening the member posted in this guild, in any status, newest first (for /mydata export). */
+export async function listMemberOpenings(db: Db, guildId: string, authorId: string): Promise<Opening[]> {
+  return db
+    .select()
+    .from(openings)
+    .where(and(eq(openings.guildId, guildId), eq(openings.authorId, authorId)))
+    .orderBy(desc(openings.createdAt), desc(openings.id));
+}
+
+/** What an anonymised opening says instead of what its author wrote, and who it names as author. */
+export type OpeningReplacement = Pick<
+  Opening,
+  'authorId' | 'title' | 'institution' | 'mentor' | 'description' | 'contact'
+>;
+
+/**
+ * Withdraws every opening the member posted in this guild and overwrites what they wrote with
+ * `replacement`. One that has a post is queued for the post to be edited, leased to the caller
+ * until `leaseUntil` (the retry task takes over after that); one never posted never will be.
+ */
+export async function anonymiseMemberOpenings(
+  db: Db,
+  guildId: string,
+  authorId: string,
+  replacement: OpeningReplacement,
+  times: { now: Date; leaseUntil: Date },
+): Promise<Opening[]> {
+  const hasPost = sql`${openings.messageId} is not null`;
+  return db
+    .update(openings)
+    .set({
+      ...replacement,
+      status: 'withdrawn',
+      postState: sql`case when ${hasPost} then 'pending'::opening_post_state else 'none'::opening_post_state end`,
+      nextPostAttemptAt: sql`case when ${hasPost} then ${times.leaseUntil.toISOString()}::timestamptz end`,
+      postAttempts: 0,
+      updatedAt: times.now,
+    })
+    .where(and(eq(openings.guildId, guildId), eq(openings.authorId, authorId)))
+    .returning();
+}

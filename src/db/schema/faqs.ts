@@ -40,6 +40,15 @@ export const faqEntries = pgTable(
       .generatedAlwaysAs(
         sql`faq_search_vector("question", "aliases", "tags", "answer")`,
       ),
+    /** The question as faq_normalize leaves it: for exact and prefix matches from autocomplete. */
+    questionKey: text('question_key')
+      .notNull()
+      .generatedAlwaysAs(sql`faq_normalize("question")`),
+    /** Every alias as faq_normalize leaves it (faq_normalize_all, migration faq_autocomplete_indexes). */
+    aliasKeys: text('alias_keys')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`faq_normalize_all("aliases")`),
     /** The moderator who last wrote a guild entry; null for built-ins. */
     updatedBy: text('updated_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -51,6 +60,9 @@ export const faqEntries = pgTable(
       .on(table.guildId, table.slug)
       .where(sql`${table.guildId} is not null`),
     index('faq_entries_search_idx').using('gin', table.searchVector),
+    index('faq_entries_tags_idx').using('gin', table.tags),
+    index('faq_entries_question_key_idx').on(table.guildId, table.questionKey.op('text_pattern_ops')),
+    index('faq_entries_alias_keys_idx').using('gin', table.aliasKeys),
   ],
 );
 
@@ -78,7 +90,8 @@ export const faqHidden = pgTable(
   {
     guildId: text('guild_id').notNull(),
     slug: text('slug').notNull(),
-    hiddenBy: text('hidden_by').notNull(),
+    /** The moderator who hid it; null once they asked for their data to be removed (/mydata delete). */
+    hiddenBy: text('hidden_by'),
     hiddenAt: timestamp('hidden_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.guildId, table.slug] })],

@@ -21,12 +21,12 @@ export interface SectionResult {
 }
 
 export function renderTable(table: Table): string {
-  const escape = (cell: string) => cell.replaceAll('|', '\\|');
+  const escapeCell = (cell: string) => cell.replaceAll('|', '\\|');
   const lines = [`### ${table.title}`, ''];
   if (table.note) lines.push(table.note, '');
-  lines.push(`| ${table.headers.map(escape).join(' | ')} |`);
+  lines.push(`| ${table.headers.map(escapeCell).join(' | ')} |`);
   lines.push(`| ${table.headers.map(() => '---').join(' | ')} |`);
-  for (const row of table.rows) lines.push(`| ${row.map(escape).join(' | ')} |`);
+  for (const row of table.rows) lines.push(`| ${row.map(escapeCell).join(' | ')} |`);
   return lines.join('\n');
 }
 

@@ -1,0 +1,258 @@
+import {
+  type APIApplicationCommandBasicOption,
+  type APIInteractionResponse,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { z } from 'zod';
+import type { Context } from '../src/context.ts';
+import { listFaqGaps } from '../src/db/queries/faq-queries.ts';
+import {
+  deleteGuildFaq,
+  describeFaqSlug,
+  getVisibleFaq,
+  hideBuiltInFaq,
+  listFaqsByQuestionStart,
+  listHiddenFaqSlugs,
+  searchFaqs,
+  unhideBuiltInFaq,
+  upsertGuildFaq,
+} from '../src/db/queries/faqs.ts';
+import { UserError } from '../src/errors.ts';
+import {
+  FAQ_LIMITS,
+  faqEntryInputSchema,
+  faqSlugSchema,
+  GUILD_ENTRY_SOURCE,
+  parseAliasList,
+  parseTagList,
+} from '../src/faq/entry.ts';
+import {
+  ENTRY_FORM_FIELDS,
+  type EntryFormMode,
+  FAQ_ADMIN_PREFIX,
+  faqEmbed,
+  faqEntryForm,
+  gapsEmbed,
+} from '../src/faq/render.ts';
+import type { Command } from '../src/router/command.ts';
+import { decodeCustomId } from '../src/router/custom-id.ts';
+import { type GuildMember, guildMember, requirePermission } from '../src/router/member.ts';
+import { readModalFields, readOptions } from '../src/router/options.ts';
+import { choices, ephemeralText, reply, showModal } from '../src/router/responses.ts';
+
+const GAPS_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+const slugOption = (description: string, autocomplete: boolean): APIApplicationCommandBasicOption => ({
+  type: ApplicationCommandOptionType.String,
+  name: 'slug',
+  description,
+  required: true,
+  autocomplete,
+  min_length: 3,
+  max_length: FAQ_LIMITS.slug,
+});
+
+const data = {
+  name: 'faq-admin',
+  description: "Manage this server's FAQ: add, edit, remove entries and see what is missing",
+  type: ApplicationCommandType.ChatInput,
+  contexts: [0],
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'add',
+      description: 'Add an entry of this server (opens a form)',
+      options: [slugOption('Short id of the new entry, e.g. visa-timing', false)],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'edit',
+      description: "Edit an entry; editing a built-in one makes this server's own version",
+      options: [slugOption('The entry to edit', true)],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'remove',
+      description: "Delete this server's entry, or hide a built-in one in this server",
+      options: [slugOption('The entry to remove', true)],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'restore',
+      description: 'Show a hidden built-in entry again',
+      options: [slugOption('The hidden entry', true)],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'gaps',
+      description: `Most asked questions without a good answer, and answers rated not helpful (${GAPS_DAYS} days)`,
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Checks Manage Server from the payload: a server may have changed who can see the command. */
+function moderator(
+  interaction: Parameters<Command['execute']>[0] | Parameters<NonNullable<Command['modal']>>[0],
+) {
+  const member = guildMember(interaction);
+  requirePermission(member, PermissionFlagsBits.ManageGuild, 'Manage Server');
+  return member;
+}
+
+function readSlug(values: Record<string, unknown>): string {
+  const result = faqSlugSchema.safeParse(values.slug);
+  if (!result.success)
+    throw new UserError(`The slug option: ${result.error.issues[0]?.message ?? 'is invalid'}.`);
+  return result.data;
+}
+
+async function execute(
+  interaction: Parameters<Command['execute']>[0],
+  ctx: Context,
+): Promise<APIInteractionResponse> {
+  const member = moderator(interaction);
+  const { subcommand, values } = readOptions(interaction);
+  switch (subcommand) {
+    case 'add': {
+      const slug = readSlug(values);
+      if (await getVisibleFaq(ctx.db, member.guildId, slug)) {
+        throw new UserError(
+          `An entry \`${slug}\` already exists here. Use \`/faq-admin edit\` to change it.`,
+        );
+      }
+      return showModal(faqEntryForm('add', slug));
+    }
+    case 'edit': {
+      const slug = readSlug(values);
+      const entry = await getVisibleFaq(ctx.db, member.guildId, slug);
+      if (!entry) throw new UserError(`There is no entry \`${slug}\` in this server.`);
+      return showModal(faqEntryForm('edit', slug, entry));
+    }
+    case 'remove':
+      return remove(ctx, member, readSlug(values));
+    case 'restore': {
+      const slug = readSlug(values);
+      if (!(await unhideBuiltInFaq(ctx.db, member.guildId, slug))) {
+        throw new UserError(`\`${slug}\` is not a hidden built-in entry in this server.`);
+      }
+      return ephemeralText(`The built-in entry \`${slug}\` shows in this server again.`);
+    }
+    case 'gaps': {
+      const since = new Date(ctx.clock().getTime() - GAPS_DAYS * DAY_MS);
+      const gaps = await listFaqGaps(ctx.db, member.guildId, since);
+      return reply({ embeds: [gapsEmbed(gaps, GAPS_DAYS)] });
+    }
+    default:
+      throw new UserError('Pick one of the faq-admin subcommands.');
+  }
+}
+
+async function remove(ctx: Context, member: GuildMember, slug: string): Promise<APIInteractionResponse> {
+  const state = await describeFaqSlug(ctx.db, member.guildId, slug);
+  if (state.hasOwn) {
+    await deleteGuildFaq(ctx.db, member.guildId, slug);
+    const builtInBack = state.hasBuiltIn && !state.builtInHidden;
+    return ephemeralText(
+      builtInBack
+        ? `Deleted this server's entry \`${slug}\`. The built-in entry with that slug shows again; run remove once more to hide it too.`
+        : `Deleted this server's entry \`${slug}\`.`,
+    );
+  }
+  if (state.hasBuiltIn && !state.builtInHidden) {
+    await hideBuiltInFaq(ctx.db, member.guildId, slug, member.userId, ctx.clock());
+    return ephemeralText(
+      `The built-in entry \`${slug}\` is now hidden in this server. \`/faq-admin restore\` brings it back.`,
+    );
+  }
+  throw new UserError(`There is no entry \`${slug}\` in this server.`);
+}
+
+const formParts = z.tuple([z.enum(['add', 'edit']), faqSlugSchema]);
+const FIELD_NAMES: Record<string, string> = {
+  question: 'Question',
+  answer: 'Answer',
+  aliases: 'Other ways to ask it',
+  tags: 'Tags',
+  slug: 'Slug',
+};
+
+async function modal(
+  interaction: Parameters<NonNullable<Command['modal']>>[0],
+  ctx: Context,
+): Promise<APIInteractionResponse> {
+  const member = moderator(interaction);
+  const parts = formParts.safeParse(decodeCustomId(interaction.data.custom_id).parts);
+  if (!parts.success) throw new UserError('That form is not one this bot knows. It may be outdated.');
+  const [mode, slug] = parts.data as [EntryFormMode, string];
+  const fields = readModalFields(interaction);
+  const parsed = faqEntryInputSchema.safeParse({
+    slug,
+    question: fields[ENTRY_FORM_FIELDS.question] ?? '',
+    answer: fields[ENTRY_FORM_FIELDS.answer] ?? '',
+    aliases: parseAliasList(fields[ENTRY_FORM_FIELDS.aliases] ?? ''),
+    tags: parseTagList(fields[ENTRY_FORM_FIELDS.tags] ?? ''),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = FIELD_NAMES[String(issue?.path[0])] ?? 'The form';
+    throw new UserError(`${field}: ${issue?.message ?? 'is invalid'}. Nothing was saved.`);
+  }
+  if (mode === 'add' && (await describeFaqSlug(ctx.db, member.guildId, slug)).hasOwn) {
+    throw new UserError(
+      `An entry \`${slug}\` was added meanwhile. Use \`/faq-admin edit\`. Nothing was saved.`,
+    );
+  }
+  const outcome = await upsertGuildFaq(ctx.db, member.guildId, parsed.data, {
+    source: GUILD_ENTRY_SOURCE,
+    actorId: member.userId,
+    now: ctx.clock(),
+  });
+  return reply({
+    content:
+      outcome === 'created'
+        ? `Added \`${slug}\` to this server's FAQ.`
+        : `Saved \`${slug}\` for this server.`,
+    embeds: [faqEmbed({ ...parsed.data, source: GUILD_ENTRY_SOURCE })],
+  });
+}
+
+async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
+  try {
+    const member = guildMember(interaction);
+    const { subcommand, focused } = readOptions(interaction);
+    const typed = String(focused?.value ?? '').slice(0, 100);
+    const slugChoice = (slug: string, question?: string) => ({
+      name: (question ? `${slug} · ${question}` : slug).slice(0, 100),
+      value: slug,
+    });
+    if (subcommand === 'restore') {
+      const hidden = await listHiddenFaqSlugs(ctx.db, member.guildId);
+      return choices(
+        hidden.filter((slug) => slug.includes(typed.trim().toLowerCase())).map((slug) => slugChoice(slug)),
+      );
+    }
+    const found = typed.trim()
+      ? await searchFaqs(ctx.db, member.guildId, typed.replace(/-/g, ' '), 25, { prefixLastWord: true })
+      : await listFaqsByQuestionStart(ctx.db, member.guildId, '', 25);
+    return choices(found.map((row) => slugChoice(row.slug, row.question)));
+  } catch (error) {
+    ctx.log.warn(
+      { err: error, interactionId: interaction.id, guildId: interaction.guild_id },
+      'faq-admin autocomplete failed',
+    );
+    return choices([]);
+  }
+}
+
+export const faqAdminCommand: Command = {
+  data,
+  customIdPrefix: FAQ_ADMIN_PREFIX,
+  execute,
+  modal,
+  autocomplete,
+};

@@ -1,0 +1,191 @@
+import {
+  type APIInteractionResponse,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { z } from 'zod';
+import type { Context } from '../src/context.ts';
+import { recordFaqQuery } from '../src/db/queries/faq-queries.ts';
+import { listMostViewedFaqs, recordFaqView } from '../src/db/queries/faq-views.ts';
+import { recordFaqVote } from '../src/db/queries/faq-votes.ts';
+import {
+  type FaqRow,
+  getVisibleFaq,
+  listFaqsByQuestionStart,
+  listRelatedFaqs,
+  searchFaqs,
+} from '../src/db/queries/faqs.ts';
+import { UserError } from '../src/errors.ts';
+import { faqSlugSchema } from '../src/faq/entry.ts';
+import { MAX_QUERY_LENGTH, normalizeText } from '../src/faq/query-text.ts';
+import { isGoodMatch } from '../src/faq/relevance.ts';
+import {
+  FAQ_PREFIX,
+  faqAnswerMessage,
+  noMatchMessage,
+  pickedSlug,
+  suggestionChoices,
+  voteConfirmation,
+} from '../src/faq/render.ts';
+import { rankSuggestions } from '../src/faq/suggest.ts';
+import type { Command } from '../src/router/command.ts';
+import { decodeCustomId } from '../src/router/custom-id.ts';
+import { guildMember } from '../src/router/member.ts';
+import { readOptions } from '../src/router/options.ts';
+import { choices, ephemeralText, reply } from '../src/router/responses.ts';
+
+const MAX_CHOICES = 25;
+/** Entries looked at for a free-text question: the answer plus the closest alternatives. */
+const SEARCH_DEPTH = 4;
+
+const data = {
+  name: 'faq',
+  description: 'Ask a question about building an IR research profile and get the FAQ answer',
+  type: ApplicationCommandType.ChatInput,
+  contexts: [0],
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      description: 'Your question in your own words, or pick one of the suggestions',
+      required: true,
+      autocomplete: true,
+      min_length: 1,
+      max_length: MAX_QUERY_LENGTH,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'public',
+      description: 'Post the answer for everyone in the channel (default: only you see it)',
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const optionsSchema = z.object({
+  question: z
+    .string({ message: 'The question option is required.' })
+    .trim()
+    .min(1, 'Type a question in the question option.')
+    .max(MAX_QUERY_LENGTH, `The question option takes at most ${MAX_QUERY_LENGTH} characters.`),
+  public: z.boolean({ message: 'The public option must be true or false.' }).default(false),
+});
+
+function parseOptions(values: Record<string, unknown>) {
+  const result = optionsSchema.safeParse(values);
+  if (!result.success) throw new UserError(result.error.issues[0]?.message ?? 'Check the options.');
+  return result.data;
+}
+
+async function showEntry(
+  ctx: Context,
+  guildId: string,
+  entry: FaqRow,
+  queryId: number,
+  ephemeral: boolean,
+): Promise<APIInteractionResponse> {
+  await recordFaqView(ctx.db, guildId, entry.slug, ctx.clock());
+  const related = await listRelatedFaqs(ctx.db, guildId, entry);
+  return reply(faqAnswerMessage(entry, related, queryId), { ephemeral });
+}
+
+async function execute(
+  interaction: Parameters<Command['execute']>[0],
+  ctx: Context,
+): Promise<APIInteractionResponse> {
+  const { guildId } = guildMember(interaction);
+  const options = parseOptions(readOptions(interaction).values);
+  const ephemeral = !options.public;
+
+  const slug = pickedSlug(options.question);
+  if (slug !== null) {
+    const picked = faqSlugSchema.safeParse(slug);
+    const entry = picked.success ? await getVisibleFaq(ctx.db, guildId, picked.data) : null;
+    if (entry) return showEntry(ctx, guildId, entry, 0, ephemeral);
+  }
+
+  const found = await searchFaqs(ctx.db, guildId, options.question, SEARCH_DEPTH);
+  const [best] = found;
+  const answered = best !== undefined && isGoodMatch(best.score);
+  const queryId = await recordFaqQuery(ctx.db, {
+    guildId,
+    query: options.question,
+    normalized: normalizeText(options.question),
+    matchedSlug: best?.slug ?? null,
+    score: best?.score ?? 0,
+    answered,
+    now: ctx.clock(),
+  });
+  if (answered) return showEntry(ctx, guildId, best, queryId, ephemeral);
+  ctx.log.info({ guildId, queryId, interactionId: interaction.id }, 'faq question without a good answer');
+  return reply(noMatchMessage(found.slice(0, 3)));
+}
+
+async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
+  try {
+    const { guildId } = guildMember(interaction);
+    const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUERY_LENGTH);
+    if (normalizeText(typed) === '') {
+      const viewed = await listMostViewedFaqs(ctx.db, guildId, MAX_CHOICES);
+      return choices(suggestionChoices(viewed));
+    }
+    const [starts, matches] = await Promise.all([
+      listFaqsByQuestionStart(ctx.db, guildId, typed, MAX_CHOICES),
+      searchFaqs(ctx.db, guildId, typed, MAX_CHOICES, { prefixLastWord: true }),
+    ]);
+    return choices(suggestionChoices(rankSuggestions(starts, matches, MAX_CHOICES)));
+  } catch (error) {
+    // Suggestions are a convenience: the member can still send the question as typed.
+    ctx.log.warn(
+      { err: error, interactionId: interaction.id, guildId: interaction.guild_id },
+      'faq autocomplete failed',
+    );
+    return choices([]);
+  }
+}
+
+const openParts = z.tuple([z.literal('open'), faqSlugSchema]);
+const voteParts = z.tuple([
+  z.literal('vote'),
+  faqSlugSchema,
+  z.coerce.number().int().min(0).max(2_147_483_647),
+  z.enum(['yes', 'no']),
+]);
+
+async function component(
+  interaction: Parameters<NonNullable<Command['component']>>[0],
+  ctx: Context,
+): Promise<APIInteractionResponse> {
+  const { guildId, userId } = guildMember(interaction);
+  const { parts } = decodeCustomId(interaction.data.custom_id);
+  const open = openParts.safeParse(parts);
+  const vote = voteParts.safeParse(parts);
+  const slug = open.success ? open.data[1] : vote.success ? vote.data[1] : null;
+  if (slug === null) throw new UserError('That button is not one this bot knows. It may be outdated.');
+  const entry = await getVisibleFaq(ctx.db, guildId, slug);
+  if (!entry) throw new UserError('That FAQ entry is no longer available in this server.');
+  if (open.success) return showEntry(ctx, guildId, entry, 0, true);
+  if (!vote.success) throw new UserError('That button is not one this bot knows. It may be outdated.');
+  const helpful = vote.data[3] === 'yes';
+  const { previous } = await recordFaqVote(ctx.db, {
+    guildId,
+    slug,
+    userId,
+    helpful,
+    queryId: vote.data[2] === 0 ? null : vote.data[2],
+    now: ctx.clock(),
+  });
+  return ephemeralText(voteConfirmation(helpful, previous));
+}
+
+export const faqCommand: Command = {
+  data,
+  customIdPrefix: FAQ_PREFIX,
+  isEphemeral: (interaction) => {
+    const result = optionsSchema.safeParse(readOptions(interaction).values);
+    return !(result.success && result.data.public);
+  },
+  execute,
+  autocomplete,
+  component,
+};

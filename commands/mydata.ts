@@ -1,0 +1,115 @@
+import { type APIInteractionResponse, MessageFlags } from 'discord-api-types/v10';
+import type { Context } from '../src/context.ts';
+import { UserError } from '../src/errors.ts';
+import { buttonRefusal } from '../src/mydata/confirmation.ts';
+import {
+  cancelCustomId,
+  eraseCustomId,
+  MYDATA_PREFIX,
+  parseMydataCustomId,
+} from '../src/mydata/custom-ids.ts';
+import { mydataCommandData } from '../src/mydata/definition.ts';
+import { countMemberData, isEmpty } from '../src/mydata/member-data.ts';
+import {
+  EXPORT_FILE_NAME,
+  exportJson,
+  exportNeedsFile,
+  NOTHING_TO_DELETE,
+  renderCancelled,
+  renderDeletePrompt,
+  renderErased,
+  renderExportSummary,
+} from '../src/mydata/render.ts';
+import { collectMemberData, eraseMemberData } from '../src/mydata/store.ts';
+import { publishOpening } from '../src/openings/publisher.ts';
+import { postLeaseUntil } from '../src/openings/retry.ts';
+import type { Command } from '../src/router/command.ts';
+import { decodeCustomId } from '../src/router/custom-id.ts';
+import { withFollowUp } from '../src/router/follow-up.ts';
+import { type GuildMember, guildMember } from '../src/router/member.ts';
+import { readOptions } from '../src/router/options.ts';
+import { ephemeralText, NO_MENTIONS, reply, updateMessage } from '../src/router/responses.ts';
+
+/**
+ * Posts edited right away after a deletion; the rest stay queued for the retry task, so a member
+ * with many openings still gets an answer before Discord's deadline.
+ */
+const POSTS_EDITED_AT_ONCE = 5;
+
+export const mydataCommand: Command = {
+  data: mydataCommandData,
+  customIdPrefix: MYDATA_PREFIX,
+
+  async execute(interaction, ctx) {
+    const member = guildMember(interaction);
+    switch (readOptions(interaction).subcommand) {
+      case 'export':
+        return exportData(member, ctx);
+      case 'delete':
+        return askToDelete(member, ctx);
+      default:
+        throw new UserError('That subcommand is not one this bot knows. It may have been removed.');
+    }
+  },
+
+  async component(interaction, ctx) {
+    const member = guildMember(interaction);
+    const button = parseMydataCustomId(decodeCustomId(interaction.data.custom_id).parts);
+    const refusal = buttonRefusal(button, member, ctx.clock());
+    if (refusal) {
+      ctx.log.warn(
+        { guildId: member.guildId, userId: member.userId, action: button.action },
+        'mydata button refused',
+      );
+      throw new UserError(refusal);
+    }
+    if (button.action === 'cancel') return updateMessage(renderCancelled());
+    return erase(member, ctx);
+  },
+};
+
+async function exportData(member: GuildMember, ctx: Context): Promise<APIInteractionResponse> {
+  const data = await collectMemberData(ctx.db, member.guildId, member.userId);
+  const summary = reply({ embeds: [renderExportSummary(data)] });
+  if (!exportNeedsFile(data)) return summary;
+  // A response cannot carry a file on every transport; the router sends it right after the summary.
+  return withFollowUp(summary, {
+    body: {
+      content: 'Everything stored about you in this server:',
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: NO_MENTIONS,
+      attachments: [{ id: 0, filename: EXPORT_FILE_NAME }],
+    },
+    files: [
+      {
+        name: EXPORT_FILE_NAME,
+        contentType: 'application/json',
+        data: Buffer.from(exportJson(data, ctx.clock()), 'utf8'),
+      },
+    ],
+  });
+}
+
+async function askToDelete(member: GuildMember, ctx: Context): Promise<APIInteractionResponse> {
+  const data = await collectMemberData(ctx.db, member.guildId, member.userId);
+  if (isEmpty(countMemberData(data))) return ephemeralText(NOTHING_TO_DELETE);
+  return reply(
+    renderDeletePrompt(data, {
+      eraseCustomId: eraseCustomId(member.guildId, member.userId, ctx.clock()),
+      cancelCustomId: cancelCustomId(member.guildId, member.userId),
+    }),
+  );
+}
+
+async function erase(member: GuildMember, ctx: Context): Promise<APIInteractionResponse> {
+  const now = ctx.clock();
+  const { counts, postsToEdit } = await eraseMemberData(ctx.db, member.guildId, member.userId, {
+    now,
+    leaseUntil: postLeaseUntil(now),
+  });
+  ctx.log.info({ guildId: member.guildId, userId: member.userId, ...counts }, 'member data deleted');
+  const editedNow = postsToEdit.slice(0, POSTS_EDITED_AT_ONCE);
+  // One at a time, like the retry task: they mostly go to the same channel.
+  for (const opening of editedNow) await publishOpening(ctx, opening);
+  return updateMessage(renderErased(counts, postsToEdit.length - editedNow.length));
+}

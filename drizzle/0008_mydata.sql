@@ -1,0 +1,1 @@
+ALTER TABLE "faq_hidden" ALTER COLUMN "hidden_by" DROP NOT NULL;

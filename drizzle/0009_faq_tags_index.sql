@@ -1,0 +1,1 @@
+CREATE INDEX "faq_entries_tags_idx" ON "faq_entries" USING gin ("tags");

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { listBuiltInFaqs, upsertGuildFaqs } from '../db/queries/faqs.ts';
+import { seedBuiltInContent } from '../db/seed.ts';
+import { GUILD_ENTRY_SOURCE } from '../faq/entry.ts';
+import { parseFaqImport } from '../faq/import.ts';
+
+const USAGE = `Usage:
+  npm run --silent faq -- export                      print the built-in entries as JSON
+  npm run --silent faq -- import FILE --guild ID      add or update a server's entries from such a file`;
+
+class UsageError extends Error {}
+
+/** The database as the bot opens it: configured by the environment, migrated and seeded. */
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
+  const database = await openDatabase(loadConfig());
+  try {
+    await database.migrate();
+    await seedBuiltInContent(database.db);
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+async function exportEntries() {
+  const entries = await withDatabase(listBuiltInFaqs);
+  const portable = entries.map(({ slug, question, answer, aliases, tags }) => ({
+    slug,
+    question,
+    answer,
+    aliases,
+    tags,
+  }));
+  process.stdout.write(`${JSON.stringify(portable, null, 2)}\n`);
+}
+
+async function importEntries(args: string[]) {
+  const guildFlag = args.indexOf('--guild');
+  const guildId = guildFlag >= 0 ? args[guildFlag + 1] : undefined;
+  const file = args.find((arg, index) => !arg.startsWith('--') && index !== guildFlag + 1);
+  if (!file || !guildId) throw new UsageError('import needs a FILE and --guild ID');
+  if (!/^\d{17,20}$/.test(guildId))
+    throw new UsageError('--guild must be a Discord server id (17 to 20 digits)');
+
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read ${file} as JSON: ${(error as Error).message}`);
+  }
+  const parsed = parseFaqImport(json);
+  if (!parsed.ok) {
+    throw new UsageError(`nothing was imported; fix these first:\n  ${parsed.problems.join('\n  ')}`);
+  }
+  const counts = await withDatabase((db) =>
+    upsertGuildFaqs(db, guildId, parsed.entries, {
+      source: GUILD_ENTRY_SOURCE,
+      actorId: null,
+      now: new Date(),
+    }),
+  );
+  process.stderr.write(
+    `Imported ${parsed.entries.length} entries into server ${guildId}: ${counts.created} added, ${counts.updated} updated.\n`,
+  );
+}
+
+async function run(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (command === 'export') return exportEntries();
+  if (command === 'import') return importEntries(rest);
+  throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+}
+
+run(process.argv.slice(2)).catch((error) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`faq: ${error.message}\n\n${USAGE}\n`);
+  } else if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else {
+    process.stderr.write(`faq: ${(error as Error).message}\n`);
+  }
+  process.exit(1);
+});

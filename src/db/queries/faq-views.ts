@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { faqViews } from '../schema/index.ts';
+import { type FaqRow, faqRowColumns, listFaqsByQuestionStart, selectRows, visibleIn } from './faqs.ts';
+
+/** Counts one showing of an entry in a guild. */
+export async function recordFaqView(db: Db, guildId: string, slug: string, now: Date): Promise<void> {
+  await db
+    .insert(faqViews)
+    .values({ guildId, slug, views: 1, lastViewedAt: now })
+    .onConflictDoUpdate({
+      target: [faqViews.guildId, faqViews.slug],
+      set: { views: sql`${faqViews.views} + 1`, lastViewedAt: now },
+    });
+}
+
+/**
+ * The guild's most viewed visible entries, topped up with other entries (by question) when fewer
+ * than `limit` were ever viewed, so the empty autocomplete box is never empty.
+ */
+export async function listMostViewedFaqs(db: Db, guildId: string, limit: number): Promise<FaqRow[]> {
+  const viewed = await selectRows<FaqRow>(
+    db,
+    sql`select ${faqRowColumns}
+      from faq_views v
+      join faq_entries e on e.slug = v.slug and (e.guild_id = v.guild_id or e.guild_id is null)
+      where v.guild_id = ${guildId} and ${visibleIn(guildId)}
+      order by v.views desc, v.last_viewed_at desc, e.slug
+      limit ${limit}`,
+  );
+  if (viewed.length >= limit) return viewed;
+  const seen = new Set(viewed.map((row) => row.slug));
+  const others = await listFaqsByQuestionStart(db, guildId, '', limit);
+  return [...viewed, ...others.filter((row) => !seen.has(row.slug))].slice(0, limit);
+}

@@ -1,0 +1,54 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { faqQueries, faqVotes } from '../schema/index.ts';
+
+export interface FaqVote {
+  guildId: string;
+  slug: string;
+  userId: string;
+  helpful: boolean;
+  /** The typed question that led to the answer, if any; ignored unless it belongs to the guild. */
+  queryId: number | null;
+  now: Date;
+}
+
+/**
+ * Records a member's vote on an entry: one per member per entry, a second vote replaces the first.
+ * Returns what the member had voted before (null for a first vote).
+ */
+export async function recordFaqVote(db: Db, vote: FaqVote): Promise<{ previous: boolean | null }> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ helpful: faqVotes.helpful })
+      .from(faqVotes)
+      .where(
+        and(
+          eq(faqVotes.guildId, vote.guildId),
+          eq(faqVotes.slug, vote.slug),
+          eq(faqVotes.userId, vote.userId),
+        ),
+      )
+      .for('update');
+    const [query] =
+      vote.queryId === null
+        ? []
+        : await tx
+            .select({ id: faqQueries.id })
+            .from(faqQueries)
+            .where(and(eq(faqQueries.id, vote.queryId), eq(faqQueries.guildId, vote.guildId)));
+    const values = { helpful: vote.helpful, queryId: query?.id ?? null, votedAt: vote.now };
+    await tx
+      .insert(faqVotes)
+      .values({ guildId: vote.guildId, slug: vote.slug, userId: vote.userId, ...values })
+      .onConflictDoUpdate({
+        target: [faqVotes.guildId, faqVotes.slug, faqVotes.userId],
+        set: {
+          helpful: values.helpful,
+          // A vote changed from another answer's screen keeps the question it was first cast for.
+          queryId: sql`coalesce(${values.queryId}::integer, ${faqVotes.queryId})`,
+          votedAt: values.votedAt,
+        },
+      });
+    return { previous: before ? before.helpful : null };
+  });
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { UserError } from '../errors.ts';
+import { encodeCustomId } from '../router/custom-id.ts';
+
+/** The custom_id prefix of /mydata's buttons. */
+export const MYDATA_PREFIX = 'mydata';
+
+/**
+ * custom_id layouts (checked again on every press, since a client can send any string):
+ *   mydata:erase:<guild id>:<member id>:<issued at, seconds, base 36>   "Delete my data"
+ *   mydata:cancel:<guild id>:<member id>                                "Keep my data"
+ */
+export type MydataButton =
+  | { action: 'erase'; guildId: string; userId: string; issuedAt: Date }
+  | { action: 'cancel'; guildId: string; userId: string };
+
+const snowflake = z.string().regex(/^\d{17,20}$/);
+const base36Seconds = z
+  .string()
+  .regex(/^[0-9a-z]{1,10}$/)
+  .transform((text) => new Date(Number.parseInt(text, 36) * 1000));
+
+const buttonSchema = z.union([
+  z.tuple([z.literal('erase'), snowflake, snowflake, base36Seconds]),
+  z.tuple([z.literal('cancel'), snowflake, snowflake]),
+]);
+
+export function eraseCustomId(guildId: string, userId: string, issuedAt: Date): string {
+  return encodeCustomId(
+    MYDATA_PREFIX,
+    'erase',
+    guildId,
+    userId,
+    Math.floor(issuedAt.getTime() / 1000).toString(36),
+  );
+}
+
+export function cancelCustomId(guildId: string, userId: string): string {
+  return encodeCustomId(MYDATA_PREFIX, 'cancel', guildId, userId);
+}
+
+export function parseMydataCustomId(parts: readonly string[]): MydataButton {
+  const parsed = buttonSchema.safeParse(parts);
+  if (!parsed.success) throw new UserError('That button is out of date. Run `/mydata delete` again.');
+  const button = parsed.data;
+  return button[0] === 'erase'
+    ? { action: 'erase', guildId: button[1], userId: button[2], issuedAt: button[3] }
+    : { action: 'cancel', guildId: button[1], userId: button[2] };
+}

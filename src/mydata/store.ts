@@ -1,0 +1,61 @@
+import type { Db } from '../db/client.ts';
+import { deleteMemberAssessments, listMemberAssessments } from '../db/queries/assessments.ts';
+import {
+  deleteMemberFaqVotes,
+  listMemberFaqEntries,
+  listMemberFaqVotes,
+  listMemberHiddenFaqs,
+  unattributeMemberFaqEdits,
+} from '../db/queries/faqs.ts';
+import { deleteMemberPitfallCursor, getMemberPitfallCursor } from '../db/queries/member-pitfall-cursors.ts';
+import { deleteMemberOpeningInterests, listMemberOpeningInterests } from '../db/queries/opening-interests.ts';
+import { anonymiseMemberOpenings, listMemberOpenings, type Opening } from '../db/queries/openings.ts';
+import { ANONYMISED_OPENING, type MemberData, type MemberDataCounts } from './member-data.ts';
+
+/** Reads everything stored about the member in this guild, in one snapshot. */
+export async function collectMemberData(db: Db, guildId: string, userId: string): Promise<MemberData> {
+  return db.transaction(async (tx) => ({
+    guildId,
+    userId,
+    openings: await listMemberOpenings(tx, guildId, userId),
+    interests: await listMemberOpeningInterests(tx, guildId, userId),
+    assessments: await listMemberAssessments(tx, guildId, userId),
+    faqVotes: await listMemberFaqVotes(tx, guildId, userId),
+    pitfallProgress: await getMemberPitfallCursor(tx, guildId, userId),
+    faqEntriesWritten: await listMemberFaqEntries(tx, guildId, userId),
+    faqHidden: await listMemberHiddenFaqs(tx, guildId, userId),
+  }));
+}
+
+/**
+ * Deletes or anonymises everything of the member in this guild, all or nothing. Their openings are
+ * withdrawn and overwritten; those with a post come back queued (leased until `leaseUntil`) so the
+ * caller can edit the posts.
+ */
+export async function eraseMemberData(
+  db: Db,
+  guildId: string,
+  userId: string,
+  times: { now: Date; leaseUntil: Date },
+): Promise<{ counts: MemberDataCounts; postsToEdit: Opening[] }> {
+  return db.transaction(async (tx) => {
+    const assessments = await deleteMemberAssessments(tx, guildId, userId);
+    const interests = await deleteMemberOpeningInterests(tx, guildId, userId);
+    const faqVotes = await deleteMemberFaqVotes(tx, guildId, userId);
+    const pitfallProgress = await deleteMemberPitfallCursor(tx, guildId, userId);
+    const faqEdits = await unattributeMemberFaqEdits(tx, guildId, userId);
+    const openings = await anonymiseMemberOpenings(tx, guildId, userId, ANONYMISED_OPENING, times);
+    return {
+      counts: {
+        openings: openings.length,
+        interests,
+        assessments,
+        faqVotes,
+        pitfallProgress,
+        faqEntriesWritten: faqEdits.entries,
+        faqHidden: faqEdits.hidden,
+      },
+      postsToEdit: openings.filter((opening) => opening.postState === 'pending'),
+    };
+  });
+}

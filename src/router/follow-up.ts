@@ -1,0 +1,83 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DiscordAPIError, HTTPError, type RawFile } from '@discordjs/rest';
+import {
+  type APIInteractionResponse,
+  type RESTPostAPIWebhookWithTokenJSONBody,
+  Routes,
+} from 'discord-api-types/v10';
+import type { Context } from '../context.ts';
+
+/**
+ * A message sent after an interaction's response, for what a response cannot carry: files. Discord
+ * refuses a multipart body as the HTTP transport's answer (only the gateway's callback route takes
+ * one), so a file goes out the same way for every transport: as a follow-up on the interaction's
+ * webhook, which exists once Discord has the response.
+ */
+export interface FollowUpMessage {
+  body: RESTPostAPIWebhookWithTokenJSONBody;
+  files: RawFile[];
+}
+
+const followUps = new WeakMap<APIInteractionResponse, FollowUpMessage>();
+
+/**
+ * Marks a handler's response to be followed by `message`. The handler stays free of Discord calls:
+ * the router sends the follow-up once it has handed the response over.
+ */
+export function withFollowUp(
+  response: APIInteractionResponse,
+  message: FollowUpMessage,
+): APIInteractionResponse {
+  followUps.set(response, message);
+  return response;
+}
+
+/** The follow-up a response was marked with, once (sending it twice would post it twice). */
+export function takeFollowUp(response: APIInteractionResponse): FollowUpMessage | undefined {
+  const message = followUps.get(response);
+  followUps.delete(response);
+  return message;
+}
+
+/** Discord's answer while the interaction's response has not reached it yet. */
+const UNKNOWN_WEBHOOK = 10015;
+const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000];
+
+/**
+ * Posts the follow-up on the interaction's webhook. The transport delivers the response at about
+ * the same moment, so an "unknown webhook" answer means "not yet" and is retried a few times. It
+ * never throws: a failure is logged (ids only; the URL holds the interaction's token).
+ */
+export async function sendFollowUp(
+  ctx: Pick<Context, 'rest' | 'log'>,
+  interaction: { id: string; application_id: string; token: string; guild_id?: string | undefined },
+  message: FollowUpMessage,
+): Promise<void> {
+  const route = Routes.webhook(interaction.application_id, interaction.token);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await ctx.rest.post(route, { body: message.body, files: message.files, auth: false });
+      return;
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      const notYet = error instanceof DiscordAPIError && error.code === UNKNOWN_WEBHOOK;
+      if (notYet && delay !== undefined) {
+        await sleep(delay);
+        continue;
+      }
+      ctx.log.error(
+        {
+          interactionId: interaction.id,
+          guildId: interaction.guild_id,
+          attempts: attempt + 1,
+          ...(error instanceof DiscordAPIError || error instanceof HTTPError
+            ? { status: error.status }
+            : { reason: error instanceof Error ? error.name : 'unknown' }),
+          ...(error instanceof DiscordAPIError ? { discordCode: error.code } : {}),
+        },
+        'follow-up message not delivered',
+      );
+      return;
+    }
+  }
+}
