@@ -11,9 +11,13 @@ import { isBelowLevel, scorePortfolio } from '../src/assess/score.ts';
 import { openingFitFor } from '../src/assess/suggest.ts';
 import type { Context } from '../src/context.ts';
 import { findPreviousAssessment, recordAssessment } from '../src/db/queries/assessments.ts';
-import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
+import {
+  clearChannelProblem,
+  getGuildSettings,
+  recordChannelProblem,
+} from '../src/db/queries/guild-settings.ts';
 import { suggestOpenOpenings } from '../src/db/queries/openings.ts';
-import { describePostFailure, sendChannelMessage } from '../src/discord/channels.ts';
+import { describePostFailure, postFailureKind, sendChannelMessage } from '../src/discord/channels.ts';
 import { needsLateStartAdvice, phaseFor } from '../src/roadmap/phase.ts';
 import type { Command } from '../src/router/command.ts';
 import { guildMember } from '../src/router/member.ts';
@@ -126,9 +130,15 @@ async function share(
     await sendChannelMessage(ctx.rest, channelId, {
       embeds: [renderSharedSummary(check.userId, check.level, check.counts)],
     });
-    return `Shared your level and counts in <#${channelId}>.`;
   } catch (error) {
+    const problem = describePostFailure(error);
     ctx.log.warn({ err: error, guildId, channelId, assessmentId }, 'sharing an assessment failed');
-    return `Your check is saved, but sharing it in <#${channelId}> failed (${describePostFailure(error)}). A moderator can check the channel with \`/config show\`.`;
+    const failed = `Your check is saved, but sharing it in <#${channelId}> failed (${problem}).`;
+    if (postFailureKind(error) === 'transient') return `${failed} Try sharing again later.`;
+    // Only a moderator can fix a missing channel or permission: /config show tells them.
+    await recordChannelProblem(ctx.db, guildId, 'assessments', { channelId, problem }, ctx.clock());
+    return `${failed} A moderator can see the problem in \`/config show\`.`;
   }
+  await clearChannelProblem(ctx.db, guildId, 'assessments', channelId, ctx.clock());
+  return `Shared your level and counts in <#${channelId}>.`;
 }

@@ -9,9 +9,11 @@ import {
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
 import { enableReminders, getGuildSettings, updateGuildSettings } from '../src/db/queries/guild-settings.ts';
+import { requeueUnpostedOpenings } from '../src/db/queries/openings.ts';
 import { UserError } from '../src/errors.ts';
 import { CHANNEL_RULES, type ChannelPurpose, channelTypeProblem } from '../src/guild-config/channel-rules.ts';
 import { describeInterval, discordTime, renderSettingsEmbed } from '../src/guild-config/render.ts';
+import { POST_RETRY } from '../src/openings/retry.ts';
 import { isDue, REMINDER_INTERVAL_HOURS } from '../src/reminders/schedule.ts';
 import type { ChatInputInteraction, Command } from '../src/router/command.ts';
 import { type GuildMember, guildMember, requirePermission } from '../src/router/member.ts';
@@ -130,7 +132,7 @@ async function turnRemindersOff(member: GuildMember, ctx: Context) {
   await updateGuildSettings(
     ctx.db,
     member.guildId,
-    { remindersNextRunAt: null, remindersFailures: 0, postingProblem: null },
+    { remindersNextRunAt: null, remindersFailures: 0, remindersProblem: null },
     ctx.clock(),
   );
   ctx.log.info({ guildId: member.guildId, userId: member.userId }, 'reminders turned off');
@@ -145,20 +147,40 @@ async function setChannel(
 ) {
   const options = parseOptions(channelOptions, readOptions(interaction).values);
   const channel = pickedChannel(interaction, purpose, options.channel);
-  const patch =
-    purpose === 'openings'
-      ? { openingsChannelId: channel.id, openingsChannelType: channel.type }
-      : { assessmentsChannelId: channel.id };
-  await updateGuildSettings(ctx.db, member.guildId, patch, ctx.clock());
-  ctx.log.info(
-    { guildId: member.guildId, userId: member.userId, channelId: channel.id, purpose },
-    'channel set',
-  );
+  const now = ctx.clock();
+  const ids = { guildId: member.guildId, userId: member.userId, channelId: channel.id, purpose };
+  if (purpose === 'assessments') {
+    await updateGuildSettings(
+      ctx.db,
+      member.guildId,
+      { assessmentsChannelId: channel.id, assessmentsProblem: null },
+      now,
+    );
+    ctx.log.info(ids, 'channel set');
+    return ephemeralText(`Shared assessment summaries will be posted in <#${channel.id}>.`);
+  }
+  // Setting the channel is also how a moderator says it is fixed: the openings waiting are posted.
+  const queued = await ctx.db.transaction(async (tx) => {
+    await updateGuildSettings(
+      tx,
+      member.guildId,
+      { openingsChannelId: channel.id, openingsChannelType: channel.type, openingsProblem: null },
+      now,
+    );
+    return requeueUnpostedOpenings(tx, member.guildId, now);
+  });
+  ctx.log.info({ ...ids, queued }, 'channel set');
   return ephemeralText(
-    purpose === 'openings'
-      ? `New research openings will be posted in <#${channel.id}>.`
-      : `Shared assessment summaries will be posted in <#${channel.id}>.`,
+    `New research openings will be posted in <#${channel.id}>.${waitingNote(queued, ctx)}`,
   );
+}
+
+function waitingNote(queued: number, ctx: Context): string {
+  if (queued === 0) return '';
+  const which = queued === 1 ? 'The 1 open opening' : `The ${queued} open openings`;
+  // The scheduler sends a batch per tick: a long backlog takes a few ticks.
+  const when = `${queued > POST_RETRY.batchSize ? 'starting ' : ''}within ${Math.ceil(ctx.config.schedulerTickMs / 1000)} seconds`;
+  return ` ${which} not posted yet will be posted there ${when}.`;
 }
 
 async function show(member: GuildMember, ctx: Context) {

@@ -170,7 +170,9 @@ async function submitPost(
 }
 
 function confirmationOutcome(outcome: Awaited<ReturnType<typeof publishOpening>>['outcome']) {
-  return outcome === 'posted' || outcome === 'no-channel' ? outcome : 'retrying';
+  return outcome === 'posted' || outcome === 'no-channel' || outcome === 'channel-refused'
+    ? outcome
+    : 'retrying';
 }
 
 async function listPage(ctx: Context, guildId: string, filters: ListFilters, requestedPage: number) {

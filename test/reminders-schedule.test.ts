@@ -47,7 +47,7 @@ describe('retryBackoffMs', () => {
 
 describe('firstRunAfterConfigure', () => {
   const change = { channelId: '400000000000000001', everyHours: 24 };
-  const running = { channelId: change.channelId, nextRunAt: hoursAfter(NOON, 100), postingProblem: null };
+  const running = { channelId: change.channelId, nextRunAt: hoursAfter(NOON, 100), problem: null };
 
   it('posts within a tick when reminders are turned on', () => {
     expect(firstRunAfterConfigure(null, change, NOON)).toEqual(NOON);
@@ -58,9 +58,9 @@ describe('firstRunAfterConfigure', () => {
     expect(firstRunAfterConfigure({ ...running, channelId: '400000000000000002' }, change, NOON)).toEqual(
       NOON,
     );
-    expect(
-      firstRunAfterConfigure({ ...running, postingProblem: 'Discord answered 500' }, change, NOON),
-    ).toEqual(NOON);
+    expect(firstRunAfterConfigure({ ...running, problem: 'Discord answered 500' }, change, NOON)).toEqual(
+      NOON,
+    );
   });
 
   it('on an interval change keeps the scheduled post unless the new interval comes sooner', () => {

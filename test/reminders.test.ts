@@ -192,8 +192,8 @@ describe.each(databaseKinds())('pitfall reminders on %s', (kind) => {
     await scheduler.tick();
     expect(posted().map((embed) => embed.title)).toEqual([`Pitfall reminder: ${PITFALLS[0]?.title}`]);
     settings = await getGuildSettings(harness.db, GUILD_A);
-    expect(settings).toMatchObject({ remindersFailures: 0, postingProblem: null });
-    expect(await showSettings()).not.toContain('Posting problem');
+    expect(settings).toMatchObject({ remindersFailures: 0, remindersProblem: null });
+    expect(await showSettings()).not.toContain('Reminders problem');
   });
 
   it('backs off longer after each failure in a row', async () => {
@@ -249,7 +249,7 @@ describe.each(databaseKinds())('pitfall reminders on %s', (kind) => {
       await scheduler.tick();
       const settings = await getGuildSettings(harness.db, GUILD_A);
       expect(settings?.remindersNextRunAt).toBeNull();
-      expect(settings?.postingProblem).toContain(reason);
+      expect(settings?.remindersProblem).toContain(reason);
       const shown = await showSettings();
       expect(shown).toContain('Pitfall reminders: Off');
       expect(shown).toContain(reason);
@@ -265,7 +265,7 @@ describe.each(databaseKinds())('pitfall reminders on %s', (kind) => {
       await configure({ every_hours: 1 });
       await scheduler.tick();
       expect(posted()).toHaveLength(1);
-      expect(await showSettings()).not.toContain('Posting problem');
+      expect(await showSettings()).not.toContain('Reminders problem');
     },
   );
 

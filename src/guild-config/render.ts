@@ -31,10 +31,12 @@ function remindersSummary(settings: GuildSettings | null, now: Date): string {
   return `On: ${where}.\nNext reminder: ${next}.`;
 }
 
-function problemSummary(settings: GuildSettings): string | null {
-  if (!settings.postingProblem) return null;
-  // The reason may quote an error message: keep the field within Discord's limit.
-  const reason = truncate(settings.postingProblem, EMBED_LIMITS.fieldValue - 200);
+// A reason may quote an error message: keep each field within Discord's limit.
+const reasonOf = (problem: string) => truncate(problem, EMBED_LIMITS.fieldValue - 250);
+
+function remindersProblem(settings: GuildSettings): string | null {
+  if (!settings.remindersProblem) return null;
+  const reason = reasonOf(settings.remindersProblem);
   if (settings.remindersNextRunAt === null) {
     return `The last reminder could not be posted (${reason}), so reminders were turned off. Fix that, then run \`/config reminders\` again.`;
   }
@@ -42,21 +44,34 @@ function problemSummary(settings: GuildSettings): string | null {
   return `Posting the reminder failed${inARow} (${reason}). The bot keeps retrying, waiting longer each time.`;
 }
 
+function openingsProblem(settings: GuildSettings): string | null {
+  if (!settings.openingsProblem) return null;
+  return `A new opening could not be posted (${reasonOf(settings.openingsProblem)}). Openings still show in \`/opening list\`, but the ones not posted wait until you fix that and run \`/config openings\` again.`;
+}
+
+function assessmentsProblem(settings: GuildSettings): string | null {
+  if (!settings.assessmentsProblem) return null;
+  return `A shared assessment could not be posted (${reasonOf(settings.assessmentsProblem)}). Members' checks are still saved. Fix that, or pick another channel with \`/config assessments\`.`;
+}
+
+const field = (name: string, value: string | null) => (value ? [{ name, value }] : []);
+
 /** What `/config show` tells a moderator about the guild's settings at `now`. */
 export function renderSettingsEmbed(settings: GuildSettings | null, now: Date): APIEmbed {
   const openings = settings?.openingsChannelId
     ? `${channel(settings.openingsChannelId)}${settings.openingsChannelType === null ? '' : ` (${describeChannelType(settings.openingsChannelType)})`}`
     : 'Not set: new openings are not posted to a channel.';
   const assessments = settings?.assessmentsChannelId ? channel(settings.assessmentsChannelId) : 'Not set.';
-  const problem = settings ? problemSummary(settings) : null;
   return {
     title: 'Bot settings for this server',
     color: BRAND_COLOR,
     fields: [
       { name: 'Pitfall reminders', value: remindersSummary(settings, now) },
-      ...(problem ? [{ name: 'Posting problem', value: problem }] : []),
+      ...field('Reminders problem', settings && remindersProblem(settings)),
       { name: 'Openings channel', value: openings },
+      ...field('Openings channel problem', settings && openingsProblem(settings)),
       { name: 'Assessments channel', value: assessments },
+      ...field('Assessments channel problem', settings && assessmentsProblem(settings)),
     ],
   };
 }

@@ -5,7 +5,7 @@ import type {
 } from 'discord-api-types/v10';
 import { Routes } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
-import { getGuildSettings } from '../db/queries/guild-settings.ts';
+import { clearChannelProblem, getGuildSettings, recordChannelProblem } from '../db/queries/guild-settings.ts';
 import {
   getOpening,
   markOpeningPosted,
@@ -15,24 +15,33 @@ import {
   type OpeningWithInterest,
   type PostTarget,
 } from '../db/queries/openings.ts';
-import { describePostFailure, sendChannelMessage } from '../discord/channels.ts';
+import { describePostFailure, postFailureKind, sendChannelMessage } from '../discord/channels.ts';
 import { NO_MENTIONS } from '../router/responses.ts';
 import { matchForumTags } from './forum-tags.ts';
 import { decidePostAction, type PostAction } from './post-action.ts';
 import { forumThreadName, renderOpeningPost } from './render.ts';
 import { nextPostAttemptAt } from './retry.ts';
 
-export type PublishOutcome = 'posted' | 'no-channel' | 'closed-before-posting' | 'retrying' | 'gave-up';
+export type PublishOutcome =
+  | 'posted'
+  | 'no-channel'
+  | 'closed-before-posting'
+  | 'retrying'
+  | 'gave-up'
+  | 'channel-refused';
+
+type Published = { opening: Opening | null; outcome: PublishOutcome };
+type SendAction = Exclude<PostAction, { kind: 'none' }>;
 
 /**
  * Brings the post of an opening the caller has claimed (postState 'pending', leased) up to date
- * with the database: posts it, edits it, or finds nothing to do. A failure is recorded for the
- * retry task with backoff; it never throws for Discord's sake, since the opening is stored either way.
+ * with the database: posts it, edits it, or finds nothing to do. A failure is recorded (see
+ * `recordFailure`); it never throws for Discord's sake, since the opening is stored either way.
  */
 export async function publishOpening(
   ctx: Context,
   claimed: Pick<Opening, 'guildId' | 'id'>,
-): Promise<{ opening: Opening | null; outcome: PublishOutcome }> {
+): Promise<Published> {
   const { guildId, id } = claimed;
   const opening = await getOpening(ctx.db, guildId, id);
   if (!opening) return { opening: null, outcome: 'gave-up' };
@@ -45,27 +54,61 @@ export async function publishOpening(
     await markOpeningUnposted(ctx.db, guildId, id);
     return { opening, outcome: action.reason === 'no-channel' ? 'no-channel' : 'closed-before-posting' };
   }
+  let target: PostTarget;
   try {
-    const target = await send(ctx, opening, action);
-    const posted = await markOpeningPosted(ctx.db, guildId, id, target, opening.messageId, ctx.clock());
-    return { opening: posted ?? opening, outcome: 'posted' };
+    target = await send(ctx, opening, action);
   } catch (error) {
-    const failures = opening.postAttempts + 1;
-    const retryAt = nextPostAttemptAt(failures, ctx.clock());
-    await markOpeningPostFailed(ctx.db, guildId, id, failures, retryAt);
-    ctx.log.warn(
-      { guildId, openingId: id, action: action.kind, failures, retryAt, problem: describePostFailure(error) },
-      retryAt ? 'opening post failed; will retry' : 'opening post failed too often; given up',
-    );
-    return { opening, outcome: retryAt ? 'retrying' : 'gave-up' };
+    return recordFailure(ctx, opening, action, error);
   }
+  const now = ctx.clock();
+  const posted = await markOpeningPosted(ctx.db, guildId, id, target, opening.messageId, now);
+  const openingsChannel = newPostChannel(action);
+  if (openingsChannel) await clearChannelProblem(ctx.db, guildId, 'openings', openingsChannel, now);
+  return { opening: posted ?? opening, outcome: 'posted' };
 }
 
-async function send(
+/** The guild's openings channel a new post went to; null for an edit, which goes where the post already is. */
+function newPostChannel(action: SendAction): string | null {
+  if (action.kind === 'create-message') return action.channelId;
+  if (action.kind === 'create-thread') return action.forumId;
+  return null;
+}
+
+/**
+ * A failure that may pass is retried with backoff. A 403 or 404 is not: retrying cannot bring back
+ * a channel or a permission. A new post then waits (still listed) until a moderator sets the
+ * openings channel again, and /config show says why; an edit waits for the opening's next change.
+ */
+async function recordFailure(
   ctx: Context,
-  opening: OpeningWithInterest,
-  action: Exclude<PostAction, { kind: 'none' }>,
-): Promise<PostTarget> {
+  opening: Opening,
+  action: SendAction,
+  error: unknown,
+): Promise<Published> {
+  const { guildId, id } = opening;
+  const now = ctx.clock();
+  const problem = describePostFailure(error);
+  const failures = opening.postAttempts + 1;
+  const permanent = postFailureKind(error) === 'permanent';
+  const retryAt = permanent ? null : nextPostAttemptAt(failures, now);
+  await markOpeningPostFailed(ctx.db, guildId, id, failures, retryAt);
+  const openingsChannel = newPostChannel(action);
+  if (permanent && openingsChannel) {
+    await recordChannelProblem(ctx.db, guildId, 'openings', { channelId: openingsChannel, problem }, now);
+  }
+  const ids = { guildId, openingId: id, action: action.kind, failures, problem };
+  if (permanent) {
+    ctx.log.warn(ids, 'opening post refused by Discord; waiting for a moderator');
+    return { opening, outcome: 'channel-refused' };
+  }
+  ctx.log.warn(
+    { ...ids, retryAt },
+    retryAt ? 'opening post failed; will retry' : 'opening post failed too often; given up',
+  );
+  return { opening, outcome: retryAt ? 'retrying' : 'gave-up' };
+}
+
+async function send(ctx: Context, opening: OpeningWithInterest, action: SendAction): Promise<PostTarget> {
   const body = { ...renderOpeningPost(opening), allowed_mentions: NO_MENTIONS };
   switch (action.kind) {
     case 'create-message': {

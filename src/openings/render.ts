@@ -217,7 +217,7 @@ export function describePostingRefusal(refusal: PostingRefusal): string {
 /** The ephemeral confirmation after a post or a renewal. */
 export function renderPostConfirmation(
   opening: Opening,
-  outcome: 'posted' | 'no-channel' | 'retrying',
+  outcome: 'posted' | 'no-channel' | 'retrying' | 'channel-refused',
   verb = 'saved',
 ): string {
   const head = `Your opening **${opening.title}** (#${opening.id}) is ${verb}; it stays open until ${discordDate(opening.expiresAt)}.`;
@@ -225,6 +225,9 @@ export function renderPostConfirmation(
   if (outcome === 'posted' && link) return `${head}\nSee the post: ${link}`;
   if (outcome === 'no-channel') {
     return `${head}\nIt shows up in \`/opening list\`. This server has no openings channel yet, so it was not posted anywhere: a moderator can set one with \`/config openings\`.`;
+  }
+  if (outcome === 'channel-refused') {
+    return `${head}\nIt shows up in \`/opening list\`. Discord refused the post in the openings channel (the channel is gone or the bot lacks a permission there), so it is posted once a moderator fixes that and runs \`/config openings\` again.`;
   }
   return `${head}\nIt shows up in \`/opening list\`. Posting it to the openings channel failed for now; the bot will keep trying.`;
 }

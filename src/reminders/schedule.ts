@@ -42,7 +42,8 @@ export function retryBackoffMs(failures: number): number {
 export interface ReminderScheduleState {
   channelId: string | null;
   nextRunAt: Date | null;
-  postingProblem: string | null;
+  /** Why the last post failed, if it did. */
+  problem: string | null;
 }
 
 /**
@@ -60,7 +61,7 @@ export function firstRunAfterConfigure(
     current === null ||
     current.nextRunAt === null ||
     current.channelId !== change.channelId ||
-    current.postingProblem !== null
+    current.problem !== null
   ) {
     return now;
   }

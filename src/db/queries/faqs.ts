@@ -35,7 +35,7 @@ const RANK_WEIGHTS = '{0.1, 0.4, 0.6, 1.0}';
  * At most this many matching entries are ranked. A guild's FAQ stays far below it, so ranking is
  * exact in practice; on a huge table it bounds the work per query instead of ranking every match.
  */
-const CANDIDATE_CAP = 500;
+const CANDIDATE_CAP = 300;
 /** Candidates re-scored with the costlier signals (per-word rank, similarity, exact match). */
 const RESCORE_POOL = 25;
 /**
@@ -46,9 +46,15 @@ const RESCORE_POOL = 25;
 const MIN_CORRECTION_SIMILARITY = 0.5;
 /**
  * Words in more than this share of the built-ins ("ir", "research") do not select candidates when
- * the query has a rarer word; they still count in the score.
+ * the query has a rarer word; they still count in the score. Fewer, rarer words keep the index scan
+ * short on a big table.
  */
 const COMMON_WORD_SHARE = 0.5;
+/**
+ * Candidates are entries containing one of this many of the query's rarest words; words no built-in
+ * uses (typos left uncorrected, words only a guild's entries use) come after the known ones.
+ */
+const TELLING_WORDS = 6;
 /** Share of the score from the rarity-weighted words found; the rest is similarity to the question. */
 const COVERAGE_SHARE = 0.6;
 /** Long questions need not match every word: this much rarity weight found counts as full coverage. */
@@ -125,18 +131,20 @@ export function faqSearchStatement(
         ${wordList(terms.map((term) => term.prefix))}::boolean[]
       ) as i(word, weight, typed, prefix)
     ),
-    corrected as (
-      select i.word as typed_word, i.weight, i.prefix,
-        case
-          when not i.typed or i.prefix or length(i.word) < 4 or i.word ~ '^[0-9]+$'
-            or exists (select from faq_terms known where known.term = i.word) then i.word
-          else coalesce(
-            (select t.term from faq_terms t
-              where t.term % i.word and similarity(t.term, i.word) > ${MIN_CORRECTION_SIMILARITY}::float8
-              order by similarity(t.term, i.word) desc, t.term limit 1),
-            i.word)
-        end as word
+    corrected as materialized (
+      -- A typed word unknown to the vocabulary (or, for the unfinished last word, one no known word
+      -- starts with) is replaced by the most similar known word, which is then matched whole.
+      select i.word as typed_word, i.weight, coalesce(fix.term, i.word) as word, i.prefix and fix.term is null as prefix
       from input i
+      left join lateral (
+        select t.term from faq_terms t
+        where i.typed and length(i.word) >= 4 and i.word !~ '^[0-9]+$'
+          and not exists (select from faq_terms known where known.term = i.word)
+          and not (i.prefix and exists (select from faq_terms known where known.term like i.word || '%'))
+          and t.term % i.word and similarity(t.term, i.word) > ${MIN_CORRECTION_SIMILARITY}::float8
+        order by similarity(t.term, i.word) desc, t.term
+        limit 1
+      ) fix on true
     ),
     lexemes as (
       select c.*, (select u.lexeme from unnest(to_tsvector('english', c.word)) u limit 1) as lexeme,
@@ -144,9 +152,10 @@ export function faqSearchStatement(
       from corrected c
     ),
     stemmed as materialized (
-      -- A prefix matches many lexemes, so it has no count of its own and is weighed as a rare word.
-      select x.*, case when x.suffix = '' then (select l.documents from faq_lexemes l where l.lexeme = x.lexeme) end
-        as documents
+      -- A prefix counts as common as its most common completion.
+      select x.*,
+        case when x.suffix = '' then (select l.documents from faq_lexemes l where l.lexeme = x.lexeme)
+          else (select max(l.documents) from faq_lexemes l where starts_with(l.lexeme, x.lexeme)) end as documents
       from lexemes x
     ),
     corpus as (select greatest(count(*), 1)::float8 as n from faq_entries where guild_id is null),
@@ -163,9 +172,12 @@ export function faqSearchStatement(
     queries as (
       select
         to_tsquery('english', (select string_agg(token, ' | ') from terms)) as every_word,
-        to_tsquery('english', (select string_agg(token, ' | ') from terms
-          where share is null or share <= ${COMMON_WORD_SHARE}::float8
-            or not exists (select 1 from terms r where r.share is null or r.share <= ${COMMON_WORD_SHARE}::float8)
+        to_tsquery('english', (select string_agg(token, ' | ') from (
+          select token from terms
+          where coalesce(share, 0) <= ${COMMON_WORD_SHARE}::float8
+            or not exists (select from terms r where coalesce(r.share, 0) <= ${COMMON_WORD_SHARE}::float8)
+          order by share is null, share, token
+          limit ${TELLING_WORDS}) rarest
         )) as telling_words,
         to_tsquery('english', (select string_agg(typed_word || suffix, ' | ') from stemmed where lexeme is not null))
           as as_typed
@@ -220,18 +232,18 @@ export async function listFaqsByQuestionStart(
   const exact = sql`(e.question_key = ${start} or e.alias_keys @> array[${start}::text])`;
   const aliasMatches = start
     ? sql`union all
-      (select ${faqRowColumns}, true as exact from faq_entries e
+      (select ${faqRowColumns}, e.question_key, true as exact from faq_entries e
         where e.alias_keys @> array[${start}::text] and ${visibleIn(guildId)}
         limit ${limit})`
     : sql``;
-  const rows = await selectRows<FaqListRow>(
+  const rows = await selectRows<FaqListRow & { question_key?: string }>(
     db,
     sql`select * from (
-      (select ${faqRowColumns}, ${exact} as exact from faq_entries e
+      (select ${faqRowColumns}, e.question_key, ${exact} as exact from faq_entries e
         where e.guild_id = ${guildId} ${range}
         order by e.question_key limit ${limit})
       union all
-      (select ${faqRowColumns}, ${exact} as exact from faq_entries e
+      (select ${faqRowColumns}, e.question_key, ${exact} as exact from faq_entries e
         where e.guild_id is null ${range} and ${builtInVisibleIn(guildId)}
         order by e.question_key limit ${limit})
       ${aliasMatches}
@@ -241,7 +253,7 @@ export async function listFaqsByQuestionStart(
   const seen = new Set<number>();
   return rows
     .filter((row) => !seen.has(row.id) && seen.add(row.id))
-    .map((row) => ({ ...row, exact: Boolean(row.exact) }))
+    .map(({ question_key: _key, ...row }) => ({ ...row, exact: Boolean(row.exact) }))
     .slice(0, limit);
 }
 

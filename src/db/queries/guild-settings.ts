@@ -44,7 +44,7 @@ export async function enableReminders(
         ? {
             channelId: current.remindersChannelId,
             nextRunAt: current.remindersNextRunAt,
-            postingProblem: current.postingProblem,
+            problem: current.remindersProblem,
           }
         : null,
       change,
@@ -58,7 +58,7 @@ export async function enableReminders(
         remindersEveryHours: change.everyHours,
         remindersNextRunAt: nextRunAt,
         remindersFailures: 0,
-        postingProblem: null,
+        remindersProblem: null,
       },
       now,
     );
@@ -144,7 +144,7 @@ export async function completeReminder(db: Db, claim: ClaimedReminder, nextRunAt
       remindersPitfallCursor: sql`${guildSettings.remindersPitfallCursor} + 1`,
       remindersNextRunAt: sql`case when ${claimed} then ${nextRunAt.toISOString()}::timestamptz else ${guildSettings.remindersNextRunAt} end`,
       remindersFailures: sql`case when ${claimed} then 0 else ${guildSettings.remindersFailures} end`,
-      postingProblem: sql`case when ${claimed} then null else ${guildSettings.postingProblem} end`,
+      remindersProblem: sql`case when ${claimed} then null else ${guildSettings.remindersProblem} end`,
       updatedAt: now,
     })
     .where(eq(guildSettings.guildId, claim.guildId));
@@ -162,7 +162,7 @@ export async function releaseReminder(
     .set({
       remindersNextRunAt: retryAt,
       remindersFailures: sql`${guildSettings.remindersFailures} + 1`,
-      postingProblem: problem,
+      remindersProblem: problem,
       updatedAt: now,
     })
     .where(stillClaimed(claim));
@@ -172,6 +172,54 @@ export async function releaseReminder(
 export async function disableReminders(db: Db, claim: ClaimedReminder, problem: string, now: Date) {
   await db
     .update(guildSettings)
-    .set({ remindersNextRunAt: null, remindersFailures: 0, postingProblem: problem, updatedAt: now })
+    .set({ remindersNextRunAt: null, remindersFailures: 0, remindersProblem: problem, updatedAt: now })
     .where(stillClaimed(claim));
+}
+
+/** The channels members' posts go to, each with the problem the bot last had posting there. */
+const CHANNEL_COLUMNS = {
+  openings: { channelId: guildSettings.openingsChannelId, problem: 'openingsProblem' },
+  assessments: { channelId: guildSettings.assessmentsChannelId, problem: 'assessmentsProblem' },
+} as const;
+
+export type PostChannelPurpose = keyof typeof CHANNEL_COLUMNS;
+
+/**
+ * Records why a post to the guild's openings or assessments channel failed for good, for /config
+ * show. Only while `channelId` is still that channel: a moderator may have picked another meanwhile.
+ */
+export async function recordChannelProblem(
+  db: Db,
+  guildId: string,
+  purpose: PostChannelPurpose,
+  { channelId, problem }: { channelId: string; problem: string },
+  now: Date,
+): Promise<void> {
+  const columns = CHANNEL_COLUMNS[purpose];
+  await db
+    .update(guildSettings)
+    .set({ [columns.problem]: problem, updatedAt: now })
+    .where(and(eq(guildSettings.guildId, guildId), eq(columns.channelId, channelId)));
+}
+
+/** Clears the recorded problem after a post to `channelId` worked, if that is still the channel. */
+export async function clearChannelProblem(
+  db: Db,
+  guildId: string,
+  purpose: PostChannelPurpose,
+  channelId: string,
+  now: Date,
+): Promise<void> {
+  const columns = CHANNEL_COLUMNS[purpose];
+  await db
+    .update(guildSettings)
+    .set({ [columns.problem]: null, updatedAt: now })
+    .where(
+      and(
+        eq(guildSettings.guildId, guildId),
+        eq(columns.channelId, channelId),
+        // Most posts find nothing to clear: no write then.
+        isNotNull(guildSettings[columns.problem]),
+      ),
+    );
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { ClosingStatus } from '../../openings/catalog.ts';
 import type { ListFilters } from '../../openings/custom-ids.ts';
 import type { RecentOpening } from '../../openings/rules.ts';
@@ -335,6 +335,28 @@ export async function markOpeningUnposted(db: Db, guildId: string, id: number): 
     .update(openings)
     .set({ postState: 'none', nextPostAttemptAt: null })
     .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
+}
+
+/**
+ * Queues the guild's open, unexpired openings that have no post, to be posted on the next scheduler
+ * tick: those stored while no openings channel was set, and those whose post failed for good.
+ * Pending ones are left alone: one may be in the middle of being sent. Returns how many were queued.
+ */
+export async function requeueUnpostedOpenings(db: Db, guildId: string, now: Date): Promise<number> {
+  const queued = await db
+    .update(openings)
+    .set({ postState: 'pending', postAttempts: 0, nextPostAttemptAt: now })
+    .where(
+      and(
+        eq(openings.guildId, guildId),
+        eq(openings.status, 'open'),
+        gt(openings.expiresAt, now),
+        isNull(openings.messageId),
+        eq(openings.postState, 'none'),
+      ),
+    )
+    .returning({ id: openings.id });
+  return queued.length;
 }
 
 /** Records a failed post: retried at `nextAttemptAt`, or given up (null). */

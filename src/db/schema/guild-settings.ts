@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** One row per guild: where the bot posts, and the state of its pitfall reminder schedule. */
+/** One row per guild: where the bot posts, what went wrong posting there, and the reminder schedule. */
 export const guildSettings = pgTable(
   'guild_settings',
   {
@@ -18,8 +18,15 @@ export const guildSettings = pgTable(
     remindersFailures: integer('reminders_failures').notNull().default(0),
     /** Position in the pitfall rotation of the next reminder posted to the channel. */
     remindersPitfallCursor: integer('reminders_pitfall_cursor').notNull().default(0),
-    /** Why posting last failed (shown by /config show); cleared by a successful post or a new setting. */
-    postingProblem: text('posting_problem'),
+    /**
+     * Why posting a reminder last failed (shown by /config show); cleared by a successful post or a
+     * new setting. The column keeps its first name, from when reminders were the only posts checked.
+     */
+    remindersProblem: text('posting_problem'),
+    /** Why the last new opening could not be posted at all (403/404); cleared by a post or a new channel. */
+    openingsProblem: text('openings_problem'),
+    /** Why the last shared assessment could not be posted at all (403/404); cleared likewise. */
+    assessmentsProblem: text('assessments_problem'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Every scheduler tick looks for due reminders: only guilds with reminders on are indexed.
