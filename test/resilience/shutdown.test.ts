@@ -79,7 +79,12 @@ describe('stopping the bot on embedded PGlite', { timeout: 240_000 }, () => {
     expect(code).toBe(0);
     const answered = statuses.filter((status) => status === 200).length;
     expect(answered).toBeGreaterThan(0);
-    expect(await storedChecks(directory)).toBe(answered);
+    // Every answered check is stored. On a very slow machine the 10 s grace can cut a request
+    // whose row was already written: such a request is stored without having been answered.
+    const cut = statuses.filter((status) => status === 0).length;
+    const stored = await storedChecks(directory);
+    expect(stored).toBeGreaterThanOrEqual(answered);
+    expect(stored).toBeLessThanOrEqual(answered + cut);
   });
 
   it('loses no acknowledged write when killed with SIGKILL in the middle of a burst', async () => {
