@@ -29,6 +29,7 @@ import {
   parseAliasList,
   parseTagList,
 } from '../src/faq/entry.ts';
+import { failureSummary } from '../src/faq/failure.ts';
 import {
   ENTRY_FORM_FIELDS,
   type EntryFormMode,
@@ -212,11 +213,14 @@ async function modal(
     actorId: member.userId,
     now: ctx.clock(),
   });
+  const content =
+    mode === 'add'
+      ? `Added \`${slug}\` to this server's FAQ.`
+      : outcome === 'created'
+        ? `Saved \`${slug}\` as this server's own version; other servers keep the built-in one.`
+        : `Saved \`${slug}\` for this server.`;
   return reply({
-    content:
-      outcome === 'created'
-        ? `Added \`${slug}\` to this server's FAQ.`
-        : `Saved \`${slug}\` for this server.`,
+    content,
     embeds: [faqEmbed({ ...parsed.data, source: GUILD_ENTRY_SOURCE })],
   });
 }
@@ -242,7 +246,7 @@ async function autocomplete(interaction: Parameters<NonNullable<Command['autocom
     return choices(found.map((row) => slugChoice(row.slug, row.question)));
   } catch (error) {
     ctx.log.warn(
-      { err: error, interactionId: interaction.id, guildId: interaction.guild_id },
+      { ...failureSummary(error), interactionId: interaction.id, guildId: interaction.guild_id },
       'faq-admin autocomplete failed',
     );
     return choices([]);

@@ -18,6 +18,7 @@ import {
 } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
 import { faqSlugSchema } from '../src/faq/entry.ts';
+import { failureSummary } from '../src/faq/failure.ts';
 import { MAX_QUERY_LENGTH, normalizeText } from '../src/faq/query-text.ts';
 import { isGoodMatch } from '../src/faq/relevance.ts';
 import {
@@ -100,17 +101,26 @@ async function execute(
   const slug = pickedSlug(options.question);
   if (slug !== null) {
     const picked = faqSlugSchema.safeParse(slug);
-    const entry = picked.success ? await getVisibleFaq(ctx.db, guildId, picked.data) : null;
-    if (entry) return showEntry(ctx, guildId, entry, 0, ephemeral);
+    if (picked.success) {
+      const entry = await getVisibleFaq(ctx.db, guildId, picked.data);
+      if (!entry)
+        throw new UserError(
+          'That FAQ entry is no longer available in this server. Try typing your question.',
+        );
+      return showEntry(ctx, guildId, entry, 0, ephemeral);
+    }
   }
 
+  const normalized = normalizeText(options.question);
+  // Nothing searchable (only emoji or punctuation): nothing worth showing moderators either.
+  if (normalized === '') return reply(noMatchMessage([], { recorded: false }));
   const found = await searchFaqs(ctx.db, guildId, options.question, SEARCH_DEPTH);
   const [best] = found;
   const answered = best !== undefined && isGoodMatch(best.score);
   const queryId = await recordFaqQuery(ctx.db, {
     guildId,
     query: options.question,
-    normalized: normalizeText(options.question),
+    normalized,
     matchedSlug: best?.slug ?? null,
     score: best?.score ?? 0,
     answered,
@@ -118,7 +128,7 @@ async function execute(
   });
   if (answered) return showEntry(ctx, guildId, best, queryId, ephemeral);
   ctx.log.info({ guildId, queryId, interactionId: interaction.id }, 'faq question without a good answer');
-  return reply(noMatchMessage(found.slice(0, 3)));
+  return reply(noMatchMessage(found.slice(0, 3), { recorded: true }));
 }
 
 async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
@@ -137,7 +147,7 @@ async function autocomplete(interaction: Parameters<NonNullable<Command['autocom
   } catch (error) {
     // Suggestions are a convenience: the member can still send the question as typed.
     ctx.log.warn(
-      { err: error, interactionId: interaction.id, guildId: interaction.guild_id },
+      { ...failureSummary(error), interactionId: interaction.id, guildId: interaction.guild_id },
       'faq autocomplete failed',
     );
     return choices([]);

@@ -110,14 +110,15 @@ export function faqAnswerMessage(
 
 export function noMatchMessage(
   closest: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
+  { recorded }: { recorded: boolean },
 ): APIInteractionResponseCallbackData {
   const lines = [
     "I couldn't find an entry that answers that well.",
     closest.length > 0
       ? 'These are the closest ones; or try other words, e.g. an abbreviation spelled out.'
       : 'Try other words, e.g. an abbreviation spelled out.',
-    'Your question was noted so moderators can see what the FAQ is missing.',
   ];
+  if (recorded) lines.push('Your question was noted so moderators can see what the FAQ is missing.');
   return {
     content: lines.join('\n'),
     ...(closest.length > 0 ? { components: [row(openButtons(closest))] } : {}),

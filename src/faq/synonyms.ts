@@ -34,6 +34,7 @@ export const faqSynonyms: Readonly<Record<string, string>> = {
   ufe: 'uterine fibroid embolization',
   tace: 'transarterial chemoembolization',
   pae: 'prostate artery embolization',
+  'y 90': 'radioembolization',
   y90: 'y 90 radioembolization',
   io: 'interventional oncology',
   dvt: 'deep vein thrombosis venous',

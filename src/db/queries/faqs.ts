@@ -35,9 +35,11 @@ const RANK_WEIGHTS = '{0.1, 0.4, 0.6, 1.0}';
  * At most this many matching entries are ranked. A guild's FAQ stays far below it, so ranking is
  * exact in practice; on a huge table it bounds the work per query instead of ranking every match.
  */
-const CANDIDATE_CAP = 300;
+const CANDIDATE_CAP = 200;
 /** Candidates re-scored with the costlier signals (per-word rank, similarity, exact match). */
 const RESCORE_POOL = 25;
+/** The most results one search returns (Discord shows at most 25 suggestions). */
+const MAX_RESULTS = 50;
 /**
  * A misspelt word is replaced only by a known word sharing more than half its trigrams: real typos
  * ("publicatons", "reserch", "persnal") score 0.55 and above, unrelated words ("apartment" and
@@ -55,6 +57,13 @@ const COMMON_WORD_SHARE = 0.5;
  * uses (typos left uncorrected, words only a guild's entries use) come after the known ones.
  */
 const TELLING_WORDS = 6;
+/**
+ * On a big table, rarer words only: a word's expected matches are its share of the built-ins times
+ * the table's estimated rows (pg_class.reltuples), and words are added, rarest first, while the sum
+ * stays under this budget. Reading that many index entries takes a few milliseconds; a guild's FAQ
+ * is far too small for the budget to ever drop a word.
+ */
+const INDEX_MATCH_BUDGET = 20_000;
 /** Share of the score from the rarity-weighted words found; the rest is similarity to the question. */
 const COVERAGE_SHARE = 0.6;
 /** Long questions need not match every word: this much rarity weight found counts as full coverage. */
@@ -72,8 +81,10 @@ export function visibleIn(guildId: string): SQL {
 }
 
 function builtInVisibleIn(guildId: string): SQL {
-  return sql`not exists (select 1 from faq_entries o where o.guild_id = ${guildId} and o.slug = e.slug)
-    and not exists (select 1 from faq_hidden h where h.guild_id = ${guildId} and h.slug = e.slug)`;
+  // "offset 0" keeps each check a per-row index probe: without it the planner may hash every row of
+  // the guild first, which reads the whole guild's FAQ on every query.
+  return sql`not exists (select from faq_entries o where o.guild_id = ${guildId} and o.slug = e.slug offset 0)
+    and not exists (select from faq_hidden h where h.guild_id = ${guildId} and h.slug = e.slug offset 0)`;
 }
 
 /** Rows of a raw select, whichever driver ran it (PGlite returns {rows}, postgres.js an array). */
@@ -122,6 +133,7 @@ export function faqSearchStatement(
   const normalized = normalizeText(query);
   const terms = queryTerms(normalized, { prefixLastWord });
   if (terms.length === 0) return null;
+  const rows = Math.min(Math.max(Math.trunc(limit), 1), MAX_RESULTS);
   return sql`
     with input as (
       select * from unnest(
@@ -173,11 +185,16 @@ export function faqSearchStatement(
       select
         to_tsquery('english', (select string_agg(token, ' | ') from terms)) as every_word,
         to_tsquery('english', (select string_agg(token, ' | ') from (
-          select token from terms
+          select token, row_number() over rarity as position,
+            sum(coalesce(share, 0)) over rarity * (select greatest(reltuples, 0) from pg_class
+              where oid = 'faq_entries'::regclass) as expected_matches
+          from terms
           where coalesce(share, 0) <= ${COMMON_WORD_SHARE}::float8
             or not exists (select from terms r where coalesce(r.share, 0) <= ${COMMON_WORD_SHARE}::float8)
-          order by share is null, share, token
+          window rarity as (order by share is null, share, token)
+          order by position
           limit ${TELLING_WORDS}) rarest
+          where position = 1 or expected_matches <= ${INDEX_MATCH_BUDGET}
         )) as telling_words,
         to_tsquery('english', (select string_agg(typed_word || suffix, ' | ') from stemmed where lexeme is not null))
           as as_typed
@@ -191,7 +208,7 @@ export function faqSearchStatement(
       select e.*, ts_rank(${RANK_WEIGHTS}::real[], e.search_vector, queries.every_word) as coarse
       from pool e, queries
       order by coarse desc, e.id
-      limit ${Math.max(limit, RESCORE_POOL)}
+      limit ${Math.max(rows, RESCORE_POOL)}
     ),
     scored as (
       select ${faqRowColumns},
@@ -211,21 +228,22 @@ export function faqSearchStatement(
         + case when exact then ${EXACT_BONUS}::float8 else 0 end)::float8 as score
     from scored
     order by score desc, id
-    limit ${limit}`;
+    limit ${rows}`;
 }
 
 /**
- * Visible entries whose question starts with `normalizedStart` (all of them when it is empty), and
+ * Visible entries whose question starts with `text`, once normalised (all of them for none), and
  * those with an alias equal to it, for autocomplete: exact alias matches first, then by question.
- * Each part reads an index range and stops at `limit`, whatever the size of the table.
+ * Each part reads an index range in index order (byte order, `using ~<~`, as text_pattern_ops
+ * sorts) and stops at `limit`, whatever the size of the table.
  */
 export async function listFaqsByQuestionStart(
   db: Db,
   guildId: string,
-  normalizedStart: string,
+  text: string,
   limit: number,
 ): Promise<FaqListRow[]> {
-  const start = normalizeText(normalizedStart);
+  const start = normalizeText(text);
   const range = start
     ? sql`and e.question_key ~>=~ ${start} and e.question_key ~<~ ${upperBound(start)}`
     : sql``;
@@ -241,11 +259,11 @@ export async function listFaqsByQuestionStart(
     sql`select * from (
       (select ${faqRowColumns}, e.question_key, ${exact} as exact from faq_entries e
         where e.guild_id = ${guildId} ${range}
-        order by e.question_key limit ${limit})
+        order by e.question_key using ~<~ limit ${limit})
       union all
       (select ${faqRowColumns}, e.question_key, ${exact} as exact from faq_entries e
         where e.guild_id is null ${range} and ${builtInVisibleIn(guildId)}
-        order by e.question_key limit ${limit})
+        order by e.question_key using ~<~ limit ${limit})
       ${aliasMatches}
     ) found
     order by exact desc, question_key, id`,

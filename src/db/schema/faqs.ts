@@ -37,18 +37,11 @@ export const faqEntries = pgTable(
      */
     searchVector: tsvector('search_vector')
       .notNull()
-      .generatedAlwaysAs(
-        sql`faq_search_vector("question", "aliases", "tags", "answer")`,
-      ),
+      .generatedAlwaysAs(sql`faq_search_vector("question", "aliases", "tags", "answer")`),
     /** The question as faq_normalize leaves it: for exact and prefix matches from autocomplete. */
-    questionKey: text('question_key')
-      .notNull()
-      .generatedAlwaysAs(sql`faq_normalize("question")`),
+    questionKey: text('question_key').notNull().generatedAlwaysAs(sql`faq_normalize("question")`),
     /** Every alias as faq_normalize leaves it (faq_normalize_all, migration faq_autocomplete_indexes). */
-    aliasKeys: text('alias_keys')
-      .array()
-      .notNull()
-      .generatedAlwaysAs(sql`faq_normalize_all("aliases")`),
+    aliasKeys: text('alias_keys').array().notNull().generatedAlwaysAs(sql`faq_normalize_all("aliases")`),
     /** The moderator who last wrote a guild entry; null for built-ins. */
     updatedBy: text('updated_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { freePort } from '../../helpers/bot-process.ts';
 import { sleep } from './stats.ts';
@@ -19,11 +19,15 @@ const START_TIMEOUT_MS = 120_000;
  * Spawns `node --import tsx <script>` and polls /healthz tightly, so the start-up figure is the
  * process's own time, not the poll interval.
  */
-export async function spawnUntilHealthy(script: string, env: NodeJS.ProcessEnv): Promise<TimedProcess> {
+export async function spawnUntilHealthy(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
+): Promise<TimedProcess> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, LOG_LEVEL: 'warn', DISCORD_TOKEN: '', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -54,15 +58,20 @@ export async function spawnUntilHealthy(script: string, env: NodeJS.ProcessEnv):
   return { child, base, startMs: performance.now() - startedAt, stderr: () => stderr, stop };
 }
 
-/** The bot in HTTP mode, as in production. */
-export function startBot(env: NodeJS.ProcessEnv) {
-  return spawnUntilHealthy('src/main.ts', {
-    BOT_TRANSPORT: 'http',
-    // Nothing listens there: a late reply must never reach the real Discord from a benchmark.
-    DISCORD_API_BASE: 'http://127.0.0.1:9/api',
-    SCHEDULER_TICK_MS: '60000',
-    ...env,
-  });
+/** The bot in HTTP mode, as in production; with profileDir, under --cpu-prof (written when it stops). */
+export function startBot(env: NodeJS.ProcessEnv, profileDir?: string) {
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return spawnUntilHealthy(
+    'src/main.ts',
+    {
+      BOT_TRANSPORT: 'http',
+      // Nothing listens there: a late reply must never reach the real Discord from a benchmark.
+      DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+      SCHEDULER_TICK_MS: '60000',
+      ...env,
+    },
+    nodeArgs,
+  );
 }
 
 export function startFloor(publicKeyHex: string) {
@@ -75,4 +84,19 @@ export async function residentBytes(pid: number): Promise<number> {
   const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
   if (!match) throw new Error(`no VmRSS for process ${pid}`);
   return Number(match[1]) * 1024;
+}
+
+const CLOCK_TICKS_PER_SECOND =
+  Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/**
+ * CPU time (user + system) a process has used, from /proc/<pid>/stat. Unlike requests per second,
+ * CPU per request hardly moves when other work shares the machine.
+ */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / CLOCK_TICKS_PER_SECOND;
 }

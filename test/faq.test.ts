@@ -1,0 +1,214 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+  InteractionResponseType,
+  MessageFlags,
+} from 'discord-api-types/v10';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { faqQueries, faqViews, faqVotes } from '../src/db/schema/index.ts';
+import { embedProblems } from '../src/discord/limits.ts';
+import { ANSWER_THRESHOLD } from '../src/faq/relevance.ts';
+import { GUILD_A, member, moderator } from './helpers/actors.ts';
+import { createHarness, type Harness } from './helpers/harness.ts';
+
+function messageOf(response: APIInteractionResponse): APIInteractionResponseCallbackData {
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource) {
+    throw new Error(`expected a message, got response type ${response.type}: ${JSON.stringify(response)}`);
+  }
+  return response.data;
+}
+
+function buttonsOf(data: APIInteractionResponseCallbackData): APIButtonComponentWithCustomId[] {
+  return (data.components ?? []).flatMap(
+    (row) => (row as APIActionRowComponent<APIButtonComponentWithCustomId>).components,
+  );
+}
+
+function choicesOf(response: APIInteractionResponse) {
+  if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
+    throw new Error(`expected autocomplete choices, got ${response.type}`);
+  }
+  return response.data.choices ?? [];
+}
+
+describe('/faq', () => {
+  let harness: Harness;
+  const asker = member('300000000000000001');
+  const other = member('300000000000000002');
+  const ask = (question: string, extra: Record<string, string | boolean> = {}, actor = asker) =>
+    harness.command('faq', { options: { question, ...extra } }, actor);
+
+  beforeAll(async () => {
+    harness = await createHarness();
+  });
+  afterAll(() => harness.close());
+
+  it('answers a question typed the way members ask, only to the member, with no pings', async () => {
+    const data = messageOf(await ask('how many pubs do i need as an img'));
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    const embed = data.embeds?.[0] as APIEmbed;
+    expect(embed.title).toBe('How many publications do I need as an IMG to be competitive for IR?');
+    expect(embed.description).toContain('2–3 peer-reviewed publications');
+    expect(embed.footer?.text).toMatch(/^Source: IR research profile guide/);
+    expect(embed.fields?.find((field) => field.name === 'Tags')?.value).toContain('`publications`');
+    expect(embedProblems(embed)).toEqual([]);
+
+    const buttons = buttonsOf(data);
+    expect(buttons.map((button) => button.label).slice(0, 2)).toEqual(['Helpful', 'Not helpful']);
+    const related = buttons.filter((button) => button.custom_id.startsWith('faq:open:'));
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.length).toBeLessThanOrEqual(3);
+    expect(related.map((button) => button.custom_id)).not.toContain('faq:open:how-many-publications');
+  });
+
+  it('posts for everyone when public is true', async () => {
+    const data = messageOf(await ask('cold emailing faculty tips', { public: true }));
+    expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
+    expect(data.embeds?.[0]?.title).toBe('How do I write a cold email to IR faculty asking for research?');
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('shows exactly the entry a member picked from the suggestions', async () => {
+    const data = messageOf(await ask('slug:ir-journals'));
+    expect(data.embeds?.[0]?.title).toBe('Which journals publish IR research?');
+  });
+
+  it('opens a related question from its button', async () => {
+    const data = messageOf(await ask('research fellowship'));
+    const related = buttonsOf(data).find((button) => button.custom_id.startsWith('faq:open:'));
+    if (!related) throw new Error('no related button');
+    const opened = messageOf(await harness.press(related.custom_id, other));
+    expect(opened.flags).toBe(MessageFlags.Ephemeral);
+    expect(opened.embeds?.[0]?.title).toBe(related.label);
+  });
+
+  it('says when nothing fits, offers the closest entries and records the question', async () => {
+    const before = await harness.db.select().from(faqQueries).where(eq(faqQueries.answered, false));
+    const data = messageOf(await ask('who won the football match yesterday'));
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(data.content).toMatch(/couldn't find an entry/);
+    expect(data.embeds ?? []).toEqual([]);
+    expect(buttonsOf(data).length).toBeLessThanOrEqual(3);
+    for (const button of buttonsOf(data)) expect(button.custom_id).toMatch(/^faq:open:/);
+    const after = await harness.db.select().from(faqQueries).where(eq(faqQueries.answered, false));
+    expect(after.length).toBe(before.length + 1);
+    const recorded = after.at(-1);
+    expect(recorded).toMatchObject({ guildId: GUILD_A, normalized: 'who won the football match yesterday' });
+    expect(recorded?.score).toBeLessThan(ANSWER_THRESHOLD);
+  });
+
+  it('keeps one vote per member per entry, which the member can change', async () => {
+    const data = messageOf(await ask('what counts as research'));
+    const [helpful, notHelpful] = buttonsOf(data);
+    if (!helpful || !notHelpful) throw new Error('no vote buttons');
+    const slug = helpful.custom_id.split(':')[2] ?? '';
+    const votes = () =>
+      harness.db
+        .select()
+        .from(faqVotes)
+        .where(and(eq(faqVotes.guildId, GUILD_A), eq(faqVotes.slug, slug)));
+
+    expect(messageOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/recorded/);
+    expect(messageOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/already/);
+    expect(await votes()).toMatchObject([{ userId: asker.userId, helpful: true }]);
+
+    expect(messageOf(await harness.press(notHelpful.custom_id, asker)).content).toMatch(/changed/);
+    await harness.press(helpful.custom_id, other);
+    const rows = await votes();
+    expect(rows).toHaveLength(2);
+    expect(rows.find((row) => row.userId === asker.userId)?.helpful).toBe(false);
+    expect(rows.find((row) => row.userId === other.userId)?.helpful).toBe(true);
+  });
+
+  it('refuses a forged or outdated button and records nothing', async () => {
+    const count = async () =>
+      Number((await harness.db.select({ count: sql<number>`count(*)::int` }).from(faqVotes))[0]?.count ?? 0);
+    const before = await count();
+    for (const customId of [
+      'faq:vote:no-such-entry:0:yes',
+      'faq:vote:ir-journals:abc:yes',
+      'faq:vote:ir-journals:0:maybe',
+      'faq:vote:Bad Slug:0:yes',
+      'faq:open',
+    ]) {
+      const data = messageOf(await harness.press(customId, asker));
+      expect(data.flags).toBe(MessageFlags.Ephemeral);
+      expect(data.content).toMatch(/no longer available|not one this bot knows/);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('counts views per guild', async () => {
+    await ask('slug:icmje-authorship');
+    await ask('slug:icmje-authorship', {}, other);
+    const [row] = await harness.db
+      .select()
+      .from(faqViews)
+      .where(and(eq(faqViews.guildId, GUILD_A), eq(faqViews.slug, 'icmje-authorship')));
+    expect(row?.views).toBe(2);
+  });
+
+  it('refuses a question over 200 characters with a clear message', async () => {
+    const data = messageOf(await ask('x'.repeat(201)));
+    expect(data.content).toMatch(/at most 200 characters/);
+  });
+
+  it('answers odd input without an error', async () => {
+    for (const question of ['&|!:*()', "'; drop table faq_entries; --", '😀😀', '@everyone help']) {
+      const data = messageOf(await ask(question));
+      expect(data.content ?? '').not.toMatch(/Something went wrong/);
+      expect(data.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+
+  describe('autocomplete', () => {
+    const suggest = (typed: string, actor = asker) =>
+      harness.autocomplete('faq', { options: { question: typed }, focused: 'question' }, actor);
+
+    it('puts the entry whose alias is exactly the text first', async () => {
+      const choices = choicesOf(await suggest('cold emailing faculty tips'));
+      expect(choices[0]).toEqual({
+        name: 'How do I write a cold email to IR faculty asking for research?',
+        value: 'slug:outreach-email',
+      });
+    });
+
+    it('suggests while the member is still typing, typos included', async () => {
+      expect(choicesOf(await suggest('how many pub')).map((choice) => choice.value)).toContain(
+        'slug:how-many-publications',
+      );
+      expect(choicesOf(await suggest('reserch felowship')).map((choice) => choice.value)[0]).toBe(
+        'slug:research-fellowship',
+      );
+    });
+
+    it('shows the most viewed entries for an empty box, never more than 25', async () => {
+      for (let index = 0; index < 3; index++)
+        await ask('slug:postdoc-position', {}, member(`30000000000000010${index}`));
+      const choices = choicesOf(await suggest(''));
+      expect(choices.length).toBe(25);
+      expect(choices[0]?.value).toBe('slug:postdoc-position');
+      for (const choice of choices) {
+        expect(choice.name.length).toBeLessThanOrEqual(100);
+        expect(String(choice.value).length).toBeLessThanOrEqual(100);
+      }
+    });
+
+    it('returns no choices rather than an error for anything', async () => {
+      for (const typed of ['&|!:*()', "' or 1=1 --", '🙂', 'x'.repeat(300)]) {
+        expect(choicesOf(await suggest(typed)).length).toBeLessThanOrEqual(25);
+      }
+      expect(choicesOf(await suggest('how many', member(undefined, null)))).toEqual([]);
+    });
+  });
+
+  it('works for moderators too', async () => {
+    const data = messageOf(await ask('pubs', {}, moderator()));
+    expect(data.embeds?.[0]?.title).toBeDefined();
+  });
+});
