@@ -29,7 +29,6 @@ import {
   parseAliasList,
   parseTagList,
 } from '../src/faq/entry.ts';
-import { failureSummary } from '../src/faq/failure.ts';
 import {
   ENTRY_FORM_FIELDS,
   type EntryFormMode,
@@ -246,7 +245,7 @@ async function autocomplete(interaction: Parameters<NonNullable<Command['autocom
     return choices(found.map((row) => slugChoice(row.slug, row.question)));
   } catch (error) {
     ctx.log.warn(
-      { ...failureSummary(error), interactionId: interaction.id, guildId: interaction.guild_id },
+      { err: error, interactionId: interaction.id, guildId: interaction.guild_id },
       'faq-admin autocomplete failed',
     );
     return choices([]);

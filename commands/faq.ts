@@ -18,7 +18,6 @@ import {
 } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
 import { faqSlugSchema } from '../src/faq/entry.ts';
-import { failureSummary } from '../src/faq/failure.ts';
 import { MAX_QUERY_LENGTH, normalizeText } from '../src/faq/query-text.ts';
 import { isGoodMatch } from '../src/faq/relevance.ts';
 import {
@@ -147,7 +146,7 @@ async function autocomplete(interaction: Parameters<NonNullable<Command['autocom
   } catch (error) {
     // Suggestions are a convenience: the member can still send the question as typed.
     ctx.log.warn(
-      { ...failureSummary(error), interactionId: interaction.id, guildId: interaction.guild_id },
+      { err: error, interactionId: interaction.id, guildId: interaction.guild_id },
       'faq autocomplete failed',
     );
     return choices([]);

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import type { REST } from '@discordjs/rest';
-import pino from 'pino';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import type { Db } from '../../src/db/client.ts';
+import { createLogger } from '../../src/logger.ts';
 
 export interface LogLine {
   level: number;
@@ -20,7 +20,7 @@ export function recordingLogger() {
       done();
     },
   });
-  return { log: pino({ level: 'debug' }, stream), lines };
+  return { log: createLogger('debug', stream), lines };
 }
 
 /** A settable clock, so scheduling and expiry can be tested at exact instants. */
