@@ -10,6 +10,15 @@ export type { Logger };
 export function serializeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error))
     return { type: typeof error, value: typeof error === 'string' ? error : undefined };
+  if (isDiscordRequestError(error)) {
+    // Their url holds interaction tokens and their requestBody what members wrote.
+    return {
+      type: error.name,
+      status: error.status,
+      method: error.method,
+      ...(typeof error.code === 'number' ? { discordCode: error.code } : {}),
+    };
+  }
   const withQuery = error as Error & { query?: unknown; params?: unknown; cause?: unknown };
   if (typeof withQuery.query === 'string' && 'params' in withQuery) {
     return { type: error.name, query: withQuery.query, cause: databaseFailure(withQuery.cause) };
@@ -20,6 +29,18 @@ export function serializeError(error: unknown): Record<string, unknown> {
     ...pino.stdSerializers.err(error),
     ...(withQuery.cause ? { cause: serializeError(withQuery.cause) } : {}),
   };
+}
+
+/**
+ * @discordjs/rest's DiscordAPIError and HTTPError, recognised by shape: the package can be loaded
+ * twice (as ESM and as CommonJS), and then instanceof fails.
+ */
+function isDiscordRequestError(
+  error: Error,
+): error is Error & { status: number; method: string; code?: unknown } {
+  return (
+    typeof (error as { status?: unknown }).status === 'number' && 'requestBody' in error && 'url' in error
+  );
 }
 
 function databaseFailure(error: unknown): Record<string, unknown> {

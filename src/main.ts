@@ -81,8 +81,12 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
   process.once('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
   if (transport.done) {
-    await transport.done;
-    await shutdown('end of input');
+    const ended = await transport.done.then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    await shutdown(ended ? ended.message : 'end of input');
+    process.exit(ended ? 1 : 0);
   }
 }
 

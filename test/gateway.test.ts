@@ -139,7 +139,7 @@ describe('gateway transport against a local Discord gateway', () => {
       if (!line) throw new Error('failure not logged yet');
       return line;
     });
-    expect(failure).toMatchObject({ interactionId: rejected.id, status: 500 });
+    expect(failure).toMatchObject({ interactionId: rejected.id, err: { status: 500, method: 'POST' } });
     expect(JSON.stringify(logLines)).not.toContain(rejected.token);
 
     const next = buildChatInput(helpCommand, {}, member());
@@ -205,6 +205,13 @@ describe('gateway transport against a local Discord gateway', () => {
     expect(standIn.find('POST', new RegExp(`^/interactions/${late.id}/`))).toEqual([]);
     expect(await standIn.latestConnectionClosed()).toBe(1000);
     expect(standIn.openConnections).toBe(0);
+  });
+
+  it('ends (so the process exits) when Discord closes the connection for good', async () => {
+    const bot = await connectedBot();
+    standIn.closeLatestConnection(4014);
+    await expect(transport?.done).rejects.toThrow('close code 4014');
+    expect(bot.logLines.some((line) => line.msg === 'gateway closed the connection for good')).toBe(true);
   });
 
   it('fails to start when the gateway refuses the token', async () => {

@@ -16,7 +16,7 @@ import {
 } from '../src/interactions/build.ts';
 import type { Command } from '../src/router/command.ts';
 import { readModalFields, readOptions } from '../src/router/options.ts';
-import { choices, reply, showModal } from '../src/router/responses.ts';
+import { choices, reply, showModal, updateMessage } from '../src/router/responses.ts';
 import { createRouter, DEFER_AFTER_MS } from '../src/router/router.ts';
 import { GUILD_A, member } from './helpers/actors.ts';
 import { createTestContext } from './helpers/context.ts';
@@ -67,6 +67,17 @@ const slow: Command = {
     return reply({ content: 'finally done' }, { ephemeral: false });
   },
 };
+const slowButton: Command = {
+  data: { name: 'slowbutton', description: 'Slow button', type: ApplicationCommandType.ChatInput },
+  async execute() {
+    return reply({ content: 'unused' });
+  },
+  async component(interaction) {
+    await sleep(300);
+    if (interaction.data.custom_id.endsWith('update')) return updateMessage({ content: 'updated in place' });
+    return reply({ content: 'only for you' });
+  },
+};
 const everywhere: Command = {
   data: {
     name: 'everywhere',
@@ -83,7 +94,7 @@ describe('router', () => {
   let database: Database;
   let standIn: DiscordStandIn;
   let context: ReturnType<typeof createTestContext>;
-  const router = createRouter([echo, form, failing, slow, everywhere], { deferAfterMs: 100 });
+  const router = createRouter([echo, form, failing, slow, slowButton, everywhere], { deferAfterMs: 100 });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -214,6 +225,31 @@ describe('router', () => {
     expect(edits).toHaveLength(1);
     expect(edits[0]?.path).toBe(`/webhooks/${payload.application_id}/${payload.token}/messages/@original`);
     expect(edits[0]?.body).toEqual({ content: 'finally done', allowed_mentions: { parse: [] } });
+  });
+
+  it('answers a slow button with a new private message as a follow-up, leaving its message alone', async () => {
+    standIn.clear();
+    const payload = buildButtonPress('slowbutton:reply', member());
+    expect(await route(payload)).toEqual({ type: InteractionResponseType.DeferredMessageUpdate });
+    await router.idle();
+    expect(standIn.find('PATCH', /@original$/)).toEqual([]);
+    const followUps = standIn.find('POST', /^\/webhooks\//);
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]?.path).toBe(`/webhooks/${payload.application_id}/${payload.token}`);
+    expect(followUps[0]?.body).toMatchObject({
+      content: 'only for you',
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    });
+  });
+
+  it('answers a slow button that updates its message by editing that message', async () => {
+    standIn.clear();
+    await route(buildButtonPress('slowbutton:update', member()));
+    await router.idle();
+    expect(standIn.find('PATCH', /@original$/).map((request) => request.body)).toEqual([
+      { content: 'updated in place', allowed_mentions: { parse: [] } },
+    ]);
   });
 
   it('defers publicly when the command says its reply is public', async () => {

@@ -6,7 +6,8 @@ const MAX_LENGTH = 100;
 /** Builds a custom_id `prefix:part:part` that the router sends back to the command with that prefix. */
 export function encodeCustomId(prefix: string, ...parts: Array<string | number | boolean>): string {
   const id = [prefix, ...parts.map(String)].join(SEPARATOR);
-  if (id.length > MAX_LENGTH) throw new Error(`custom_id over ${MAX_LENGTH} characters: ${id}`);
+  // The id may hold what a member typed (a search): the error names only its prefix.
+  if (id.length > MAX_LENGTH) throw new Error(`custom_id of ${prefix} over ${MAX_LENGTH} characters`);
   return id;
 }
 

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DiscordAPIError, HTTPError, type RawFile } from '@discordjs/rest';
+import { DiscordAPIError, type RawFile } from '@discordjs/rest';
 import {
   type APIInteractionResponse,
   type RESTPostAPIWebhookWithTokenJSONBody,
   Routes,
 } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
+import { NO_MENTIONS } from './responses.ts';
 
 /**
  * A message sent after an interaction's response, for what a response cannot carry: files. Discord
@@ -56,7 +57,11 @@ export async function sendFollowUp(
   const route = Routes.webhook(interaction.application_id, interaction.token);
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await ctx.rest.post(route, { body: message.body, files: message.files, auth: false });
+      await ctx.rest.post(route, {
+        body: { allowed_mentions: NO_MENTIONS, ...message.body },
+        files: message.files,
+        auth: false,
+      });
       return;
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
@@ -66,15 +71,7 @@ export async function sendFollowUp(
         continue;
       }
       ctx.log.error(
-        {
-          interactionId: interaction.id,
-          guildId: interaction.guild_id,
-          attempts: attempt + 1,
-          ...(error instanceof DiscordAPIError || error instanceof HTTPError
-            ? { status: error.status }
-            : { reason: error instanceof Error ? error.name : 'unknown' }),
-          ...(error instanceof DiscordAPIError ? { discordCode: error.code } : {}),
-        },
+        { interactionId: interaction.id, guildId: interaction.guild_id, attempts: attempt + 1, err: error },
         'follow-up message not delivered',
       );
       return;

@@ -172,6 +172,15 @@ function deferredResponse(interaction: APIInteraction, command: Command | undefi
 
 /** Delivers a response that missed the deadline by editing the deferred original message. */
 async function deliverLate(response: APIInteractionResponse, interaction: APIInteraction, ctx: Context) {
+  if (
+    interaction.type === InteractionType.MessageComponent &&
+    response.type === InteractionResponseType.ChannelMessageWithSource
+  ) {
+    // A button deferred as an update of its own message, but answered with a new message: editing
+    // the original would overwrite the (often public) message the button is on.
+    await sendFollowUp(ctx, interaction, { body: response.data ?? {}, files: [] });
+    return;
+  }
   let body: object;
   if (
     response.type === InteractionResponseType.ChannelMessageWithSource ||

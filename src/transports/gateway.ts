@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DiscordAPIError, HTTPError } from '@discordjs/rest';
 import { type CacheWithLimitsOptions, Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { GatewayDispatchEvents, Routes } from 'discord-api-types/v10';
 import type { Transport, TransportDeps } from './transport.ts';
@@ -63,10 +62,7 @@ export async function startGatewayTransport(deps: TransportDeps): Promise<Transp
       const response = await router.route(raw, ctx);
       await ctx.rest.post(Routes.interactionCallback(ids.id, ids.token), { body: response, auth: false });
     } catch (error) {
-      ctx.log.error(
-        { interactionId: ids.id, ...describeFailure(error) },
-        'interaction response not delivered',
-      );
+      ctx.log.error({ interactionId: ids.id, err: error }, 'interaction response not delivered');
     }
   };
 
@@ -89,9 +85,18 @@ export async function startGatewayTransport(deps: TransportDeps): Promise<Transp
   });
   client.on(Events.ShardReconnecting, (shardId) => ctx.log.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId) => ctx.log.info({ shardId }, 'gateway session resumed'));
-  client.on(Events.ShardDisconnect, ({ code }, shardId) =>
-    ctx.log.error({ shardId, closeCode: code }, 'gateway closed the connection for good'),
-  );
+  // discord.js gives up reconnecting after a close it cannot recover from (a reset token, say):
+  // the process then ends instead of running on without answering anyone.
+  let lost: (reason: Error) => void = () => {};
+  const done = new Promise<void>((_resolve, reject) => {
+    lost = reject;
+  });
+  // Marked as handled here; main still sees the rejection through `done`.
+  done.catch(() => {});
+  client.on(Events.ShardDisconnect, ({ code }, shardId) => {
+    ctx.log.error({ shardId, closeCode: code }, 'gateway closed the connection for good');
+    if (accepting) lost(new Error(`Discord closed the gateway connection for good (close code ${code})`));
+  });
   client.on(Events.ShardError, (error, shardId) =>
     ctx.log.warn({ err: error, shardId }, 'gateway connection error'),
   );
@@ -102,6 +107,7 @@ export async function startGatewayTransport(deps: TransportDeps): Promise<Transp
   await client.login(config.discordToken);
 
   return {
+    done,
     async stop() {
       accepting = false;
       const drained = (async () => {
@@ -121,13 +127,4 @@ function interactionIds(raw: unknown): { id: string; token: string } | undefined
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { id, token } = raw as { id?: unknown; token?: unknown };
   return typeof id === 'string' && typeof token === 'string' ? { id, token } : undefined;
-}
-
-/** What went wrong, without the request URL (it holds the interaction token) or the body. */
-function describeFailure(error: unknown) {
-  if (error instanceof DiscordAPIError) {
-    return { status: error.status, discordCode: error.code, reason: error.message };
-  }
-  if (error instanceof HTTPError) return { status: error.status, reason: error.message };
-  return { reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
 }

@@ -13,6 +13,9 @@ export interface TransportDeps {
 /** A running transport; `stop` stops taking interactions and waits for those in flight. */
 export interface Transport {
   stop(): Promise<void>;
-  /** Resolves when the transport ends by itself (the console at end of input); never for servers. */
+  /**
+   * Settles when the transport ends by itself: resolves at the console's end of input, rejects when
+   * the gateway connection is lost for good; never for the HTTP server.
+   */
   done?: Promise<void>;
 }

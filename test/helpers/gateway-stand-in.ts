@@ -103,6 +103,11 @@ export class GatewayStandIn extends DiscordStandIn {
     return session.closed;
   }
 
+  /** Closes the latest connection with a close code, as Discord does when it ends a session. */
+  closeLatestConnection(code: number): void {
+    this.sessions.at(-1)?.socket.close(code);
+  }
+
   /** Sends an INTERACTION_CREATE dispatch on the identified connection, as Discord does. */
   dispatchInteraction(payload: unknown): void {
     this.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
