@@ -8,16 +8,14 @@ import {
 } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
+import { hideBuiltInFaq, listHiddenFaqSlugs, unhideBuiltInFaq } from '../src/db/queries/faq-hidden.ts';
 import { listFaqGaps } from '../src/db/queries/faq-queries.ts';
 import {
   deleteGuildFaq,
   describeFaqSlug,
   getVisibleFaq,
-  hideBuiltInFaq,
   listFaqsByQuestionStart,
-  listHiddenFaqSlugs,
   searchFaqs,
-  unhideBuiltInFaq,
   upsertGuildFaq,
 } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
@@ -39,7 +37,7 @@ import {
 } from '../src/faq/render.ts';
 import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
-import { type GuildMember, guildMember, requirePermission } from '../src/router/member.ts';
+import { type GuildMember, guildMember, hasPermission, requirePermission } from '../src/router/member.ts';
 import { readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, ephemeralText, reply, showModal } from '../src/router/responses.ts';
 
@@ -225,31 +223,25 @@ async function modal(
 }
 
 async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
-  try {
-    const member = guildMember(interaction);
-    const { subcommand, focused } = readOptions(interaction);
-    const typed = String(focused?.value ?? '').slice(0, 100);
-    const slugChoice = (slug: string, question?: string) => ({
-      name: (question ? `${slug} · ${question}` : slug).slice(0, 100),
-      value: slug,
-    });
-    if (subcommand === 'restore') {
-      const hidden = await listHiddenFaqSlugs(ctx.db, member.guildId);
-      return choices(
-        hidden.filter((slug) => slug.includes(typed.trim().toLowerCase())).map((slug) => slugChoice(slug)),
-      );
-    }
-    const found = typed.trim()
-      ? await searchFaqs(ctx.db, member.guildId, typed.replace(/-/g, ' '), 25, { prefixLastWord: true })
-      : await listFaqsByQuestionStart(ctx.db, member.guildId, '', 25);
-    return choices(found.map((row) => slugChoice(row.slug, row.question)));
-  } catch (error) {
-    ctx.log.warn(
-      { err: error, interactionId: interaction.id, guildId: interaction.guild_id },
-      'faq-admin autocomplete failed',
+  const member = guildMember(interaction);
+  // Suggestions list hidden slugs and this server's own entries: moderators only, like the command.
+  if (!hasPermission(member, PermissionFlagsBits.ManageGuild)) return choices([]);
+  const { subcommand, focused } = readOptions(interaction);
+  const typed = String(focused?.value ?? '').slice(0, 100);
+  const slugChoice = (slug: string, question?: string) => ({
+    name: (question ? `${slug} · ${question}` : slug).slice(0, 100),
+    value: slug,
+  });
+  if (subcommand === 'restore') {
+    const hidden = await listHiddenFaqSlugs(ctx.db, member.guildId);
+    return choices(
+      hidden.filter((slug) => slug.includes(typed.trim().toLowerCase())).map((slug) => slugChoice(slug)),
     );
-    return choices([]);
   }
+  const found = typed.trim()
+    ? await searchFaqs(ctx.db, member.guildId, typed.replace(/-/g, ' '), 25, { prefixLastWord: true })
+    : await listFaqsByQuestionStart(ctx.db, member.guildId, '', 25);
+  return choices(found.map((row) => slugChoice(row.slug, row.question)));
 }
 
 export const faqAdminCommand: Command = {

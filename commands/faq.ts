@@ -131,26 +131,18 @@ async function execute(
 }
 
 async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
-  try {
-    const { guildId } = guildMember(interaction);
-    const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUERY_LENGTH);
-    if (normalizeText(typed) === '') {
-      const viewed = await listMostViewedFaqs(ctx.db, guildId, MAX_CHOICES);
-      return choices(suggestionChoices(viewed));
-    }
-    const [starts, matches] = await Promise.all([
-      listFaqsByQuestionStart(ctx.db, guildId, typed, MAX_CHOICES),
-      searchFaqs(ctx.db, guildId, typed, MAX_CHOICES, { prefixLastWord: true }),
-    ]);
-    return choices(suggestionChoices(rankSuggestions(starts, matches, MAX_CHOICES)));
-  } catch (error) {
-    // Suggestions are a convenience: the member can still send the question as typed.
-    ctx.log.warn(
-      { err: error, interactionId: interaction.id, guildId: interaction.guild_id },
-      'faq autocomplete failed',
-    );
-    return choices([]);
+  // Any throw here becomes an empty list in the router: the member can still send the question as typed.
+  const { guildId } = guildMember(interaction);
+  const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUERY_LENGTH);
+  if (normalizeText(typed) === '') {
+    const viewed = await listMostViewedFaqs(ctx.db, guildId, MAX_CHOICES);
+    return choices(suggestionChoices(viewed));
   }
+  const [starts, matches] = await Promise.all([
+    listFaqsByQuestionStart(ctx.db, guildId, typed, MAX_CHOICES),
+    searchFaqs(ctx.db, guildId, typed, MAX_CHOICES, { prefixLastWord: true }),
+  ]);
+  return choices(suggestionChoices(rankSuggestions(starts, matches, MAX_CHOICES)));
 }
 
 const openParts = z.tuple([z.literal('open'), faqSlugSchema]);

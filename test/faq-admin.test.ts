@@ -223,6 +223,21 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
     expect(edit.data.choices?.map((choice) => choice.value)).toContain('ir-journals');
   });
 
+  it('suggests nothing to a member without Manage Server, not even hidden slugs', async () => {
+    await admin('remove', { slug: 'postdoc-position' });
+    for (const subcommand of ['restore', 'edit']) {
+      const response = await harness.autocomplete(
+        'faq-admin',
+        { subcommand, options: { slug: 'post' }, focused: 'slug' },
+        plain,
+      );
+      expect(response).toEqual({
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: { choices: [] },
+      });
+    }
+  });
+
   describe('gaps', () => {
     it('lists the most frequent unanswered questions and answers rated not helpful, with counts and dates', async () => {
       harness.clock.set(new Date('2026-11-01T12:00:00Z'));

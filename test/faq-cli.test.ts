@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,9 +43,11 @@ describe('npm run faq', () => {
   });
   afterAll(() => rm(directory, { recursive: true, force: true }));
 
-  it('exports the built-in entries as a JSON array on stdout, and nothing else', async () => {
-    const { code, stdout } = await faq(['export'], 'memory://');
+  it('exports the built-in entries as a JSON array on stdout, and nothing else, without opening a database', async () => {
+    const dataDir = join(directory, 'untouched');
+    const { code, stdout } = await faq(['export'], dataDir);
     expect(code).toBe(0);
+    await expect(stat(dataDir)).rejects.toThrow(/ENOENT/);
     const exported = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(exported.length).toBe(loadBuiltInFaqs().length);
     for (const item of exported)

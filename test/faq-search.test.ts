@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
-import { faqSearchStatement, listFaqsByQuestionStart, searchFaqs } from '../src/db/queries/faqs.ts';
+import {
+  faqSearchStatement,
+  listFaqsByQuestionStart,
+  searchFaqs,
+  upsertGuildFaq,
+} from '../src/db/queries/faqs.ts';
+import { faqTerms } from '../src/db/schema/index.ts';
 import { isGoodMatch } from '../src/faq/relevance.ts';
 import { GUILD_A, GUILD_B } from './helpers/actors.ts';
 import { createTestDatabase, databaseKinds } from './helpers/db.ts';
@@ -92,6 +98,28 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
     const [best] = await searchFaqs(database.db, GUILD_A, 'reserch felowship', 1);
     expect(best?.slug).toBe('research-fellowship');
     expect(best?.literal).toBe(false);
+  });
+
+  it("keeps a guild entry's words out of the shared typo vocabulary, yet finds it despite a typo", async () => {
+    await upsertGuildFaq(
+      database.db,
+      GUILD_A,
+      {
+        slug: 'quokkaville-journal-club',
+        question: 'When does the Quokkaville journal club meet?',
+        answer: 'Every second Thursday in the voice channel.',
+        aliases: ['quokkaville meetup'],
+        tags: [],
+      },
+      { source: 'mods', actorId: null, now: new Date('2026-01-01T00:00:00Z') },
+    );
+    const terms = await database.db.select().from(faqTerms).where(eq(faqTerms.term, 'quokkaville'));
+    expect(terms).toEqual([]);
+    const [best] = await searchFaqs(database.db, GUILD_A, 'quokaville journal club', 1);
+    expect(best?.slug).toBe('quokkaville-journal-club');
+    expect(await searchFaqs(database.db, GUILD_B, 'quokaville journal club', 5)).not.toContainEqual(
+      expect.objectContaining({ slug: 'quokkaville-journal-club' }),
+    );
   });
 
   it('never fails on hostile or odd input', async () => {

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { upsertGuildFaq } from '../src/db/queries/faqs.ts';
-import { faqEntries, faqLexemes } from '../src/db/schema/index.ts';
+import { faqEntries, faqLexemes, faqTerms } from '../src/db/schema/index.ts';
 import { seedBuiltInContent } from '../src/db/seed.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
 import { GUILD_A } from './helpers/actors.ts';
@@ -39,13 +39,13 @@ describe('seeding the built-in FAQ', () => {
     await database.db.insert(faqEntries).values({
       slug: 'retired-entry',
       question: 'An entry no longer in the repo?',
-      answer: 'It was removed from src/content/faq.',
+      answer: 'It was removed from src/content/faq; it mentioned the zorbulator.',
       source: 'old',
     });
     const guildEntry = {
       slug: 'ir-journals',
       question: 'Which journals does this server recommend?',
-      answer: 'Our own list, kept by the moderators.',
+      answer: 'Our own list, kept by the moderators of Quokkaville.',
       aliases: [],
       tags: [],
     };
@@ -59,6 +59,11 @@ describe('seeding the built-in FAQ', () => {
 
     expect((await builtIn('ir-journals'))[0]?.question).toBe('Which journals publish IR research?');
     expect(await builtIn('retired-entry')).toEqual([]);
+    // The typo vocabulary keeps built-in words only: not a removed entry's, nor a guild's own.
+    const terms = (await database.db.select().from(faqTerms)).map((row) => row.term);
+    expect(terms).toContain('journals');
+    expect(terms).not.toContain('zorbulator');
+    expect(terms).not.toContain('quokkaville');
     const [own] = await database.db
       .select()
       .from(faqEntries)

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
-import { listBuiltInFaqs, upsertGuildFaqs } from '../db/queries/faqs.ts';
+import { upsertGuildFaqs } from '../db/queries/faqs.ts';
 import { seedBuiltInContent } from '../db/seed.ts';
+import { loadBuiltInFaqs } from '../faq/content.ts';
 import { GUILD_ENTRY_SOURCE } from '../faq/entry.ts';
 import { parseFaqImport } from '../faq/import.ts';
 
@@ -24,9 +25,9 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
   }
 }
 
-async function exportEntries() {
-  const entries = await withDatabase(listBuiltInFaqs);
-  const portable = entries.map(({ slug, question, answer, aliases, tags }) => ({
+/** Reads the content files the seed loads: no database, so a running bot's PGlite directory is left alone. */
+function exportEntries() {
+  const portable = loadBuiltInFaqs().map(({ slug, question, answer, aliases, tags }) => ({
     slug,
     question,
     answer,

@@ -1,12 +1,8 @@
 import type { Db } from '../db/client.ts';
 import { deleteMemberAssessments, listMemberAssessments } from '../db/queries/assessments.ts';
-import {
-  deleteMemberFaqVotes,
-  listMemberFaqEntries,
-  listMemberFaqVotes,
-  listMemberHiddenFaqs,
-  unattributeMemberFaqEdits,
-} from '../db/queries/faqs.ts';
+import { listMemberHiddenFaqs, unattributeMemberHiddenFaqs } from '../db/queries/faq-hidden.ts';
+import { deleteMemberFaqVotes, listMemberFaqVotes } from '../db/queries/faq-votes.ts';
+import { listMemberFaqEntries, unattributeMemberFaqEntries } from '../db/queries/faqs.ts';
 import { deleteMemberPitfallCursor, getMemberPitfallCursor } from '../db/queries/member-pitfall-cursors.ts';
 import { deleteMemberOpeningInterests, listMemberOpeningInterests } from '../db/queries/opening-interests.ts';
 import { anonymiseMemberOpenings, listMemberOpenings, type Opening } from '../db/queries/openings.ts';
@@ -43,7 +39,8 @@ export async function eraseMemberData(
     const interests = await deleteMemberOpeningInterests(tx, guildId, userId);
     const faqVotes = await deleteMemberFaqVotes(tx, guildId, userId);
     const pitfallProgress = await deleteMemberPitfallCursor(tx, guildId, userId);
-    const faqEdits = await unattributeMemberFaqEdits(tx, guildId, userId);
+    const faqEntriesWritten = await unattributeMemberFaqEntries(tx, guildId, userId);
+    const faqHidden = await unattributeMemberHiddenFaqs(tx, guildId, userId);
     const openings = await anonymiseMemberOpenings(tx, guildId, userId, ANONYMISED_OPENING, times);
     return {
       counts: {
@@ -52,8 +49,8 @@ export async function eraseMemberData(
         assessments,
         faqVotes,
         pitfallProgress,
-        faqEntriesWritten: faqEdits.entries,
-        faqHidden: faqEdits.hidden,
+        faqEntriesWritten,
+        faqHidden,
       },
       postsToEdit: openings.filter((opening) => opening.postState === 'pending'),
     };

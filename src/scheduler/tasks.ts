@@ -1,3 +1,4 @@
+import { faqQueryRetentionTask } from '../faq/tasks.ts';
 import { openingExpiryTask, openingPostTask } from '../openings/tasks.ts';
 import { pitfallReminderTask } from '../reminders/task.ts';
 import type { SchedulerTask } from './scheduler.ts';
@@ -8,4 +9,5 @@ export const schedulerTasks: readonly SchedulerTask[] = [
   // Expiry first, so the posts of openings that just expired are edited in the same tick.
   openingExpiryTask,
   openingPostTask,
+  faqQueryRetentionTask,
 ];

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { faqQueries, faqVotes } from '../schema/index.ts';
 
@@ -93,4 +93,21 @@ export async function listFaqGaps(
     .limit(limit);
 
   return { unanswered, lowRated };
+}
+
+/**
+ * Deletes up to `limit` questions asked before `cutoff`, in every guild (retention, not a guild's
+ * action); returns how many. Small batches keep each statement short next to the bot's own writes.
+ */
+export async function deleteFaqQueriesAskedBefore(db: Db, cutoff: Date, limit: number): Promise<number> {
+  const oldest = db
+    .select({ id: faqQueries.id })
+    .from(faqQueries)
+    .where(lt(faqQueries.askedAt, cutoff))
+    .limit(limit);
+  const deleted = await db
+    .delete(faqQueries)
+    .where(inArray(faqQueries.id, oldest))
+    .returning({ id: faqQueries.id });
+  return deleted.length;
 }

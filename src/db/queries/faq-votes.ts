@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { faqQueries, faqVotes } from '../schema/index.ts';
 
@@ -51,4 +51,26 @@ export async function recordFaqVote(db: Db, vote: FaqVote): Promise<{ previous: 
       });
     return { previous: before ? before.helpful : null };
   });
+}
+
+/** The member's helpful / not helpful votes on FAQ entries in this guild, newest first. */
+export async function listMemberFaqVotes(
+  db: Db,
+  guildId: string,
+  userId: string,
+): Promise<Array<{ slug: string; helpful: boolean; votedAt: Date }>> {
+  return db
+    .select({ slug: faqVotes.slug, helpful: faqVotes.helpful, votedAt: faqVotes.votedAt })
+    .from(faqVotes)
+    .where(and(eq(faqVotes.guildId, guildId), eq(faqVotes.userId, userId)))
+    .orderBy(desc(faqVotes.votedAt), faqVotes.slug);
+}
+
+/** Deletes the member's FAQ votes in this guild; returns how many there were. */
+export async function deleteMemberFaqVotes(db: Db, guildId: string, userId: string): Promise<number> {
+  const deleted = await db
+    .delete(faqVotes)
+    .where(and(eq(faqVotes.guildId, guildId), eq(faqVotes.userId, userId)))
+    .returning({ slug: faqVotes.slug });
+  return deleted.length;
 }

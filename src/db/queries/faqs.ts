@@ -2,7 +2,8 @@ import { and, desc, eq, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { BuiltInFaq, FaqEntryInput } from '../../faq/entry.ts';
 import { normalizeText, queryTerms } from '../../faq/query-text.ts';
 import type { Db } from '../client.ts';
-import { faqEntries, faqHidden, faqVotes } from '../schema/index.ts';
+import { faqEntries } from '../schema/index.ts';
+import { isBuiltInFaqHidden } from './faq-hidden.ts';
 
 export interface FaqRow {
   id: number;
@@ -324,29 +325,8 @@ export async function describeFaqSlug(db: Db, guildId: string, slug: string) {
     .select({ id: faqEntries.id })
     .from(faqEntries)
     .where(and(isNull(faqEntries.guildId), eq(faqEntries.slug, slug)));
-  const [hidden] = await db
-    .select({ slug: faqHidden.slug })
-    .from(faqHidden)
-    .where(and(eq(faqHidden.guildId, guildId), eq(faqHidden.slug, slug)));
-  return { hasOwn: Boolean(own), hasBuiltIn: Boolean(builtIn), builtInHidden: Boolean(hidden) };
-}
-
-/** The built-in entries as stored, by slug (what `faq export` prints). */
-export async function listBuiltInFaqs(db: Db): Promise<FaqRow[]> {
-  return db
-    .select({
-      id: faqEntries.id,
-      guildId: faqEntries.guildId,
-      slug: faqEntries.slug,
-      question: faqEntries.question,
-      answer: faqEntries.answer,
-      aliases: faqEntries.aliases,
-      tags: faqEntries.tags,
-      source: faqEntries.source,
-    })
-    .from(faqEntries)
-    .where(isNull(faqEntries.guildId))
-    .orderBy(faqEntries.slug);
+  const builtInHidden = await isBuiltInFaqHidden(db, guildId, slug);
+  return { hasOwn: Boolean(own), hasBuiltIn: Boolean(builtIn), builtInHidden };
 }
 
 /**
@@ -401,6 +381,9 @@ export async function syncBuiltInFaqs(db: Db, entries: readonly BuiltInFaq[]): P
       on conflict (lexeme) do update set documents = excluded.documents`);
     await tx.execute(sql`delete from faq_lexemes where lexeme not in
       (select word from ts_stat('select search_vector from faq_entries where guild_id is null'))`);
+    // The trigger adds the words of new built-ins to the typo vocabulary; this drops words none has now.
+    await tx.execute(sql`delete from faq_terms where term not in (select word from faq_entries,
+      faq_entry_words(question, aliases, tags, answer) as word where guild_id is null)`);
   });
 }
 
@@ -462,63 +445,6 @@ export async function deleteGuildFaq(db: Db, guildId: string, slug: string): Pro
   return deleted.length > 0;
 }
 
-/** Hides a built-in entry in one guild; false when it was hidden already. */
-export async function hideBuiltInFaq(
-  db: Db,
-  guildId: string,
-  slug: string,
-  actorId: string,
-  now: Date,
-): Promise<boolean> {
-  const inserted = await db
-    .insert(faqHidden)
-    .values({ guildId, slug, hiddenBy: actorId, hiddenAt: now })
-    .onConflictDoNothing()
-    .returning({ slug: faqHidden.slug });
-  return inserted.length > 0;
-}
-
-/** Slugs of the built-in entries hidden in a guild, alphabetically. */
-export async function listHiddenFaqSlugs(db: Db, guildId: string): Promise<string[]> {
-  const rows = await db
-    .select({ slug: faqHidden.slug })
-    .from(faqHidden)
-    .where(eq(faqHidden.guildId, guildId))
-    .orderBy(faqHidden.slug);
-  return rows.map((row) => row.slug);
-}
-
-/** Shows a hidden built-in entry again in one guild; false when it was not hidden. */
-export async function unhideBuiltInFaq(db: Db, guildId: string, slug: string): Promise<boolean> {
-  const deleted = await db
-    .delete(faqHidden)
-    .where(and(eq(faqHidden.guildId, guildId), eq(faqHidden.slug, slug)))
-    .returning({ slug: faqHidden.slug });
-  return deleted.length > 0;
-}
-
-/** The member's helpful / not helpful votes on FAQ entries in this guild, newest first. */
-export async function listMemberFaqVotes(
-  db: Db,
-  guildId: string,
-  userId: string,
-): Promise<Array<{ slug: string; helpful: boolean; votedAt: Date }>> {
-  return db
-    .select({ slug: faqVotes.slug, helpful: faqVotes.helpful, votedAt: faqVotes.votedAt })
-    .from(faqVotes)
-    .where(and(eq(faqVotes.guildId, guildId), eq(faqVotes.userId, userId)))
-    .orderBy(desc(faqVotes.votedAt), faqVotes.slug);
-}
-
-/** Deletes the member's FAQ votes in this guild; returns how many there were. */
-export async function deleteMemberFaqVotes(db: Db, guildId: string, userId: string): Promise<number> {
-  const deleted = await db
-    .delete(faqVotes)
-    .where(and(eq(faqVotes.guildId, guildId), eq(faqVotes.userId, userId)))
-    .returning({ slug: faqVotes.slug });
-  return deleted.length;
-}
-
 /** The guild's own FAQ entries the member (as a moderator) wrote last, newest first. */
 export async function listMemberFaqEntries(
   db: Db,
@@ -532,37 +458,15 @@ export async function listMemberFaqEntries(
     .orderBy(desc(faqEntries.updatedAt), faqEntries.slug);
 }
 
-/** The built-in entries the member (as a moderator) hid in this guild, newest first. */
-export async function listMemberHiddenFaqs(
-  db: Db,
-  guildId: string,
-  userId: string,
-): Promise<Array<{ slug: string; hiddenAt: Date }>> {
-  return db
-    .select({ slug: faqHidden.slug, hiddenAt: faqHidden.hiddenAt })
-    .from(faqHidden)
-    .where(and(eq(faqHidden.guildId, guildId), eq(faqHidden.hiddenBy, userId)))
-    .orderBy(desc(faqHidden.hiddenAt), faqHidden.slug);
-}
-
 /**
- * Removes the member's name from the FAQ edits they made as a moderator in this guild: the entries
- * and hidden built-ins stay (they belong to the guild), attributed to no one.
+ * Removes the member's name from the guild entries they wrote last as a moderator: the entries stay
+ * (they belong to the guild), attributed to no one. Returns how many.
  */
-export async function unattributeMemberFaqEdits(
-  db: Db,
-  guildId: string,
-  userId: string,
-): Promise<{ entries: number; hidden: number }> {
+export async function unattributeMemberFaqEntries(db: Db, guildId: string, userId: string): Promise<number> {
   const entries = await db
     .update(faqEntries)
     .set({ updatedBy: null })
     .where(and(eq(faqEntries.guildId, guildId), eq(faqEntries.updatedBy, userId)))
     .returning({ id: faqEntries.id });
-  const hidden = await db
-    .update(faqHidden)
-    .set({ hiddenBy: null })
-    .where(and(eq(faqHidden.guildId, guildId), eq(faqHidden.hiddenBy, userId)))
-    .returning({ slug: faqHidden.slug });
-  return { entries: entries.length, hidden: hidden.length };
+  return entries.length;
 }

@@ -60,8 +60,9 @@ export const faqEntries = pgTable(
 );
 
 /**
- * Every word that occurs in any entry, so a misspelt word in a query can be corrected to the nearest
- * known word (trigram similarity) before full-text search. Filled by a trigger on faq_entries.
+ * Every word of the built-in entries, so a misspelt word in a query can be corrected to the nearest
+ * known word (trigram similarity) before full-text search. Filled by a trigger on faq_entries and
+ * pruned by the seed; guild entries' words stay out so no server's words reach another.
  */
 export const faqTerms = pgTable('faq_terms', {
   term: text('term').primaryKey(),
@@ -122,7 +123,11 @@ export const faqQueries = pgTable(
     answered: boolean('answered').notNull(),
     askedAt: timestamp('asked_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('faq_queries_guild_asked_idx').on(table.guildId, table.askedAt)],
+  (table) => [
+    index('faq_queries_guild_asked_idx').on(table.guildId, table.askedAt),
+    // For the retention task, which deletes old questions across all guilds.
+    index('faq_queries_asked_idx').on(table.askedAt),
+  ],
 );
 
 /** One helpful / not helpful vote per member per entry; voting again changes it. */

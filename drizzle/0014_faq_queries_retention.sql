@@ -1,0 +1,1 @@
+CREATE INDEX "faq_queries_asked_idx" ON "faq_queries" USING btree ("asked_at");
