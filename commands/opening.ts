@@ -215,9 +215,16 @@ async function showInterest(member: GuildMember, openingId: number, ctx: Context
   return ephemeralText(renderInterestReply(opening, firstTime));
 }
 
-/** Edits the opening's post to show its current state (or queues the edit if Discord refuses). */
+/**
+ * Edits the opening's post to show its current state (or queues the edit if Discord refuses). If
+ * another sender holds the post, the edit is left to it (or to the retry task after it).
+ */
 async function refreshPost(ctx: Context, guildId: string, openingId: number) {
-  const claimed = await claimOpeningPost(ctx.db, guildId, openingId, postLeaseUntil(ctx.clock()));
+  const now = ctx.clock();
+  const claimed = await claimOpeningPost(ctx.db, guildId, openingId, {
+    now,
+    leaseUntil: postLeaseUntil(now),
+  });
   if (claimed) await publishOpening(ctx, claimed);
 }
 

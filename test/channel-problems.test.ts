@@ -184,7 +184,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     expect(harness.standIn.find('POST', /\/threads$/)).toHaveLength(2);
   });
 
-  it('gives up an edit Discord refuses without blaming the openings channel', async () => {
+  it('forgets a post Discord refuses to edit, without blaming the channel, and posts it anew when set', async () => {
     await config('openings', { channel: OPENINGS.id });
     const { opening } = await postOpening();
     const posted = await getOpening(harness.db, GUILD_A, opening.id);
@@ -198,12 +198,20 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     await harness.press(`opening:interest:${opening.id}`, member('300000000000000778'));
     expect(await getOpening(harness.db, GUILD_A, opening.id)).toMatchObject({
       postState: 'none',
-      messageId: posted?.messageId,
+      channelId: null,
+      messageId: null,
     });
     harness.clock.advance(DAY);
     await tick();
     expect(harness.standIn.find('PATCH', /.*/)).toHaveLength(1);
     expect(await show()).not.toContain('problem');
+    // Setting the channel again posts the still-open opening anew.
+    await config('openings', { channel: OPENINGS.id });
+    await tick();
+    const reposted = await getOpening(harness.db, GUILD_A, opening.id);
+    expect(reposted).toMatchObject({ postState: 'posted', channelId: OPENINGS.id });
+    expect(reposted?.messageId).toBeTruthy();
+    expect(reposted?.messageId).not.toBe(posted?.messageId);
   });
 
   it('keeps a transient opening failure out of /config show and retries it', async () => {

@@ -13,6 +13,8 @@ import { updateGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { faqEntries, faqHidden, faqVotes, openings } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import type { Actor } from '../src/interactions/build.ts';
+import { createScheduler } from '../src/scheduler/scheduler.ts';
+import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
@@ -418,3 +420,46 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
 function content(response: APIInteractionResponse): string {
   return message(ephemeral(response)).content ?? '';
 }
+
+describe('/mydata delete after an opening was renewed', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness();
+    await updateGuildSettings(
+      harness.db,
+      GUILD_A,
+      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
+      harness.clock.now(),
+    );
+  });
+  afterAll(() => harness.close());
+
+  it('anonymises the one post the opening ever had', async () => {
+    const opening = await postOpening(harness, alice, ALICE_OPENING);
+    harness.clock.set(new Date(opening.expiresAt.getTime() + MINUTE));
+    await createScheduler(harness.ctx, schedulerTasks, MINUTE).tick();
+    ephemeral(
+      await harness.command(
+        'opening',
+        { subcommand: 'renew', options: { opening: String(opening.id), expires_in_days: 14 } },
+        alice,
+      ),
+    );
+    const prompt = await harness.command('mydata', { subcommand: 'delete' }, alice);
+    const confirm = buttons(prompt)[0];
+    if (!confirm) throw new Error('no confirm button');
+    await harness.press(confirm.custom_id, alice);
+
+    // Posted once; every later change, the last one anonymising it, edited that same message.
+    expect(harness.standIn.find('POST', new RegExp(`^/channels/${TEXT_CHANNEL}/messages$`))).toHaveLength(1);
+    const edits = harness.standIn.find(
+      'PATCH',
+      new RegExp(`^/channels/${TEXT_CHANNEL}/messages/${opening.messageId}$`),
+    );
+    expect(edits.length).toBeGreaterThanOrEqual(3);
+    const lastPost = JSON.stringify(edits.at(-1)?.body);
+    expect(lastPost).not.toContain(ALICE);
+    for (const text of Object.values(ALICE_OPENING)) expect(lastPost).not.toContain(text);
+    expect(await tablesMentioning(harness, ALICE, GUILD_A)).toEqual({});
+  });
+});

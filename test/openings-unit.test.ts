@@ -237,7 +237,9 @@ describe('retry backoff', () => {
 describe('what bringing a post up to date takes', () => {
   const text = { id: '400000000000000001', type: ChannelType.GuildText };
   const forum = { id: '400000000000000002', type: ChannelType.GuildForum };
-  const unposted = { channelId: null, messageId: null, threadId: null };
+  const created = new Date('2026-11-01T12:00:00Z');
+  const times = { createdAt: created, openedAt: created };
+  const unposted = { channelId: null, messageId: null, threadId: null, ...times };
 
   it('posts a new opening where the openings channel is, as a message or a forum post', () => {
     expect(decidePostAction({ ...unposted, status: 'open' }, text)).toEqual({
@@ -259,10 +261,17 @@ describe('what bringing a post up to date takes', () => {
   });
 
   it('edits an existing post, and archives a closed forum post', () => {
-    const posted = { channelId: forum.id, messageId: '9', threadId: '9' };
+    const posted = { channelId: forum.id, messageId: '9', threadId: '9', ...times };
     expect(decidePostAction({ ...posted, status: 'open' }, null)).toMatchObject({
       kind: 'edit',
       archive: false,
+      reopen: false,
+    });
+    const renewedAt = new Date(created.getTime() + 1000);
+    expect(decidePostAction({ ...posted, status: 'open', openedAt: renewedAt }, null)).toMatchObject({
+      kind: 'edit',
+      archive: false,
+      reopen: true,
     });
     expect(decidePostAction({ ...posted, status: 'expired' }, null)).toMatchObject({
       kind: 'edit',

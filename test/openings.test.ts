@@ -10,7 +10,7 @@ import {
 import { count, desc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getGuildSettings, updateGuildSettings } from '../src/db/queries/guild-settings.ts';
-import { getOpening, listOpenOpenings } from '../src/db/queries/openings.ts';
+import { getOpening, listOpenOpenings, requeueUnpostedOpenings } from '../src/db/queries/openings.ts';
 import { openingInterests, openings } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import type { Actor } from '../src/interactions/build.ts';
@@ -100,6 +100,27 @@ async function latestOpening(harness: Harness) {
   const [row] = await harness.db.select().from(openings).orderBy(desc(openings.id)).limit(1);
   if (!row) throw new Error('no opening stored');
   return row;
+}
+
+/**
+ * Makes the stand-in refuse, as Discord does, to edit a message in an archived thread, and tracks
+ * which threads the bot archived and opened again.
+ */
+function refuseEditsInArchivedThreads(harness: Harness): Set<string> {
+  const archived = new Set<string>();
+  harness.standIn.on('PATCH', /^\/channels\/\d+$/, (request) => {
+    const threadId = request.path.split('/')[2] ?? '';
+    const change = request.body as { archived?: boolean };
+    if (change.archived === true) archived.add(threadId);
+    if (change.archived === false) archived.delete(threadId);
+    return undefined;
+  });
+  harness.standIn.on('PATCH', /^\/channels\/\d+\/messages\/\d+$/, (request) =>
+    archived.has(request.path.split('/')[2] ?? '')
+      ? { status: 400, body: { message: 'Thread is archived', code: 50083 } }
+      : undefined,
+  );
+  return archived;
 }
 
 function tick(harness: Harness) {
@@ -316,7 +337,7 @@ describe.each(databaseKinds())('the openings board (%s)', (kind) => {
       (await listOpenOpenings(harness.db, GUILD_A, {}, { limit: 50, offset: 0 })).rows.map((row) => row.id),
     ).not.toContain(expiring.id);
 
-    // Its author can post it again with a new expiry; a new post is made.
+    // Its author can open it again with a new expiry; its post is edited back to open in place.
     const choices = await harness.autocomplete(
       'opening',
       { subcommand: 'renew', options: { opening: '' }, focused: 'opening' },
@@ -334,9 +355,15 @@ describe.each(databaseKinds())('the openings board (%s)', (kind) => {
     const reopened = await getOpening(harness.db, GUILD_A, expiring.id);
     expect(reopened?.status).toBe('open');
     expect(reopened?.expiresAt).toEqual(new Date(harness.clock.now().getTime() + 14 * DAY));
-    expect(reopened?.messageId).not.toBe(expiring.messageId);
-    expect(renewed).toContain(`/${TEXT_CHANNEL}/${reopened?.messageId}`);
-    expect(harness.standIn.find('POST', /messages$/)).toHaveLength(1);
+    expect(reopened).toMatchObject({ messageId: expiring.messageId, postState: 'posted' });
+    expect(renewed).toContain(`/${TEXT_CHANNEL}/${expiring.messageId}`);
+    expect(harness.standIn.find('POST', /messages$/)).toHaveLength(0);
+    const [renewEdit] = harness.standIn.find(
+      'PATCH',
+      new RegExp(`^/channels/${TEXT_CHANNEL}/messages/${expiring.messageId}$`),
+    );
+    expect(firstButton(renewEdit?.body as MessageBody)).toMatchObject({ label: "I'm interested" });
+    expect(firstButton(renewEdit?.body as MessageBody)?.disabled).toBeFalsy();
   });
 });
 
@@ -408,11 +435,70 @@ describe('posting to a forum', () => {
       new RegExp(`^/channels/${stored.threadId}/messages/${stored.messageId}$`),
     );
     expect(firstButton(edit?.body as MessageBody)).toMatchObject({ disabled: true });
-    const [archive] = harness.standIn.find('PATCH', new RegExp(`^/channels/${stored.threadId}$`));
-    expect(archive?.body).toEqual({
-      name: '[Withdrawn] Outcomes after genicular artery embolization',
-      archived: true,
+    const threadChanges = harness.standIn.find('PATCH', new RegExp(`^/channels/${stored.threadId}$`));
+    expect(threadChanges.map((request) => request.body)).toEqual([
+      { archived: false },
+      { name: '[Withdrawn] Outcomes after genicular artery embolization', archived: true },
+    ]);
+  });
+
+  it('renews an expired forum post in place, opening its archived thread to edit it', async () => {
+    const archived = refuseEditsInArchivedThreads(harness);
+    const poster = member('300000000000000021');
+    await postOpening(harness, poster, {}, form({ title: 'Registry of pulmonary embolism thrombectomy' }));
+    const stored = await latestOpening(harness);
+    const threadPath = new RegExp(`^/channels/${stored.threadId}$`);
+    const messagePath = new RegExp(`^/channels/${stored.threadId}/messages/${stored.messageId}$`);
+
+    harness.clock.set(new Date(stored.expiresAt.getTime() + 1000));
+    await tick(harness);
+    expect(await getOpening(harness.db, GUILD_A, stored.id)).toMatchObject({
+      status: 'expired',
+      postState: 'posted',
     });
+    expect(archived.has(stored.threadId ?? '')).toBe(true);
+
+    harness.standIn.clear();
+    const renewed = content(
+      await harness.command(
+        'opening',
+        { subcommand: 'renew', options: { opening: String(stored.id), expires_in_days: 14 } },
+        poster,
+      ),
+    );
+    expect(renewed).toContain(`/${stored.threadId}/${stored.messageId}`);
+    expect(harness.standIn.find('POST', /threads$/)).toEqual([]);
+    expect(harness.standIn.find('PATCH', threadPath).map((request) => request.body)).toEqual([
+      { name: 'Registry of pulmonary embolism thrombectomy', archived: false },
+    ]);
+    const [edit] = harness.standIn.find('PATCH', messagePath);
+    expect(firstButton(edit?.body as MessageBody)?.disabled).toBeFalsy();
+    expect(archived.has(stored.threadId ?? '')).toBe(false);
+    expect(await getOpening(harness.db, GUILD_A, stored.id)).toMatchObject({
+      status: 'open',
+      postState: 'posted',
+      messageId: stored.messageId,
+    });
+
+    // Closed again, then anonymised by /mydata delete: the one post is edited each time.
+    content(
+      await harness.command(
+        'opening',
+        { subcommand: 'close', options: { opening: String(stored.id), status: 'filled' } },
+        poster,
+      ),
+    );
+    expect(archived.has(stored.threadId ?? '')).toBe(true);
+    harness.standIn.clear();
+    const prompt = messageData(await harness.command('mydata', { subcommand: 'delete' }, poster));
+    const confirm = firstButton(prompt);
+    if (!confirm) throw new Error('no confirm button');
+    await harness.press(confirm.custom_id, poster);
+    const [anonymised] = harness.standIn.find('PATCH', messagePath);
+    expect(JSON.stringify(anonymised?.body)).not.toContain('pulmonary embolism');
+    expect(JSON.stringify(anonymised?.body)).not.toContain(poster.userId);
+    expect(archived.has(stored.threadId ?? '')).toBe(true);
+    expect((await getOpening(harness.db, GUILD_A, stored.id))?.postState).toBe('posted');
   });
 
   it('applies no tags when the forum has none that match', async () => {
@@ -633,5 +719,87 @@ describe('posting later', () => {
       .from(openingInterests)
       .where(eq(openingInterests.openingId, stored.id));
     expect(interest?.userId).toBe(helper.userId);
+  });
+});
+
+describe.each(databaseKinds())('two senders of the same posts (%s)', (kind) => {
+  let harness: Harness;
+  const MINUTE = 60 * 1000;
+  beforeAll(async () => {
+    harness = await createHarness({ kind });
+  });
+  afterAll(() => harness.close());
+
+  it('never posts an opening twice when two processes tick while sends are slow', async () => {
+    // Three openings stored while no channel was set, then queued at once when one is set.
+    const posters = ['300000000000000031', '300000000000000032', '300000000000000033'];
+    for (const [index, userId] of posters.entries()) {
+      await postOpening(harness, member(userId), {}, form({ title: `Slow channel project ${index}` }));
+    }
+    await updateGuildSettings(
+      harness.db,
+      GUILD_A,
+      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
+      harness.clock.now(),
+    );
+    await requeueUnpostedOpenings(harness.db, GUILD_A, harness.clock.now());
+    harness.standIn.clear();
+
+    // Each post waits 90 s (rate limits, retries); during the second, another process ticks.
+    const otherProcess = createScheduler(
+      { ...harness.ctx, rest: harness.standIn.createRest() },
+      schedulerTasks,
+      60_000,
+    );
+    let posts = 0;
+    harness.standIn.on('POST', new RegExp(`^/channels/${TEXT_CHANNEL}/messages$`), async () => {
+      posts += 1;
+      if (posts > 2) return undefined;
+      harness.clock.advance(1.5 * MINUTE);
+      if (posts === 2) await otherProcess.tick();
+      return undefined;
+    });
+    await tick(harness);
+
+    const sent = harness.standIn.find('POST', new RegExp(`^/channels/${TEXT_CHANNEL}/messages$`));
+    const titles = sent.map((request) => (request.body as MessageBody).embeds[0]?.title ?? '').sort();
+    expect(titles).toEqual(
+      [0, 1, 2].map((index) => expect.stringContaining(`Slow channel project ${index}`)),
+    );
+    const stored = await harness.db.select().from(openings).where(eq(openings.guildId, GUILD_A));
+    expect(stored.map((row) => row.postState)).toEqual(['posted', 'posted', 'posted']);
+  });
+
+  it('leaves a post held by another sender to it, which then sends the latest count', async () => {
+    const { response } = await postOpening(harness, author, {}, form({ title: 'Held post project' }));
+    content(response);
+    const stored = await latestOpening(harness);
+    const messagePath = new RegExp(`^/channels/${TEXT_CHANNEL}/messages/${stored.messageId}$`);
+    harness.standIn.clear();
+
+    // While the first interest's edit is on its way, a second member shows interest.
+    let editsSeenByLatecomer = -1;
+    harness.standIn.on(
+      'PATCH',
+      messagePath,
+      async () => {
+        await harness.press(`opening:interest:${stored.id}`, stranger);
+        editsSeenByLatecomer = harness.standIn.find('PATCH', messagePath).length;
+        return undefined;
+      },
+      1,
+    );
+    await harness.press(`opening:interest:${stored.id}`, helper);
+    // The latecomer did not edit the post the first sender held ...
+    expect(editsSeenByLatecomer).toBe(1);
+    const [first] = harness.standIn.find('PATCH', messagePath);
+    expect(JSON.stringify(first?.body)).toContain('1 member');
+    // ... but the post stays due, and the next pass shows both.
+    expect((await getOpening(harness.db, GUILD_A, stored.id))?.postState).toBe('pending');
+    await tick(harness);
+    const edits = harness.standIn.find('PATCH', messagePath);
+    expect(edits).toHaveLength(2);
+    expect(JSON.stringify(edits[1]?.body)).toContain('2 members');
+    expect(await getOpening(harness.db, GUILD_A, stored.id)).toMatchObject({ postState: 'posted' });
   });
 });

@@ -7,7 +7,16 @@ export interface OpeningsChannel {
 }
 
 export type PostAction =
-  | { kind: 'edit'; channelId: string; messageId: string; threadId: string | null; archive: boolean }
+  | {
+      kind: 'edit';
+      channelId: string;
+      messageId: string;
+      threadId: string | null;
+      /** A closed forum post is archived after the edit. */
+      archive: boolean;
+      /** A renewed forum post gets its open name back (it was named as expired). */
+      reopen: boolean;
+    }
   | { kind: 'create-message'; channelId: string }
   | { kind: 'create-thread'; forumId: string }
   | { kind: 'none'; reason: 'no-channel' | 'not-open' };
@@ -17,7 +26,7 @@ export type PostAction =
  * closed forum post), posting it where the guild's openings channel is now, or nothing.
  */
 export function decidePostAction(
-  opening: Pick<Opening, 'status' | 'channelId' | 'messageId' | 'threadId'>,
+  opening: Pick<Opening, 'status' | 'channelId' | 'messageId' | 'threadId' | 'createdAt' | 'openedAt'>,
   channel: OpeningsChannel | null,
 ): PostAction {
   if (opening.messageId && opening.channelId) {
@@ -27,6 +36,10 @@ export function decidePostAction(
       messageId: opening.messageId,
       threadId: opening.threadId,
       archive: opening.threadId !== null && opening.status !== 'open',
+      reopen:
+        opening.threadId !== null &&
+        opening.status === 'open' &&
+        opening.openedAt.getTime() > opening.createdAt.getTime(),
     };
   }
   if (opening.status !== 'open') return { kind: 'none', reason: 'not-open' };

@@ -7,6 +7,7 @@ import { Routes } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 import { clearChannelProblem, getGuildSettings, recordChannelProblem } from '../db/queries/guild-settings.ts';
 import {
+  forgetOpeningPost,
   getOpening,
   markOpeningPosted,
   markOpeningPostFailed,
@@ -43,6 +44,7 @@ export async function publishOpening(
   claimed: Pick<Opening, 'guildId' | 'id'>,
 ): Promise<Published> {
   const { guildId, id } = claimed;
+  // Read afresh, not from the claim: it may have changed since (e.g. an interest added).
   const opening = await getOpening(ctx.db, guildId, id);
   if (!opening) return { opening: null, outcome: 'gave-up' };
   const settings = opening.messageId ? null : await getGuildSettings(ctx.db, guildId);
@@ -61,7 +63,7 @@ export async function publishOpening(
     return recordFailure(ctx, opening, action, error);
   }
   const now = ctx.clock();
-  const posted = await markOpeningPosted(ctx.db, guildId, id, target, opening.messageId, now);
+  const posted = await markOpeningPosted(ctx.db, opening, target, now);
   const openingsChannel = newPostChannel(action);
   if (openingsChannel) await clearChannelProblem(ctx.db, guildId, 'openings', openingsChannel, now);
   return { opening: posted ?? opening, outcome: 'posted' };
@@ -77,7 +79,8 @@ function newPostChannel(action: SendAction): string | null {
 /**
  * A failure that may pass is retried with backoff. A 403 or 404 is not: retrying cannot bring back
  * a channel or a permission. A new post then waits (still listed) until a moderator sets the
- * openings channel again, and /config show says why; an edit waits for the opening's next change.
+ * openings channel again, and /config show says why. A post that cannot be edited is forgotten,
+ * so `/config openings` posts a still-open opening anew.
  */
 async function recordFailure(
   ctx: Context,
@@ -91,7 +94,11 @@ async function recordFailure(
   const failures = opening.postAttempts + 1;
   const permanent = postFailureKind(error) === 'permanent';
   const retryAt = permanent ? null : nextPostAttemptAt(failures, now);
-  await markOpeningPostFailed(ctx.db, guildId, id, failures, retryAt);
+  if (permanent && action.kind === 'edit') {
+    await forgetOpeningPost(ctx.db, guildId, id, action.messageId, failures);
+  } else {
+    await markOpeningPostFailed(ctx.db, guildId, id, failures, retryAt);
+  }
   const openingsChannel = newPostChannel(action);
   if (permanent && openingsChannel) {
     await recordChannelProblem(ctx.db, guildId, 'openings', { channelId: openingsChannel, problem }, now);
@@ -131,6 +138,13 @@ async function send(ctx: Context, opening: OpeningWithInterest, action: SendActi
       return { channelId: action.forumId, messageId: thread.message?.id ?? thread.id, threadId: thread.id };
     }
     case 'edit': {
+      // Discord refuses edits in an archived thread (closed posts are archived, idle ones
+      // archive themselves), so the thread is opened first and archived again if closed.
+      if (action.threadId) {
+        await ctx.rest.patch(Routes.channel(action.threadId), {
+          body: action.reopen ? { name: forumThreadName(opening), archived: false } : { archived: false },
+        });
+      }
       await ctx.rest.patch(Routes.channelMessage(action.threadId ?? action.channelId, action.messageId), {
         body,
       });

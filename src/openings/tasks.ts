@@ -1,4 +1,4 @@
-import { claimDueOpeningPosts, expireDueOpenings } from '../db/queries/openings.ts';
+import { claimNextDueOpeningPost, expireDueOpenings } from '../db/queries/openings.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
 import { publishOpening } from './publisher.ts';
 import { POST_RETRY, postLeaseUntil } from './retry.ts';
@@ -18,10 +18,12 @@ export const openingExpiryTask: SchedulerTask = {
 export const openingPostTask: SchedulerTask = {
   name: 'opening-posts',
   async run(ctx) {
-    const now = ctx.clock();
-    const claimed = await claimDueOpeningPosts(ctx.db, now, postLeaseUntil(now), POST_RETRY.batchSize);
-    // One at a time: they mostly go to the same few channels, which Discord rate-limits anyway.
-    for (const opening of claimed) {
+    // One claim per send: a batch claimed at once could outlive its lease while earlier sends wait
+    // on retries and rate limits, and then another process would post the rest again.
+    for (let sent = 0; sent < POST_RETRY.batchSize; sent++) {
+      const now = ctx.clock();
+      const opening = await claimNextDueOpeningPost(ctx.db, now, postLeaseUntil(now));
+      if (!opening) return;
       try {
         await publishOpening(ctx, opening);
       } catch (error) {

@@ -193,15 +193,16 @@ export async function closeOpening(
 ): Promise<Opening | null> {
   const [row] = await db
     .update(openings)
-    .set({ status, updatedAt: now })
+    .set({ status, updatedAt: bumpedUpdatedAt(now) })
     .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.status, 'open')))
     .returning();
   return row ?? null;
 }
 
 /**
- * Opens the author's expired opening again with a new expiry, to be posted anew (the old post
- * keeps showing that it expired). Null unless it is the author's and expired.
+ * Opens the author's expired opening again with a new expiry. It keeps its post, which is queued
+ * (leased to the caller until `leaseUntil`) to be edited back to open; one never posted is posted
+ * anew. Null unless it is the author's and expired.
  */
 export async function renewOpening(
   db: Db,
@@ -216,13 +217,10 @@ export async function renewOpening(
       status: 'open',
       expiresAt: times.expiresAt,
       openedAt: times.now,
-      channelId: null,
-      messageId: null,
-      threadId: null,
       postState: 'pending',
       postAttempts: 0,
       nextPostAttemptAt: times.leaseUntil,
-      updatedAt: times.now,
+      updatedAt: bumpedUpdatedAt(times.now),
     })
     .where(
       and(
@@ -255,7 +253,7 @@ export async function expireDueOpenings(db: Db, now: Date, limit: number): Promi
         postState: sql`case when ${openings.messageId} is not null then 'pending'::opening_post_state else 'none'::opening_post_state end`,
         nextPostAttemptAt: now,
         postAttempts: 0,
-        updatedAt: now,
+        updatedAt: bumpedUpdatedAt(now),
       })
       // Checked again on the row itself: a concurrent sweep or close may have got there first.
       .where(and(inArray(openings.id, due), eq(openings.status, 'open'), lte(openings.expiresAt, now)))
@@ -263,70 +261,131 @@ export async function expireDueOpenings(db: Db, now: Date, limit: number): Promi
   );
 }
 
+/** Whether no sender holds the opening's post: not pending, or its lease has run out. */
+function postIsFree(now: Date): SQL {
+  return sql`(${openings.postState} <> 'pending' or ${openings.nextPostAttemptAt} is null or ${openings.nextPostAttemptAt} <= ${now.toISOString()}::timestamptz)`;
+}
+
 /**
- * Claims posts due for a (re)try by leasing them until `leaseUntil`: a process that runs the same
- * update at the same moment finds the rows no longer due, so each post is sent by one process.
+ * A later `updated_at` than the row has, even within the same millisecond: a sender that read the
+ * row before this change then sees that its post is out of date (see `markOpeningPosted`).
  */
-export async function claimDueOpeningPosts(
-  db: Db,
-  now: Date,
-  leaseUntil: Date,
-  limit: number,
-): Promise<Opening[]> {
+function bumpedUpdatedAt(now: Date): SQL {
+  return sql`greatest(${now.toISOString()}::timestamptz, ${openings.updatedAt} + interval '1 millisecond')`;
+}
+
+/**
+ * Claims the post most overdue for a (re)try by leasing it until `leaseUntil`, or null when none is
+ * due. One at a time, so each send follows its own claim before the lease can run out. Rows another
+ * process is claiming are skipped, and a row claimed meanwhile is no longer due when re-checked.
+ */
+export async function claimNextDueOpeningPost(db: Db, now: Date, leaseUntil: Date): Promise<Opening | null> {
   const due = db
     .select({ id: openings.id })
     .from(openings)
     .where(and(eq(openings.postState, 'pending'), lte(openings.nextPostAttemptAt, now)))
     .orderBy(asc(openings.nextPostAttemptAt))
-    .limit(limit);
-  return db
-    .update(openings)
-    .set({ nextPostAttemptAt: leaseUntil })
-    .where(
-      and(inArray(openings.id, due), eq(openings.postState, 'pending'), lte(openings.nextPostAttemptAt, now)),
-    )
-    .returning();
-}
-
-/** Queues an edit of the opening's post (or its first post), leased to the caller until `leaseUntil`. */
-export async function claimOpeningPost(
-  db: Db,
-  guildId: string,
-  id: number,
-  leaseUntil: Date,
-): Promise<Opening | null> {
+    .limit(1)
+    .for('update', { skipLocked: true });
   const [row] = await db
     .update(openings)
-    .set({ postState: 'pending', nextPostAttemptAt: leaseUntil })
-    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)))
+    .set({ nextPostAttemptAt: leaseUntil })
+    // `= (subquery)` runs it once; `in (subquery)` may run it per row, claiming more than one.
+    .where(
+      and(
+        eq(openings.id, sql`(${due})`),
+        eq(openings.postState, 'pending'),
+        lte(openings.nextPostAttemptAt, now),
+      ),
+    )
     .returning();
   return row ?? null;
 }
 
 /**
- * Records a successful post or edit. `expectedMessageId` is the post the sender worked on: if the
- * opening was renewed meanwhile (its post cleared), the stale result is not written over it.
+ * Claims the opening's post to bring it up to date, leased to the caller until `leaseUntil`; null
+ * when it is not in this guild or another sender holds the post. Then the row is left pending and
+ * marked changed, so that sender (or the retry task after it) sends the latest state.
  */
-export async function markOpeningPosted(
+export async function claimOpeningPost(
   db: Db,
   guildId: string,
   id: number,
+  times: { now: Date; leaseUntil: Date },
+): Promise<Opening | null> {
+  const thisOpening = and(eq(openings.guildId, guildId), eq(openings.id, id));
+  const [claimed] = await db
+    .update(openings)
+    .set({ postState: 'pending', nextPostAttemptAt: times.leaseUntil })
+    .where(and(thisOpening, postIsFree(times.now)))
+    .returning();
+  if (claimed) return claimed;
+  // The holder may have finished since: then the row is due again now, for the retry task.
+  await db
+    .update(openings)
+    .set({
+      postState: 'pending',
+      nextPostAttemptAt: sql`case when ${postIsFree(times.now)} then ${times.now.toISOString()}::timestamptz else ${openings.nextPostAttemptAt} end`,
+      updatedAt: bumpedUpdatedAt(times.now),
+    })
+    .where(thisOpening);
+  return null;
+}
+
+/**
+ * Records a successful post or edit of the opening as the sender read it (`sent`). If the opening
+ * was renewed or forgot its post meanwhile (its post ids differ), the stale result is not written
+ * over it. If it changed meanwhile (a later `updatedAt`), the post stays pending, due now, so the
+ * latest state is sent on another pass.
+ */
+export async function markOpeningPosted(
+  db: Db,
+  sent: Pick<Opening, 'guildId' | 'id' | 'messageId' | 'updatedAt'>,
   target: PostTarget,
-  expectedMessageId: string | null,
   now: Date,
 ): Promise<Opening | null> {
+  const unchanged = sql`${openings.updatedAt} <= ${sent.updatedAt.toISOString()}::timestamptz`;
   const [row] = await db
     .update(openings)
-    .set({ ...target, postState: 'posted', postAttempts: 0, nextPostAttemptAt: null, updatedAt: now })
+    .set({
+      ...target,
+      postState: sql`case when ${unchanged} then 'posted'::opening_post_state else 'pending'::opening_post_state end`,
+      postAttempts: 0,
+      nextPostAttemptAt: sql`case when ${unchanged} then null else ${now.toISOString()}::timestamptz end`,
+    })
     .where(
       and(
-        eq(openings.guildId, guildId),
-        eq(openings.id, id),
-        sql`${openings.messageId} is not distinct from ${expectedMessageId}`,
+        eq(openings.guildId, sent.guildId),
+        eq(openings.id, sent.id),
+        sql`${openings.messageId} is not distinct from ${sent.messageId}`,
       ),
     )
     .returning();
   return row ?? null;
+}
+
+/**
+ * Forgets a post Discord refuses to edit for good (deleted, or the channel is gone or closed to the
+ * bot), so the opening counts as unposted: `/config openings` posts it again while it is open.
+ */
+export async function forgetOpeningPost(
+  db: Db,
+  guildId: string,
+  id: number,
+  messageId: string,
+  failures: number,
+): Promise<void> {
+  await db
+    .update(openings)
+    .set({
+      channelId: null,
+      messageId: null,
+      threadId: null,
+      postState: 'none',
+      postAttempts: failures,
+      nextPostAttemptAt: null,
+    })
+    .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.messageId, messageId)));
 }
 
 /** Nothing to post (no channel set, or closed before it was ever posted). */
@@ -436,7 +495,7 @@ export async function anonymiseMemberOpenings(
       postState: sql`case when ${hasPost} then 'pending'::opening_post_state else 'none'::opening_post_state end`,
       nextPostAttemptAt: sql`case when ${hasPost} then ${times.leaseUntil.toISOString()}::timestamptz end`,
       postAttempts: 0,
-      updatedAt: times.now,
+      updatedAt: bumpedUpdatedAt(times.now),
     })
     .where(and(eq(openings.guildId, guildId), eq(openings.authorId, authorId)))
     .returning();
