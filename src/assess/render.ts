@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { LATE_START_ADVICE } from '../content/roadmap.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
+import { discordTimestamp } from '../discord/timestamps.ts';
 import type { PhaseReading } from '../roadmap/phase.ts';
 import { checklistLines, phaseHeading } from '../roadmap/render.ts';
 import { type ChangeSincePrevious, describeChange } from './change.ts';
@@ -44,12 +45,6 @@ function field(name: string, lines: readonly string[]): APIEmbedField {
     name: truncate(name, EMBED_LIMITS.fieldName),
     value: truncate(lines.join('\n'), EMBED_LIMITS.fieldValue),
   };
-}
-
-/** Rendered by each member's Discord client in their own locale and time zone. */
-function discordDate(date: Date): string {
-  const seconds = Math.floor(date.getTime() / 1000);
-  return `<t:${seconds}:D> (<t:${seconds}:R>)`;
 }
 
 function describeFit(fit: OpeningFit): string {
@@ -96,7 +91,7 @@ export function renderAssessmentEmbed(view: AssessmentView): APIEmbed {
     // Timestamps only render in values, not in field names.
     fields.push(
       field('Since your last check', [
-        `Checked ${discordDate(view.change.since)}`,
+        `Checked ${discordTimestamp(view.change.since)} (${discordTimestamp(view.change.since, 'R')})`,
         ...describeChange(view.change),
       ]),
     );

@@ -12,6 +12,7 @@ import {
 import type { LowRatedGap, UnansweredGap } from '../db/queries/faq-queries.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
+import { discordTimestamp } from '../discord/timestamps.ts';
 import { encodeCustomId } from '../router/custom-id.ts';
 import { FAQ_LIMITS } from './entry.ts';
 import type { Suggestion } from './suggest.ts';
@@ -214,8 +215,6 @@ export function faqEntryForm(
   };
 }
 
-const discordDate = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:d>`;
-
 /** Lines joined until the field is full; the rest are counted instead of cut mid-line. */
 function fieldValue(lines: readonly string[], empty: string): string {
   if (lines.length === 0) return empty;
@@ -243,13 +242,13 @@ export function gapsEmbed(
 ): APIEmbed {
   const unanswered = gaps.unanswered.map(
     (gap) =>
-      `**${gap.count}×** ${truncate(gap.query, 120)} · last ${discordDate(gap.lastAskedAt)}, first ${discordDate(gap.firstAskedAt)}`,
+      `**${gap.count}×** ${truncate(gap.query, 120)} · last ${discordTimestamp(gap.lastAskedAt, 'd')}, first ${discordTimestamp(gap.firstAskedAt, 'd')}`,
   );
   const lowRated = gaps.lowRated.map(
     (gap) =>
       `**${gap.notHelpful}** not helpful, ${gap.helpful} helpful · \`${gap.slug}\` · ${
         gap.query ? `asked as "${truncate(gap.query, 100)}"` : 'picked from the list'
-      } · last ${discordDate(gap.lastVotedAt)}`,
+      } · last ${discordTimestamp(gap.lastVotedAt, 'd')}`,
   );
   return {
     title: `What the FAQ is missing (last ${days} days)`,

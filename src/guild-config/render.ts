@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { GuildSettings } from '../db/queries/guild-settings.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
+import { discordTimestamp } from '../discord/timestamps.ts';
 import { isDue } from '../reminders/schedule.ts';
 import { describeChannelType } from './channel-rules.ts';
 
@@ -13,10 +14,9 @@ export function describeInterval(hours: number): string {
     : `every ${hours} hours`;
 }
 
-/** A Discord timestamp: every member sees it in their own time zone. */
+/** When something happens, as each member's client shows it: date and time, and how soon. */
 export function discordTime(date: Date): string {
-  const seconds = Math.floor(date.getTime() / 1000);
-  return `<t:${seconds}:f> (<t:${seconds}:R>)`;
+  return `${discordTimestamp(date, 'f')} (${discordTimestamp(date, 'R')})`;
 }
 
 const channel = (id: string) => `<#${id}>`;

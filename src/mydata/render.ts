@@ -9,8 +9,9 @@ import {
 } from 'discord-api-types/v10';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
+import { discordTimestamp } from '../discord/timestamps.ts';
 import { STATUS_LABELS } from '../openings/catalog.ts';
-import { discordDate, postLink } from '../openings/render.ts';
+import { postLink } from '../openings/render.ts';
 import { CONFIRM_WINDOW_MS } from './confirmation.ts';
 import { countMemberData, isEmpty, type MemberData, type MemberDataCounts } from './member-data.ts';
 
@@ -62,7 +63,7 @@ export function renderExportSummary(data: MemberData): APIEmbed {
       listLines(
         data.openings,
         (opening) =>
-          `#${opening.id} ${truncate(opening.title, TITLE_MAX)} · ${STATUS_LABELS[opening.status]} · posted ${discordDate(opening.createdAt)}`,
+          `#${opening.id} ${truncate(opening.title, TITLE_MAX)} · ${STATUS_LABELS[opening.status]} · posted ${discordTimestamp(opening.createdAt)}`,
       ),
     ),
     field(
@@ -70,7 +71,7 @@ export function renderExportSummary(data: MemberData): APIEmbed {
       listLines(
         data.interests,
         (interest) =>
-          `#${interest.openingId} ${truncate(interest.openingTitle, TITLE_MAX)} · ${discordDate(interest.createdAt)}`,
+          `#${interest.openingId} ${truncate(interest.openingTitle, TITLE_MAX)} · ${discordTimestamp(interest.createdAt)}`,
       ),
     ),
     field(
@@ -78,7 +79,7 @@ export function renderExportSummary(data: MemberData): APIEmbed {
       listLines(
         data.assessments,
         (check) =>
-          `${discordDate(check.createdAt)} · ${check.level} · ${plural(check.publications, 'publication')} (${check.irPublications} IR, ${check.firstAuthor} first author), ${plural(check.abstracts, 'abstract')} (${check.presentations} presented), ${plural(check.irProjects, 'IR project')}, ${check.ongoing} ongoing, ${check.monthsToApply} months to apply`,
+          `${discordTimestamp(check.createdAt)} · ${check.level} · ${plural(check.publications, 'publication')} (${check.irPublications} IR, ${check.firstAuthor} first author), ${plural(check.abstracts, 'abstract')} (${check.presentations} presented), ${plural(check.irProjects, 'IR project')}, ${check.ongoing} ongoing, ${check.monthsToApply} months to apply`,
       ),
     ),
     field(
@@ -86,13 +87,13 @@ export function renderExportSummary(data: MemberData): APIEmbed {
       listLines(
         data.faqVotes,
         (vote) =>
-          `\`${vote.slug}\`: ${vote.helpful ? 'helpful' : 'not helpful'} · ${discordDate(vote.votedAt)}`,
+          `\`${vote.slug}\`: ${vote.helpful ? 'helpful' : 'not helpful'} · ${discordTimestamp(vote.votedAt)}`,
       ),
     ),
     field(
       'Progress through /pitfall',
       data.pitfallProgress
-        ? `Seen ${plural(data.pitfallProgress.shown, 'pitfall')}, the last one on ${discordDate(data.pitfallProgress.updatedAt)}`
+        ? `Seen ${plural(data.pitfallProgress.shown, 'pitfall')}, the last one on ${discordTimestamp(data.pitfallProgress.updatedAt)}`
         : 'None',
     ),
   ];
@@ -103,7 +104,7 @@ export function renderExportSummary(data: MemberData): APIEmbed {
         listLines(
           data.faqEntriesWritten,
           (entry) =>
-            `\`${entry.slug}\` ${truncate(entry.question, TITLE_MAX)} · ${discordDate(entry.updatedAt)}`,
+            `\`${entry.slug}\` ${truncate(entry.question, TITLE_MAX)} · ${discordTimestamp(entry.updatedAt)}`,
         ),
       ),
     );
@@ -112,7 +113,7 @@ export function renderExportSummary(data: MemberData): APIEmbed {
     fields.push(
       field(
         `Built-in FAQ entries you hid as a moderator (${counts.faqHidden})`,
-        listLines(data.faqHidden, (hidden) => `\`${hidden.slug}\` · ${discordDate(hidden.hiddenAt)}`),
+        listLines(data.faqHidden, (hidden) => `\`${hidden.slug}\` · ${discordTimestamp(hidden.hiddenAt)}`),
       ),
     );
   }

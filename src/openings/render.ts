@@ -9,6 +9,7 @@ import {
 import type { Opening, OpeningWithInterest } from '../db/queries/openings.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
+import { discordTimestamp } from '../discord/timestamps.ts';
 import {
   ANONYMOUS_AUTHOR_ID,
   FOCUS_LABELS,
@@ -26,10 +27,6 @@ const CLOSED_COLOR = 0x7f8c8d;
 const THREAD_NAME_MAX = 100;
 
 type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
-
-export function discordDate(date: Date, style: 'D' | 'R' = 'D'): string {
-  return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
-}
 
 /** A link that opens the post in Discord (a forum post's starter message shares the thread's id). */
 export function postLink(opening: Pick<Opening, 'guildId' | 'channelId' | 'messageId' | 'threadId'>) {
@@ -51,7 +48,7 @@ function interestedText(count: number): string {
 
 function statusLine(opening: Opening): string {
   if (opening.status === 'expired')
-    return `Expired ${discordDate(opening.expiresAt)}. The author can post it again with \`/opening renew\`.`;
+    return `Expired ${discordTimestamp(opening.expiresAt)}. The author can post it again with \`/opening renew\`.`;
   return `${STATUS_LABELS[opening.status]}: no longer taking new helpers.`;
 }
 
@@ -78,7 +75,7 @@ export function renderOpeningPost(opening: OpeningWithInterest): {
       'Posted by',
       opening.authorId === ANONYMOUS_AUTHOR_ID ? 'a former member' : `<@${opening.authorId}>`,
     ),
-    field(isOpen ? 'Open until' : 'Was open until', discordDate(opening.expiresAt)),
+    field(isOpen ? 'Open until' : 'Was open until', discordTimestamp(opening.expiresAt)),
     field('Interested', interestedText(opening.interestCount)),
   ];
   if (!isOpen) fields.unshift(field('Status', statusLine(opening), false));
@@ -133,7 +130,7 @@ function listEntry(opening: OpeningWithInterest): APIEmbedField {
   const lines = [
     `${KIND_LABELS[opening.kind]} · ${FOCUS_SHORT_LABELS[opening.focus]} · ${opening.remote ? 'remote' : 'on site'} · ${ROLE_LABELS[opening.role]}`,
     `**Institution:** ${opening.institution}${opening.mentor ? ` · **Mentor:** ${opening.mentor}` : ''}`,
-    `**Open until** ${discordDate(opening.expiresAt)} · **Interested:** ${interestedText(opening.interestCount)}`,
+    `**Open until** ${discordTimestamp(opening.expiresAt)} · **Interested:** ${interestedText(opening.interestCount)}`,
     ...(link ? [`[See the post](${link})`] : []),
   ];
   return field(`#${opening.id} · ${opening.title}`, lines.join('\n'), false);
@@ -209,7 +206,7 @@ export function renderInterestReply(opening: Opening, firstTime: boolean): strin
 
 export function describePostingRefusal(refusal: PostingRefusal): string {
   if (refusal.reason === 'rate_limited') {
-    return `You have posted 3 openings in the last 24 hours, the most allowed. You can post again ${discordDate(refusal.allowedAgainAt, 'R')}.`;
+    return `You have posted 3 openings in the last 24 hours, the most allowed. You can post again ${discordTimestamp(refusal.allowedAgainAt, 'R')}.`;
   }
   return `You already posted an opening with this title and institution this week (#${refusal.existingId}). Close it with \`/opening close\` first if it needs replacing.`;
 }
@@ -220,7 +217,7 @@ export function renderPostConfirmation(
   outcome: 'posted' | 'no-channel' | 'retrying' | 'channel-refused',
   verb = 'saved',
 ): string {
-  const head = `Your opening **${opening.title}** (#${opening.id}) is ${verb}; it stays open until ${discordDate(opening.expiresAt)}.`;
+  const head = `Your opening **${opening.title}** (#${opening.id}) is ${verb}; it stays open until ${discordTimestamp(opening.expiresAt)}.`;
   const link = postLink(opening);
   if (outcome === 'posted' && link) return `${head}\nSee the post: ${link}`;
   if (outcome === 'no-channel') {
