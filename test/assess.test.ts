@@ -7,22 +7,13 @@ import { suggestOpenOpenings } from '../src/db/queries/openings.ts';
 import { assessments, guildSettings, openings } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
+import { BEGINNER } from './helpers/assess-options.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 
 const ASSESSMENTS_CHANNEL = '400000000000000001';
 const DAY = 24 * 60 * 60 * 1000;
 
-const BEGINNER = {
-  publications: 0,
-  ir_publications: 0,
-  first_author: 0,
-  abstracts: 0,
-  presentations: 0,
-  ir_projects: 0,
-  ongoing: 0,
-  months_to_apply: 10,
-};
 const AT_BASELINE = { ...BEGINNER, publications: 2, ir_publications: 1, abstracts: 2, ongoing: 1 };
 
 function embedText(embed: APIEmbed): string {

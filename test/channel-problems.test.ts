@@ -21,6 +21,7 @@ import type { Actor, LocalChannel } from '../src/interactions/build.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
+import { BEGINNER } from './helpers/assess-options.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 
@@ -42,17 +43,6 @@ const DAY = 24 * HOUR;
 const MISSING_ACCESS = { status: 403, body: { message: 'Missing Access', code: 50001 } };
 const UNKNOWN_CHANNEL = { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
 const postsTo = (channel: LocalChannel) => new RegExp(`^/channels/${channel.id}/messages$`);
-
-const BEGINNER = {
-  publications: 0,
-  ir_publications: 0,
-  first_author: 0,
-  abstracts: 0,
-  presentations: 0,
-  ir_projects: 0,
-  ongoing: 0,
-  months_to_apply: 10,
-};
 
 function messageData(response: APIInteractionResponse) {
   if (response.type !== InteractionResponseType.ChannelMessageWithSource) {

@@ -1,0 +1,11 @@
+/** /assess options of a member who is just starting: every count zero, ten months to apply. */
+export const BEGINNER = {
+  publications: 0,
+  ir_publications: 0,
+  first_author: 0,
+  abstracts: 0,
+  presentations: 0,
+  ir_projects: 0,
+  ongoing: 0,
+  months_to_apply: 10,
+};
