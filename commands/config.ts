@@ -3,7 +3,6 @@ import {
   type APIInteractionResponse,
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { z } from 'zod';
@@ -16,8 +15,8 @@ import { describeInterval, discordTime, renderSettingsEmbed } from '../src/guild
 import { POST_RETRY } from '../src/openings/retry.ts';
 import { isDue, REMINDER_INTERVAL_HOURS } from '../src/reminders/schedule.ts';
 import type { ChatInputInteraction, Command } from '../src/router/command.ts';
-import { type GuildMember, guildMember, requirePermission } from '../src/router/member.ts';
-import { type OptionValue, readOptions } from '../src/router/options.ts';
+import { type GuildMember, MODERATOR_ONLY, requireModerator } from '../src/router/member.ts';
+import { parseOptions, readOptions } from '../src/router/options.ts';
 import { ephemeralText, reply } from '../src/router/responses.ts';
 
 const { min, max, default: defaultHours } = REMINDER_INTERVAL_HOURS;
@@ -35,7 +34,7 @@ const data = {
   description: 'Moderators: choose where the bot posts and how often it sends pitfall reminders',
   type: ApplicationCommandType.ChatInput,
   contexts: [0],
-  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  default_member_permissions: MODERATOR_ONLY,
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -88,12 +87,6 @@ const everyHours = z
   .default(defaultHours);
 const remindersOptions = z.object({ channel: channelId, every_hours: everyHours });
 const channelOptions = z.object({ channel: channelId });
-
-function parseOptions<T>(schema: z.ZodType<T>, values: Record<string, OptionValue>): T {
-  const result = schema.safeParse(values);
-  if (!result.success) throw new UserError(result.error.issues[0]?.message ?? 'Those options are not valid.');
-  return result.data;
-}
 
 /** The channel as Discord resolved it for this interaction; its type is checked here, not only by the client. */
 function pickedChannel(interaction: ChatInputInteraction, purpose: ChannelPurpose, id: string) {
@@ -191,9 +184,7 @@ async function show(member: GuildMember, ctx: Context) {
 export const configCommand: Command = {
   data,
   async execute(interaction, ctx): Promise<APIInteractionResponse> {
-    const member = guildMember(interaction);
-    // default_member_permissions only hides the command; a server can grant it to anyone.
-    requirePermission(member, PermissionFlagsBits.ManageGuild, 'Manage Server');
+    const member = requireModerator(interaction);
     const { subcommand } = readOptions(interaction);
     switch (subcommand) {
       case 'reminders':

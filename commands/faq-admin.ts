@@ -3,7 +3,6 @@ import {
   type APIInteractionResponse,
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { z } from 'zod';
@@ -37,8 +36,14 @@ import {
 } from '../src/faq/render.ts';
 import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
-import { type GuildMember, guildMember, hasPermission, requirePermission } from '../src/router/member.ts';
-import { readModalFields, readOptions } from '../src/router/options.ts';
+import {
+  type GuildMember,
+  guildMember,
+  isModerator,
+  MODERATOR_ONLY,
+  requireModerator,
+} from '../src/router/member.ts';
+import { parseOptions, readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, ephemeralText, reply, showModal } from '../src/router/responses.ts';
 
 const GAPS_DAYS = 30;
@@ -59,7 +64,7 @@ const data = {
   description: "Manage this server's FAQ: add, edit, remove entries and see what is missing",
   type: ApplicationCommandType.ChatInput,
   contexts: [0],
-  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  default_member_permissions: MODERATOR_ONLY,
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -93,27 +98,22 @@ const data = {
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** Checks Manage Server from the payload: a server may have changed who can see the command. */
-function moderator(
-  interaction: Parameters<Command['execute']>[0] | Parameters<NonNullable<Command['modal']>>[0],
-) {
-  const member = guildMember(interaction);
-  requirePermission(member, PermissionFlagsBits.ManageGuild, 'Manage Server');
-  return member;
-}
+const slugOptions = z.object({ slug: faqSlugSchema });
 
 function readSlug(values: Record<string, unknown>): string {
-  const result = faqSlugSchema.safeParse(values.slug);
-  if (!result.success)
-    throw new UserError(`The slug option: ${result.error.issues[0]?.message ?? 'is invalid'}.`);
-  return result.data;
+  const { slug } = parseOptions(
+    slugOptions,
+    values,
+    ([issue]) => `The slug option: ${issue?.message ?? 'is invalid'}.`,
+  );
+  return slug;
 }
 
 async function execute(
   interaction: Parameters<Command['execute']>[0],
   ctx: Context,
 ): Promise<APIInteractionResponse> {
-  const member = moderator(interaction);
+  const member = requireModerator(interaction);
   const { subcommand, values } = readOptions(interaction);
   switch (subcommand) {
     case 'add': {
@@ -138,10 +138,13 @@ async function execute(
       if (!(await unhideBuiltInFaq(ctx.db, member.guildId, slug))) {
         throw new UserError(`\`${slug}\` is not a hidden built-in entry in this server.`);
       }
+      ctx.faqReads.clear();
       return ephemeralText(`The built-in entry \`${slug}\` shows in this server again.`);
     }
     case 'gaps': {
       const since = new Date(ctx.clock().getTime() - GAPS_DAYS * DAY_MS);
+      // Questions asked a moment ago may still be waiting to be stored.
+      await ctx.faqActivity.flush();
       const gaps = await listFaqGaps(ctx.db, member.guildId, since);
       return reply({ embeds: [gapsEmbed(gaps, GAPS_DAYS)] });
     }
@@ -154,6 +157,7 @@ async function remove(ctx: Context, member: GuildMember, slug: string): Promise<
   const state = await describeFaqSlug(ctx.db, member.guildId, slug);
   if (state.hasOwn) {
     await deleteGuildFaq(ctx.db, member.guildId, slug);
+    ctx.faqReads.clear();
     const builtInBack = state.hasBuiltIn && !state.builtInHidden;
     return ephemeralText(
       builtInBack
@@ -163,6 +167,7 @@ async function remove(ctx: Context, member: GuildMember, slug: string): Promise<
   }
   if (state.hasBuiltIn && !state.builtInHidden) {
     await hideBuiltInFaq(ctx.db, member.guildId, slug, member.userId, ctx.clock());
+    ctx.faqReads.clear();
     return ephemeralText(
       `The built-in entry \`${slug}\` is now hidden in this server. \`/faq-admin restore\` brings it back.`,
     );
@@ -183,7 +188,7 @@ async function modal(
   interaction: Parameters<NonNullable<Command['modal']>>[0],
   ctx: Context,
 ): Promise<APIInteractionResponse> {
-  const member = moderator(interaction);
+  const member = requireModerator(interaction);
   const parts = formParts.safeParse(decodeCustomId(interaction.data.custom_id).parts);
   if (!parts.success) throw new UserError('That form is not one this bot knows. It may be outdated.');
   const [mode, slug] = parts.data as [EntryFormMode, string];
@@ -210,6 +215,7 @@ async function modal(
     actorId: member.userId,
     now: ctx.clock(),
   });
+  ctx.faqReads.clear();
   const content =
     mode === 'add'
       ? `Added \`${slug}\` to this server's FAQ.`
@@ -225,7 +231,7 @@ async function modal(
 async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
   const member = guildMember(interaction);
   // Suggestions list hidden slugs and this server's own entries: moderators only, like the command.
-  if (!hasPermission(member, PermissionFlagsBits.ManageGuild)) return choices([]);
+  if (!isModerator(member)) return choices([]);
   const { subcommand, focused } = readOptions(interaction);
   const typed = String(focused?.value ?? '').slice(0, 100);
   const slugChoice = (slug: string, question?: string) => ({

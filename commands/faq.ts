@@ -6,16 +6,8 @@ import {
 } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
-import { recordFaqQuery } from '../src/db/queries/faq-queries.ts';
-import { listMostViewedFaqs, recordFaqView } from '../src/db/queries/faq-views.ts';
 import { recordFaqVote } from '../src/db/queries/faq-votes.ts';
-import {
-  type FaqRow,
-  getVisibleFaq,
-  listFaqsByQuestionStart,
-  listRelatedFaqs,
-  searchFaqs,
-} from '../src/db/queries/faqs.ts';
+import type { FaqRow } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
 import { faqSlugSchema } from '../src/faq/entry.ts';
 import { MAX_QUERY_LENGTH, normalizeText } from '../src/faq/query-text.ts';
@@ -84,8 +76,8 @@ async function showEntry(
   queryId: number,
   ephemeral: boolean,
 ): Promise<APIInteractionResponse> {
-  await recordFaqView(ctx.db, guildId, entry.slug, ctx.clock());
-  const related = await listRelatedFaqs(ctx.db, guildId, entry);
+  ctx.faqActivity.recordView(guildId, entry.slug, ctx.clock());
+  const related = await ctx.faqReads.related(guildId, entry);
   return reply(faqAnswerMessage(entry, related, queryId), { ephemeral });
 }
 
@@ -101,7 +93,7 @@ async function execute(
   if (slug !== null) {
     const picked = faqSlugSchema.safeParse(slug);
     if (picked.success) {
-      const entry = await getVisibleFaq(ctx.db, guildId, picked.data);
+      const entry = await ctx.faqReads.visibleEntry(guildId, picked.data);
       if (!entry)
         throw new UserError(
           'That FAQ entry is no longer available in this server. Try typing your question.',
@@ -113,17 +105,17 @@ async function execute(
   const normalized = normalizeText(options.question);
   // Nothing searchable (only emoji or punctuation): nothing worth showing moderators either.
   if (normalized === '') return reply(noMatchMessage([], { recorded: false }));
-  const found = await searchFaqs(ctx.db, guildId, options.question, SEARCH_DEPTH);
+  const found = await ctx.faqReads.search(guildId, options.question, SEARCH_DEPTH);
   const [best] = found;
   const answered = best !== undefined && isGoodMatch(best.score);
-  const queryId = await recordFaqQuery(ctx.db, {
+  const queryId = await ctx.faqActivity.recordQuery({
     guildId,
     query: options.question,
     normalized,
     matchedSlug: best?.slug ?? null,
     score: best?.score ?? 0,
     answered,
-    now: ctx.clock(),
+    askedAt: ctx.clock(),
   });
   if (answered) return showEntry(ctx, guildId, best, queryId, ephemeral);
   ctx.log.info({ guildId, queryId, interactionId: interaction.id }, 'faq question without a good answer');
@@ -134,15 +126,16 @@ async function autocomplete(interaction: Parameters<NonNullable<Command['autocom
   // Any throw here becomes an empty list in the router: the member can still send the question as typed.
   const { guildId } = guildMember(interaction);
   const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUERY_LENGTH);
-  if (normalizeText(typed) === '') {
-    const viewed = await listMostViewedFaqs(ctx.db, guildId, MAX_CHOICES);
-    return choices(suggestionChoices(viewed));
-  }
+  const mostViewed = () => ctx.faqReads.mostViewed(guildId, MAX_CHOICES);
+  if (normalizeText(typed) === '') return choices(suggestionChoices(await mostViewed()));
   const [starts, matches] = await Promise.all([
-    listFaqsByQuestionStart(ctx.db, guildId, typed, MAX_CHOICES),
-    searchFaqs(ctx.db, guildId, typed, MAX_CHOICES, { prefixLastWord: true }),
+    ctx.faqReads.byQuestionStart(guildId, typed, MAX_CHOICES),
+    // After a space the last word is finished: "pub " is the word pub, not any word starting so.
+    ctx.faqReads.search(guildId, typed, MAX_CHOICES, { prefixLastWord: !/\s$/.test(typed) }),
   ]);
-  return choices(suggestionChoices(rankSuggestions(starts, matches, MAX_CHOICES)));
+  const suggestions = rankSuggestions(starts, matches, MAX_CHOICES);
+  // Nothing fits the first letters yet: the most viewed entries beat an empty list.
+  return choices(suggestionChoices(suggestions.length > 0 ? suggestions : await mostViewed()));
 }
 
 const openParts = z.tuple([z.literal('open'), faqSlugSchema]);
@@ -163,11 +156,13 @@ async function component(
   const vote = voteParts.safeParse(parts);
   const slug = open.success ? open.data[1] : vote.success ? vote.data[1] : null;
   if (slug === null) throw new UserError('That button is not one this bot knows. It may be outdated.');
-  const entry = await getVisibleFaq(ctx.db, guildId, slug);
+  const entry = await ctx.faqReads.visibleEntry(guildId, slug);
   if (!entry) throw new UserError('That FAQ entry is no longer available in this server.');
   if (open.success) return showEntry(ctx, guildId, entry, 0, true);
   if (!vote.success) throw new UserError('That button is not one this bot knows. It may be outdated.');
   const helpful = vote.data[3] === 'yes';
+  // The question the vote is about may still be waiting to be stored; the vote links to it.
+  await ctx.faqActivity.flush();
   const { previous } = await recordFaqVote(ctx.db, {
     guildId,
     slug,

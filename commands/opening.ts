@@ -35,21 +35,21 @@ import { DUPLICATE_WINDOW_MS, expiryFrom, LIST_PAGE_SIZE, postingRefusal } from 
 import {
   closeOptionsSchema,
   listOptionsSchema,
+  nameRejectedOption,
   parseOpeningForm,
-  parseOptions,
   postOptionsSchema,
   renewOptionsSchema,
 } from '../src/openings/validation.ts';
 import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
 import { type GuildMember, guildMember, hasPermission } from '../src/router/member.ts';
-import { readModalFields, readOptions } from '../src/router/options.ts';
+import { parseOptions, readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, ephemeralText, reply, showModal, updateMessage } from '../src/router/responses.ts';
 
 const AUTOCOMPLETE_LIMIT = 25;
 
-/** Moderators may close any opening; everyone else only their own. */
-function isModerator(member: GuildMember): boolean {
+/** Members who can manage messages may close any opening; everyone else only their own. */
+function mayCloseAnyOpening(member: GuildMember): boolean {
   return hasPermission(member, PermissionFlagsBits.ManageMessages);
 }
 
@@ -64,7 +64,7 @@ export const openingCommand: Command = {
       case 'post':
         return startPost(member, values, ctx);
       case 'list': {
-        const filters: ListFilters = parseOptions(listOptionsSchema, values);
+        const filters: ListFilters = parseOptions(listOptionsSchema, values, nameRejectedOption);
         return reply(await listPage(ctx, member.guildId, filters, 0));
       }
       case 'close':
@@ -80,7 +80,7 @@ export const openingCommand: Command = {
     const member = guildMember(interaction);
     const { subcommand, focused } = readOptions(interaction);
     if (focused?.name !== 'opening') return choices([]);
-    const own = subcommand === 'renew' || !isModerator(member);
+    const own = subcommand === 'renew' || !mayCloseAnyOpening(member);
     const rows = await listOpeningChoices(ctx.db, member.guildId, {
       status: subcommand === 'renew' ? 'expired' : 'open',
       ...(own ? { authorId: member.userId } : {}),
@@ -114,7 +114,7 @@ export const openingCommand: Command = {
 };
 
 async function startPost(member: GuildMember, values: unknown, ctx: Context) {
-  const options = parseOptions(postOptionsSchema, values);
+  const options = parseOptions(postOptionsSchema, values, nameRejectedOption);
   // Checked before the form too, so nobody fills it in for nothing; checked again on submit.
   const now = ctx.clock();
   const recent = await listRecentOpeningsByAuthor(
@@ -229,11 +229,11 @@ async function refreshPost(ctx: Context, guildId: string, openingId: number) {
 }
 
 async function close(member: GuildMember, values: unknown, ctx: Context) {
-  const options = parseOptions(closeOptionsSchema, values);
+  const options = parseOptions(closeOptionsSchema, values, nameRejectedOption);
   const opening = await getOpening(ctx.db, member.guildId, options.opening);
   if (!opening)
     throw new UserError('There is no such opening in this server. Pick one from the suggestions.');
-  if (opening.authorId !== member.userId && !isModerator(member)) {
+  if (opening.authorId !== member.userId && !mayCloseAnyOpening(member)) {
     throw new UserError(
       'Only the member who posted this opening, or a moderator with Manage Messages, can close it.',
     );
@@ -250,7 +250,7 @@ async function close(member: GuildMember, values: unknown, ctx: Context) {
 }
 
 async function renew(member: GuildMember, values: unknown, ctx: Context) {
-  const options = parseOptions(renewOptionsSchema, values);
+  const options = parseOptions(renewOptionsSchema, values, nameRejectedOption);
   const opening = await getOpening(ctx.db, member.guildId, options.opening);
   if (!opening || opening.authorId !== member.userId) {
     throw new UserError('You have no such opening in this server. Pick one of yours from the suggestions.');

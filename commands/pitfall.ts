@@ -5,12 +5,11 @@ import {
 } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { advanceMemberPitfallCursor } from '../src/db/queries/member-pitfall-cursors.ts';
-import { UserError } from '../src/errors.ts';
 import { renderPitfallEmbed } from '../src/pitfalls/render.ts';
 import { pitfallAt } from '../src/pitfalls/rotation.ts';
 import type { ChatInputInteraction, Command } from '../src/router/command.ts';
 import { guildMember } from '../src/router/member.ts';
-import { readOptions } from '../src/router/options.ts';
+import { parseOptions, readOptions } from '../src/router/options.ts';
 import { reply } from '../src/router/responses.ts';
 
 const data = {
@@ -32,9 +31,7 @@ const options = z.object({
 });
 
 function wantsPublic(interaction: ChatInputInteraction): boolean {
-  const result = options.safeParse(readOptions(interaction).values);
-  if (!result.success) throw new UserError(result.error.issues[0]?.message ?? 'Those options are not valid.');
-  return result.data.public;
+  return parseOptions(options, readOptions(interaction).values).public;
 }
 
 export const pitfallCommand: Command = {

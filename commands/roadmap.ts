@@ -1,10 +1,9 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { UserError } from '../src/errors.ts';
 import { phaseFor } from '../src/roadmap/phase.ts';
 import { renderRoadmapEmbed } from '../src/roadmap/render.ts';
 import type { Command } from '../src/router/command.ts';
-import { readOptions } from '../src/router/options.ts';
+import { parseOptions, readOptions } from '../src/router/options.ts';
 import { reply } from '../src/router/responses.ts';
 
 const MONTHS = { min: 0, max: 60 } as const;
@@ -37,9 +36,7 @@ export const roadmapCommand: Command = {
     ],
   },
   async execute(interaction) {
-    const parsed = roadmapOptionsSchema.safeParse(readOptions(interaction).values);
-    if (!parsed.success) throw new UserError(MONTHS_ERROR);
-    const months = parsed.data.months_to_apply;
+    const months = parseOptions(roadmapOptionsSchema, readOptions(interaction).values).months_to_apply;
     return reply({ embeds: [renderRoadmapEmbed(months, phaseFor(months))] });
   },
 };

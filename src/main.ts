@@ -5,6 +5,8 @@ import type { Context } from './context.ts';
 import { openDatabase } from './db/client.ts';
 import { seedBuiltInContent } from './db/seed.ts';
 import { createRest } from './discord/rest.ts';
+import { createFaqActivityLog } from './faq/activity-log.ts';
+import { createFaqReads } from './faq/reads.ts';
 import { createLogger } from './logger.ts';
 import { createRouter, DEFER_AFTER_MS } from './router/router.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
@@ -39,7 +41,16 @@ async function main() {
   await seedBuiltInContent(database.db);
   log.info({ database: database.kind, transport: config.transport }, 'database ready');
 
-  const ctx: Context = { db: database.db, rest: createRest(config), log, config, clock: () => new Date() };
+  const ctx: Context = {
+    db: database.db,
+    rest: createRest(config),
+    log,
+    config,
+    clock: () => new Date(),
+    faqReads: createFaqReads(database.db),
+    faqActivity: createFaqActivityLog(database.db, log),
+  };
+  ctx.faqActivity.start();
   const router = createRouter(commands, {
     deferAfterMs: config.transport === 'console' ? Number.POSITIVE_INFINITY : DEFER_AFTER_MS,
   });
@@ -73,6 +84,7 @@ async function main() {
       log.info({ reason }, 'shutting down');
       await transport.stop();
       await scheduler.stop();
+      await ctx.faqActivity.close();
       await database.close();
       log.info('stopped');
     })();

@@ -15,8 +15,10 @@ const daysAfterStart = (days: number) => new Date(START.getTime() + days * DAY_M
 describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (%s)', (kind) => {
   let harness: Harness;
   const tick = () => createScheduler(harness.ctx, schedulerTasks, 60_000).tick();
-  const storedQueries = async () =>
-    (await harness.db.select().from(faqQueries).orderBy(asc(faqQueries.id))).map((row) => row.query);
+  const storedQueries = async () => {
+    await harness.ctx.faqActivity.flush();
+    return (await harness.db.select().from(faqQueries).orderBy(asc(faqQueries.id))).map((row) => row.query);
+  };
 
   beforeAll(async () => {
     harness = await createHarness({ kind });

@@ -100,6 +100,30 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
     expect(best?.literal).toBe(false);
   });
 
+  it('finds, from any beginning of four letters or more of a word, what the whole word finds', async () => {
+    // The stemmer cuts these back past some of their beginnings: "publications" is 'public', yet
+    // "publicati" stems to 'publicati', which as a prefix would match nothing.
+    const missing: string[] = [];
+    for (const word of [
+      'publications',
+      'plagiarism',
+      'ghosting',
+      'recommendation',
+      'analysis',
+      'eligibility',
+    ]) {
+      const [best] = await searchFaqs(database.db, GUILD_A, word, 1);
+      expect(best, word).toBeDefined();
+      for (let length = 4; length <= word.length; length++) {
+        const typed = word.slice(0, length);
+        const rows = await searchFaqs(database.db, GUILD_A, typed, 25, { prefixLastWord: true });
+        if (!rows.some((row) => row.slug === best?.slug && row.literal))
+          missing.push(`${typed} → ${best?.slug}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it("keeps a guild entry's words out of the shared typo vocabulary, yet finds it despite a typo", async () => {
     await upsertGuildFaq(
       database.db,

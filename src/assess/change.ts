@@ -1,6 +1,6 @@
 import { COUNT_LABELS, type PortfolioCounts } from './criteria.ts';
 
-export interface PreviousCheck {
+interface PreviousCheck {
   counts: PortfolioCounts;
   level: string;
   checkedAt: Date;

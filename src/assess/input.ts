@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
-import type { OptionValue } from '../router/options.ts';
+import { type OptionValue, parseOptions } from '../router/options.ts';
 import type { PortfolioCounts } from './criteria.ts';
 import { findInconsistencies } from './score.ts';
 
@@ -39,7 +39,7 @@ const assessOptionsSchema = z.object({
   share: z.boolean({ error: '`share` must be true or false.' }).default(false),
 });
 
-export interface AssessInput {
+interface AssessInput {
   counts: PortfolioCounts;
   monthsToApply: number;
   share: boolean;
@@ -50,11 +50,10 @@ export interface AssessInput {
  * payload) and checks that the counts agree with each other. Throws a UserError naming the problem.
  */
 export function parseAssessOptions(values: Record<string, OptionValue>): AssessInput {
-  const parsed = assessOptionsSchema.safeParse(values);
-  if (!parsed.success) {
-    throw new UserError(parsed.error.issues.map((issue) => issue.message).join('\n'));
-  }
-  const options = parsed.data;
+  // Every problem at once: a member fixing one option at a time would have to run /assess again and again.
+  const options = parseOptions(assessOptionsSchema, values, (issues) =>
+    issues.map((issue) => issue.message).join('\n'),
+  );
   const counts: PortfolioCounts = {
     publications: options.publications,
     irPublications: options.ir_publications,

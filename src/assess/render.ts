@@ -23,7 +23,7 @@ function progressLine(item: CriterionProgress): string {
   return `\`${progressBar(item.current, item.target)}\` ${describeGap(item)}${item.met ? ' ✓' : ''}`;
 }
 
-export interface SuggestedOpening {
+interface SuggestedOpening {
   id: number;
   title: string;
   institution: string;
@@ -31,7 +31,7 @@ export interface SuggestedOpening {
   remote: boolean;
 }
 
-export interface AssessmentView {
+interface AssessmentView {
   scoring: Scoring;
   phase: PhaseReading;
   lateStart: boolean;

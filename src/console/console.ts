@@ -23,7 +23,7 @@ import { parseCommandLine } from './parse.ts';
 import { buttonsOf, type RenderedButton, renderResponse } from './render.ts';
 
 /** The offline stand-ins for a server: a guild, an administrator, and a few channels. */
-export const LOCAL_ACTOR: Actor = {
+const LOCAL_ACTOR: Actor = {
   guildId: '100000000000000100',
   userId: '100000000000000200',
   username: 'you',
@@ -31,7 +31,7 @@ export const LOCAL_ACTOR: Actor = {
   channelId: '100000000000000301',
 };
 
-export const LOCAL_CHANNELS: readonly LocalChannel[] = [
+const LOCAL_CHANNELS: readonly LocalChannel[] = [
   { id: '100000000000000301', name: 'general', type: ChannelType.GuildText },
   { id: '100000000000000302', name: 'research-openings', type: ChannelType.GuildForum },
   { id: '100000000000000303', name: 'announcements', type: ChannelType.GuildAnnouncement },
@@ -39,7 +39,7 @@ export const LOCAL_CHANNELS: readonly LocalChannel[] = [
   { id: '100000000000000305', name: 'voice-lounge', type: ChannelType.GuildVoice },
 ];
 
-export interface ConsoleOptions {
+interface ConsoleOptions {
   input: Readable;
   output: Writable;
   commands: readonly Command[];

@@ -6,13 +6,13 @@ import {
 import type { CommandInput, LocalChannel } from '../interactions/build.ts';
 import type { OptionValue } from '../router/options.ts';
 
-export interface ParsedLine {
+interface ParsedLine {
   name: string;
   input: CommandInput;
 }
 
 /** Splits `/faq question:"how many pubs" public:true` into words, keeping quoted values whole. */
-export function tokenize(line: string): string[] {
+function tokenize(line: string): string[] {
   const tokens: string[] = [];
   const pattern = /(\S+?):"((?:[^"\\]|\\.)*)"|(\S+?):'([^']*)'|(\S+)/g;
   for (const match of line.matchAll(pattern)) {

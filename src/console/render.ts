@@ -38,7 +38,7 @@ export function buttonsOf(data: APIInteractionResponseCallbackData | undefined):
   return buttons;
 }
 
-export function renderEmbed(embed: APIEmbed): string {
+function renderEmbed(embed: APIEmbed): string {
   const lines: string[] = [];
   if (embed.title) lines.push(`== ${embed.title} ==`);
   if (embed.description) lines.push(embed.description);

@@ -25,12 +25,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 // An arbitrary constant: every process migrating the same PostgreSQL takes this lock in turn.
 const MIGRATION_LOCK_KEY = 7_262_026;
 
-export interface PostgresOptions {
+interface PostgresOptions {
   /** Upper bound on pooled connections per process. */
   max?: number;
 }
@@ -65,7 +65,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   };
 }
 
-export interface PgliteOptions {
+interface PgliteOptions {
   /** A dump from `dumpDataDir()` to start from instead of an empty database (tests). */
   loadDataDir?: Blob | File;
 }

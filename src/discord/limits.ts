@@ -19,7 +19,7 @@ export function truncate(text: string, max: number): string {
 }
 
 /** Characters an embed counts against the 6000 total. */
-export function embedLength(embed: APIEmbed): number {
+function embedLength(embed: APIEmbed): number {
   return (
     (embed.title?.length ?? 0) +
     (embed.description?.length ?? 0) +

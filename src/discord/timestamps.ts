@@ -1,5 +1,5 @@
 /** Discord's timestamp styles: short date, long date, date and time, relative ("in 3 days"). */
-export type TimestampStyle = 'd' | 'D' | 'f' | 'R';
+type TimestampStyle = 'd' | 'D' | 'f' | 'R';
 
 /** A date every member's client shows in their own locale and time zone. */
 export function discordTimestamp(date: Date, style: TimestampStyle = 'D'): string {

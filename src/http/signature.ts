@@ -5,7 +5,7 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const SIGNATURE_HEX = /^[0-9a-fA-F]{128}$/;
 const TIMESTAMP = /^\d{1,12}$/;
 /** Discord's signed timestamps are seconds; refusing old ones stops replays of captured requests. */
-export const MAX_TIMESTAMP_SKEW_SECONDS = 5 * 60;
+const MAX_TIMESTAMP_SKEW_SECONDS = 5 * 60;
 
 /** Builds the verifier once per process: importing the key is the costly part. */
 export function createSignatureVerifier(publicKeyHex: string) {

@@ -17,7 +17,7 @@ export const OPENING_PREFIX = 'opening';
  *   opening:interest:<opening id>                                       "I'm interested"
  * In page ids a filter is the index of its value ('-' when unset) to leave room for the query.
  */
-export type OpeningAction =
+type OpeningAction =
   | { action: 'post'; draft: PostDraft }
   | { action: 'page'; page: number; filters: ListFilters }
   | { action: 'interest'; openingId: number };

@@ -1,7 +1,7 @@
 import type { OpeningFocus, OpeningKind } from './catalog.ts';
 import { FOCUS_TAG_NAMES, KIND_TAG_NAMES } from './catalog.ts';
 
-export interface ForumTag {
+interface ForumTag {
   id: string;
   name: string;
   /** Only members with Manage Threads may apply it; the bot does not assume it has that permission. */

@@ -1,7 +1,7 @@
 import { ChannelType } from 'discord-api-types/v10';
 import type { Opening } from '../db/queries/openings.ts';
 
-export interface OpeningsChannel {
+interface OpeningsChannel {
   id: string;
   type: number | null;
 }

@@ -110,7 +110,7 @@ export function forumThreadName(opening: Pick<Opening, 'title' | 'status'>): str
   return truncate(`${prefix}${opening.title}`, THREAD_NAME_MAX);
 }
 
-export function describeFilters(filters: ListFilters): string {
+function describeFilters(filters: ListFilters): string {
   const parts = [
     filters.kind ? KIND_LABELS[filters.kind] : undefined,
     filters.focus ? FOCUS_SHORT_LABELS[filters.focus] : undefined,

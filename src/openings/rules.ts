@@ -13,7 +13,7 @@ export const FIELD_LIMITS = {
 export const EXPIRY_DAYS = { min: 1, max: 90, default: 30 } as const;
 
 /** Against spam: new openings per member in a rolling window, and how long a repeat counts as one. */
-export const POSTING_LIMIT = { max: 3, windowMs: DAY_MS } as const;
+const POSTING_LIMIT = { max: 3, windowMs: DAY_MS } as const;
 export const DUPLICATE_WINDOW_MS = 7 * DAY_MS;
 
 export const LIST_PAGE_SIZE = 5;
@@ -26,7 +26,7 @@ export function expiryFrom(now: Date, days: number): Date {
 }
 
 /** The moment a refused member may post again: when the oldest post in the window leaves it. */
-export function postingAllowedAgainAt(oldestInWindow: Date): Date {
+function postingAllowedAgainAt(oldestInWindow: Date): Date {
   return new Date(oldestInWindow.getTime() + POSTING_LIMIT.windowMs);
 }
 

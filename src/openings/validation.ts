@@ -6,17 +6,17 @@ import { EXPIRY_DAYS, FIELD_LIMITS, QUERY_MAX_LENGTH } from './rules.ts';
 export const kindSchema = z.enum(openingKinds);
 export const focusSchema = z.enum(openingFocuses);
 export const roleSchema = z.enum(openingRoles);
-export const closingStatusSchema = z.enum(['filled', 'withdrawn']);
+const closingStatusSchema = z.enum(['filled', 'withdrawn']);
 export const snowflakeSchema = z.string().regex(/^\d{17,20}$/);
 export const expiryDaysSchema = z.number().int().min(EXPIRY_DAYS.min).max(EXPIRY_DAYS.max);
 
 /** One line of text: surrounding space trimmed, runs of whitespace (newlines too) made one space. */
-export function singleLine(text: string): string {
+function singleLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Paragraph text: Windows line ends unified, trailing spaces and long runs of blank lines removed. */
-export function paragraphs(text: string): string {
+function paragraphs(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+\n/g, '\n')
@@ -58,11 +58,11 @@ function lineField(label: string, { min, max }: { min: number; max: number }) {
     );
 }
 
-export const CONTACT_PROBLEM =
+const CONTACT_PROBLEM =
   'Contact must be an email address (like name@example.org) or a link that starts with https://.';
 
 /** The text fields of the opening form, as submitted; every one is checked again on the server. */
-export const openingFormSchema = z.object({
+const openingFormSchema = z.object({
   title: lineField('The title', FIELD_LIMITS.title),
   institution: lineField('The institution', FIELD_LIMITS.institution),
   mentor: z
@@ -97,7 +97,7 @@ export const openingFormSchema = z.object({
     return contact;
   }),
 });
-export type OpeningForm = z.infer<typeof openingFormSchema>;
+type OpeningForm = z.infer<typeof openingFormSchema>;
 
 /** The submitted form, or a UserError listing every field that needs fixing. */
 export function parseOpeningForm(fields: Record<string, string | undefined>): OpeningForm {
@@ -137,7 +137,7 @@ export const listOptionsSchema = z.object({
 });
 
 /** An opening chosen in autocomplete arrives as its id; a member may also type `#12` or `12`. */
-export const openingReferenceSchema = z
+const openingReferenceSchema = z
   .union([z.string(), z.number()])
   .transform((value) => String(value).trim().replace(/^#/, ''))
   .pipe(z.string().regex(/^\d{1,9}$/))
@@ -149,14 +149,10 @@ export const renewOptionsSchema = z.object({
   expires_in_days: expiryDaysSchema.default(EXPIRY_DAYS.default),
 });
 
-/** Parses slash command options; a bad value names the option, as Discord's own checks would. */
-export function parseOptions<T extends z.ZodType>(schema: T, values: unknown): z.output<T> {
-  const result = schema.safeParse(values);
-  if (result.success) return result.data;
-  const option = result.error.issues[0]?.path[0];
-  throw new UserError(
-    option === 'opening'
-      ? 'Pick one of the openings that the `opening` option suggests.'
-      : `The \`${String(option ?? 'options')}\` option has a value this command does not accept.`,
-  );
+/** For `parseOptions`: a bad value names the option, as Discord's own checks would. */
+export function nameRejectedOption(issues: readonly z.core.$ZodIssue[]): string {
+  const option = issues[0]?.path[0];
+  return option === 'opening'
+    ? 'Pick one of the openings that the `opening` option suggests.'
+    : `The \`${String(option ?? 'options')}\` option has a value this command does not accept.`;
 }

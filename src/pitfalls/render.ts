@@ -3,7 +3,7 @@ import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import type { RotationEntry } from './rotation.ts';
 
-export type PitfallAudience = 'member' | 'channel';
+type PitfallAudience = 'member' | 'channel';
 
 /** The embed for one pitfall; the footer says where it sits in the rotation and how to see more. */
 export function renderPitfallEmbed(entry: RotationEntry, audience: PitfallAudience): APIEmbed {

@@ -39,7 +39,7 @@ export function retryBackoffMs(failures: number): number {
   return Math.min(RETRY_BASE_MS * 2 ** exponent, RETRY_MAX_MS);
 }
 
-export interface ReminderScheduleState {
+interface ReminderScheduleState {
   channelId: string | null;
   nextRunAt: Date | null;
   /** Why the last post failed, if it did. */

@@ -1,4 +1,4 @@
-import type { APIInteraction } from 'discord-api-types/v10';
+import { type APIInteraction, PermissionFlagsBits } from 'discord-api-types/v10';
 import { UserError } from '../errors.ts';
 
 export interface GuildMember {
@@ -34,8 +34,25 @@ export function hasPermission(member: GuildMember, flag: bigint): boolean {
  * Checks on the server side what the command's default_member_permissions only suggests to the
  * client: a moderator may have changed the command's permissions in the server settings.
  */
-export function requirePermission(member: GuildMember, flag: bigint, what: string): void {
+function requirePermission(member: GuildMember, flag: bigint, what: string): void {
   if (!hasPermission(member, flag)) {
     throw new UserError(`You need the ${what} permission to do this.`);
   }
+}
+
+/** The bot's moderators are the members with Manage Server: they change its settings and the FAQ. */
+export const MODERATOR_ONLY = String(PermissionFlagsBits.ManageGuild);
+
+export function isModerator(member: GuildMember): boolean {
+  return hasPermission(member, PermissionFlagsBits.ManageGuild);
+}
+
+/**
+ * The member behind a moderator-only interaction, or a UserError. default_member_permissions only
+ * hides a command: a server can grant it to anyone, so every path checks the payload again.
+ */
+export function requireModerator(interaction: APIInteraction): GuildMember {
+  const member = guildMember(interaction);
+  requirePermission(member, PermissionFlagsBits.ManageGuild, 'Manage Server');
+  return member;
 }

@@ -3,11 +3,13 @@ import {
   type APIModalSubmitInteraction,
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
+import type { z } from 'zod';
+import { UserError } from '../errors.ts';
 import type { AutocompleteInteraction, ChatInputInteraction } from './command.ts';
 
 export type OptionValue = string | number | boolean;
 
-export interface ReadOptions {
+interface ReadOptions {
   /** "group subcommand", "subcommand", or "" for a command without subcommands. */
   subcommand: string;
   values: Record<string, OptionValue>;
@@ -41,6 +43,25 @@ export function readOptions(interaction: ChatInputInteraction | AutocompleteInte
   };
   walk(interaction.data?.options);
   return { subcommand: path.join(' '), values, ...(focused ? { focused } : {}) };
+}
+
+type ExplainIssues = (issues: readonly z.core.$ZodIssue[]) => string;
+
+const firstIssueMessage: ExplainIssues = (issues) => issues[0]?.message ?? 'Those options are not valid.';
+
+/**
+ * Validates option values (from `readOptions`) on the server, since a forged payload skips Discord's
+ * own checks. A bad value throws a UserError: the first issue's message, which the schema words for
+ * members, or what `explain` makes of the issues where a command words its problems otherwise.
+ */
+export function parseOptions<T extends z.ZodType>(
+  schema: T,
+  values: unknown,
+  explain: ExplainIssues = firstIssueMessage,
+): z.output<T> {
+  const result = schema.safeParse(values);
+  if (!result.success) throw new UserError(explain(result.error.issues));
+  return result.data;
 }
 
 /** The values of a modal's text inputs by custom_id. */

@@ -1,19 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { normalizeText } from '../../src/faq/query-text.ts';
 import { createSigner } from '../helpers/signing.ts';
 import { labelledQueries } from './lib/faq-data.ts';
 import { faqAutocompletePayload, faqCommandPayload, hasFaqCommand, pingPayload } from './lib/interactions.ts';
-import { fireInteractions, type LoadResult } from './lib/load.ts';
+import { bodyCycle, fireInteractions, type LoadResult } from './lib/load.ts';
 import type { BenchOptions } from './lib/options.ts';
 import { benchDatabases } from './lib/postgres.ts';
 import { cpuSeconds, startBot, startFloor, type TimedProcess } from './lib/processes.ts';
 import { profileClockMicros, summarizeProfiles } from './lib/profile.ts';
-import { partialQueries } from './lib/queries.ts';
+import { addTypo, partialQueries } from './lib/queries.ts';
 import { ms, percent, type SectionResult, type Table } from './lib/report.ts';
-import { median, seededRandom } from './lib/stats.ts';
+import { median, type Random, seededRandom } from './lib/stats.ts';
 
 const CONNECTIONS = 10;
+/** The most bodies the warm-up sends once each; a longer list (every question new) stays mostly unsent. */
+const WARM_UP_BODIES = 200;
 
 type DatabaseKind = 'PGlite' | 'PostgreSQL';
 
@@ -23,6 +26,20 @@ interface Workload {
   bodies: string[];
   /** Least share of the floor's requests per second the bot should reach; null: no target. */
   target: number | null;
+}
+
+/** `count` questions whose normalised texts all differ, each a labelled one with one or two typing slips. */
+function distinctQuestions(sources: readonly string[], count: number, random: Random): string[] {
+  const seen = new Set(sources.map(normalizeText));
+  const questions: string[] = [];
+  while (questions.length < count) {
+    let question = addTypo(random.pick(sources), random);
+    if (random.next() < 0.5) question = addTypo(question, random);
+    if (seen.has(normalizeText(question))) continue;
+    seen.add(normalizeText(question));
+    questions.push(question);
+  }
+  return questions;
 }
 
 function workloads(options: BenchOptions): Workload[] {
@@ -39,6 +56,15 @@ function workloads(options: BenchOptions): Workload[] {
     );
     list.push(
       { name: '/faq (a mix of 100 questions)', database: 'PGlite', bodies: asked, target: 0.5 },
+      // What the cache cannot help with: every question a new text (slips of the finger on the labelled ones).
+      {
+        name: '/faq (every question new: cache misses)',
+        database: 'PGlite',
+        bodies: distinctQuestions(questions, 4000, seededRandom(9)).map((question, index) =>
+          JSON.stringify(faqCommandPayload(question, index)),
+        ),
+        target: null,
+      },
       { name: '/faq autocomplete (200 partial queries)', database: 'PGlite', bodies: typed, target: null },
     );
     // The same /faq load with the database in its own process: how much of the cost is PGlite's.
@@ -80,10 +106,20 @@ async function compare(
   duration: number,
 ) {
   await checkAnswers(servers.bot, workload, signer);
+  const nextBody = { bot: bodyCycle(workload.bodies), floor: bodyCycle(workload.bodies) };
   const results: Record<'bot' | 'floor', LoadResult[]> = { bot: [], floor: [] };
-  // Warm-up (JIT, caches, connection pools), not recorded.
-  for (const server of Object.values(servers)) {
-    await fireInteractions(server.base, workload.bodies, signer, { connections: CONNECTIONS, duration: 2 });
+  // Warm-up (JIT, caches, connection pools), not recorded: each body of a short list once (a cache
+  // in steady state, as for questions a server asks again and again), then two seconds.
+  for (const name of ['bot', 'floor'] as const) {
+    const once = Math.min(workload.bodies.length, WARM_UP_BODIES);
+    await fireInteractions(servers[name].base, nextBody[name], signer, {
+      connections: CONNECTIONS,
+      amount: once,
+    });
+    await fireInteractions(servers[name].base, nextBody[name], signer, {
+      connections: CONNECTIONS,
+      duration: 2,
+    });
   }
   const cpuPerRequest: Record<'bot' | 'floor', number[]> = { bot: [], floor: [] };
   for (let round = 0; round < rounds; round++) {
@@ -92,7 +128,7 @@ async function compare(
     for (const name of order) {
       const pid = servers[name].child.pid ?? 0;
       const cpuBefore = await cpuSeconds(pid);
-      const result = await fireInteractions(servers[name].base, workload.bodies, signer, {
+      const result = await fireInteractions(servers[name].base, nextBody[name], signer, {
         connections: CONNECTIONS,
         duration,
       });
@@ -206,7 +242,7 @@ export async function httpThroughput(options: BenchOptions): Promise<SectionResu
           "medians of the rounds, bot / floor the median of the rounds' ratios. CPU / request is the server " +
           "process's user + system time (/proc/<pid>/stat) over the requests it answered; on a machine shared with " +
           'other work it is the steadier measure of what each can sustain, so the targets use it (with PostgreSQL ' +
-          "the database's own CPU is not in the bot's figure). Requests are signed like Discord's, right before each round. " +
+          "the database's own CPU is not in the bot's figure). Requests are signed like Discord's as they are sent, and each server takes the next body of its workload's list, across connections and rounds, so a list of distinct questions stays distinct. " +
           'The bot runs as in production (`node --import tsx src/main.ts`, BOT_TRANSPORT=http); the floor ' +
           'is node:http with the same Ed25519 check and a fixed response (test/bench/floor-server.ts).' +
           (options.profile

@@ -7,7 +7,7 @@ import { member } from '../helpers/actors.ts';
 import { createSigner } from '../helpers/signing.ts';
 import { labelledQueries } from './lib/faq-data.ts';
 import { faqAutocompletePayload, faqCommandPayload, hasFaqCommand, pingPayload } from './lib/interactions.ts';
-import { fireInteractions } from './lib/load.ts';
+import { bodyCycle, fireInteractions } from './lib/load.ts';
 import type { BenchOptions } from './lib/options.ts';
 import { residentBytes, startBot } from './lib/processes.ts';
 import { partialQueries } from './lib/queries.ts';
@@ -62,12 +62,13 @@ export async function memory(options: BenchOptions): Promise<SectionResult> {
   const pid = bot.child.pid;
   if (pid === undefined) throw new Error('the bot has no pid');
   const bodies = mixedBodies();
+  const nextBody = bodyCycle(bodies);
   const points: Array<{ interactions: number; rss: number }> = [];
   let failures = 0;
   try {
     points.push({ interactions: 0, rss: await settledRss(pid) });
     for (let index = 1; index <= steps; index++) {
-      const result = await fireInteractions(bot.base, bodies, signer, { connections: 10, amount: step });
+      const result = await fireInteractions(bot.base, nextBody, signer, { connections: 10, amount: step });
       failures += result.failures;
       points.push({ interactions: index * step, rss: await settledRss(pid) });
     }

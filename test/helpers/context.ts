@@ -3,6 +3,8 @@ import type { REST } from '@discordjs/rest';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import type { Db } from '../../src/db/client.ts';
+import { createFaqActivityLog } from '../../src/faq/activity-log.ts';
+import { createFaqReads } from '../../src/faq/reads.ts';
 import { createLogger } from '../../src/logger.ts';
 
 export interface LogLine {
@@ -49,6 +51,11 @@ export function createTestContext(parts: { db: Db; rest: REST; clock?: () => Dat
     log,
     config: parts.config ?? testConfig(),
     clock: parts.clock ?? (() => new Date()),
+    // Every read checks faq_revision first, so a test sees each change at once, whoever made it;
+    // test/faq-reads.test.ts covers the windows the bot runs with.
+    faqReads: createFaqReads(parts.db, { revisionCheckMs: 0, viewsTtlMs: 0 }),
+    // Not started: a test stores what /faq recorded with flush() before it reads the rows.
+    faqActivity: createFaqActivityLog(parts.db, log),
   };
   return { ctx: context, logLines: lines };
 }

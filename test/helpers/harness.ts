@@ -58,6 +58,7 @@ export async function createHarness(
       send(buildModalSubmit(customId, fields, actor)),
     async close() {
       await router.idle();
+      await ctx.faqActivity.close();
       await standIn.stop();
       await database.close();
     },

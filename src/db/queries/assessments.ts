@@ -3,7 +3,7 @@ import type { Db } from '../client.ts';
 import { assessments } from '../schema/index.ts';
 
 export type Assessment = typeof assessments.$inferSelect;
-export type NewAssessment = Omit<typeof assessments.$inferInsert, 'id'> & { createdAt: Date };
+type NewAssessment = Omit<typeof assessments.$inferInsert, 'id'> & { createdAt: Date };
 
 /** Stores one /assess check; returns it as stored. */
 export async function recordAssessment(db: Db, values: NewAssessment): Promise<Assessment> {

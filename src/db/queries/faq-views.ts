@@ -3,14 +3,29 @@ import type { Db } from '../client.ts';
 import { faqViews } from '../schema/index.ts';
 import { type FaqRow, faqRowColumns, listFaqsByQuestionStart, selectRows, visibleIn } from './faqs.ts';
 
-/** Counts one showing of an entry in a guild. */
-export async function recordFaqView(db: Db, guildId: string, slug: string, now: Date): Promise<void> {
+export interface FaqViewCount {
+  guildId: string;
+  slug: string;
+  views: number;
+  lastViewedAt: Date;
+}
+
+/** Adds showings of entries to their guilds' counts, in one statement (one row per guild and slug). */
+export async function addFaqViews(db: Db, counts: readonly FaqViewCount[]): Promise<void> {
+  if (counts.length === 0) return;
+  // Rows in key order, so two processes adding at once lock them in the same order (no deadlock).
+  const ordered = [...counts].sort(
+    (a, b) => a.guildId.localeCompare(b.guildId) || a.slug.localeCompare(b.slug),
+  );
   await db
     .insert(faqViews)
-    .values({ guildId, slug, views: 1, lastViewedAt: now })
+    .values(ordered)
     .onConflictDoUpdate({
       target: [faqViews.guildId, faqViews.slug],
-      set: { views: sql`${faqViews.views} + 1`, lastViewedAt: now },
+      set: {
+        views: sql`${faqViews.views} + excluded.views`,
+        lastViewedAt: sql`greatest(${faqViews.lastViewedAt}, excluded.last_viewed_at)`,
+      },
     });
 }
 

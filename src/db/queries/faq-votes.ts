@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { faqQueries, faqVotes } from '../schema/index.ts';
 
-export interface FaqVote {
+interface FaqVote {
   guildId: string;
   slug: string;
   userId: string;

@@ -100,6 +100,12 @@ function wordList(words: readonly (string | number | boolean)[]): SQL {
   return sql`string_to_array(${words.join(' ')}::text, ' ')`;
 }
 
+/** `query`, also matching any of `lexemes` (a text[] of lexemes, which are [a-z0-9] only), taken as they are. */
+function orLexemes(query: SQL, lexemes: SQL): SQL {
+  return sql`case when cardinality(${lexemes}) > 0
+    then ${query} || array_to_string(${lexemes}, ' | ')::tsquery else ${query} end`;
+}
+
 /**
  * Ranks a guild's visible entries against free text, best first. Safe for any input: the text is
  * reduced to words of [a-z0-9] before it reaches to_tsquery, and every value is a bound parameter.
@@ -164,29 +170,45 @@ export function faqSearchStatement(
         case when c.prefix then ':*' else '' end as suffix
       from corrected c
     ),
+    completed as materialized (
+      -- The stemmer may cut a word back past what the member has typed of it ("publications" is
+      -- 'public', shorter than "publicati", whose own stem is 'publicati'), so the unfinished word
+      -- also matches, whole, the lexemes of the known words it starts that its prefix would miss.
+      select x.*, case when x.prefix then array(
+          select distinct u.lexeme from faq_terms t, unnest(to_tsvector('english', t.term)) u
+          where t.term like x.word || '%' and not starts_with(u.lexeme, x.lexeme)
+        ) else '{}' end as completions
+      from lexemes x
+    ),
     stemmed as materialized (
       -- A prefix counts as common as its most common completion.
       select x.*,
         case when x.suffix = '' then (select l.documents from faq_lexemes l where l.lexeme = x.lexeme)
-          else (select max(l.documents) from faq_lexemes l where starts_with(l.lexeme, x.lexeme)) end as documents
-      from lexemes x
+          else (select max(l.documents) from faq_lexemes l
+            where starts_with(l.lexeme, x.lexeme) or l.lexeme = any(x.completions)) end
+          as documents
+      from completed x
     ),
     corpus as (select greatest(count(*), 1)::float8 as n from faq_entries where guild_id is null),
     terms as materialized (
-      select min(s.word || s.suffix) as token,
-        to_tsquery('english', min(s.word || s.suffix)) as q,
-        s.documents / corpus.n as share,
-        max(s.weight) * ln(1 + (corpus.n - coalesce(s.documents, 0) + 0.5) / (coalesce(s.documents, 0) + 0.5))
-          as weight
-      from stemmed s cross join corpus
-      where s.lexeme is not null
-      group by s.lexeme, s.suffix, corpus.n, s.documents
+      select g.token, ${orLexemes(sql`g.q`, sql`g.completions`)} as q, g.share, g.weight
+      from (
+        select min(s.word || s.suffix) as token,
+          to_tsquery('english', min(s.word || s.suffix)) as q,
+          max(s.completions) as completions, -- only the unfinished word has any
+          s.documents / corpus.n as share,
+          max(s.weight) * ln(1 + (corpus.n - coalesce(s.documents, 0) + 0.5) / (coalesce(s.documents, 0) + 0.5))
+            as weight
+        from stemmed s cross join corpus
+        where s.lexeme is not null
+        group by s.lexeme, s.suffix, corpus.n, s.documents
+      ) g
     ),
     queries as (
       select
-        to_tsquery('english', (select string_agg(token, ' | ') from terms)) as every_word,
-        to_tsquery('english', (select string_agg(token, ' | ') from (
-          select token, row_number() over rarity as position,
+        (select string_agg(q::text, ' | ') from terms)::tsquery as every_word,
+        (select string_agg(q::text, ' | ') from (
+          select q, token, row_number() over rarity as position,
             sum(coalesce(share, 0)) over rarity * (select greatest(reltuples, 0) from pg_class
               where oid = 'faq_entries'::regclass) as expected_matches
           from terms
@@ -196,9 +218,11 @@ export function faqSearchStatement(
           order by position
           limit ${TELLING_WORDS}) rarest
           where position = 1 or expected_matches <= ${INDEX_MATCH_BUDGET}
-        )) as telling_words,
-        to_tsquery('english', (select string_agg(typed_word || suffix, ' | ') from stemmed where lexeme is not null))
-          as as_typed
+        )::tsquery as telling_words,
+        ${orLexemes(
+          sql`to_tsquery('english', (select string_agg(typed_word || suffix, ' | ') from stemmed where lexeme is not null))`,
+          sql`array(select c from stemmed, unnest(completions) c where lexeme is not null)`,
+        )} as as_typed
     ),
     pool as (
       select e.* from faq_entries e, queries

@@ -4,7 +4,7 @@ import type { Db } from '../client.ts';
 import { guildSettings } from '../schema/index.ts';
 
 export type GuildSettings = typeof guildSettings.$inferSelect;
-export type GuildSettingsPatch = Partial<Omit<GuildSettings, 'guildId' | 'updatedAt'>>;
+type GuildSettingsPatch = Partial<Omit<GuildSettings, 'guildId' | 'updatedAt'>>;
 
 /** The guild's settings, or null when a moderator never configured anything. */
 export async function getGuildSettings(db: Db, guildId: string): Promise<GuildSettings | null> {
@@ -182,7 +182,7 @@ const CHANNEL_COLUMNS = {
   assessments: { channelId: guildSettings.assessmentsChannelId, problem: 'assessmentsProblem' },
 } as const;
 
-export type PostChannelPurpose = keyof typeof CHANNEL_COLUMNS;
+type PostChannelPurpose = keyof typeof CHANNEL_COLUMNS;
 
 /**
  * Records why a post to the guild's openings or assessments channel failed for good, for /config

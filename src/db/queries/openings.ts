@@ -7,7 +7,7 @@ import { openingInterests, openings } from '../schema/index.ts';
 
 export type Opening = typeof openings.$inferSelect;
 export type OpeningWithInterest = Opening & { interestCount: number };
-export type NewOpening = Pick<
+type NewOpening = Pick<
   typeof openings.$inferInsert,
   | 'guildId'
   | 'authorId'
@@ -22,7 +22,7 @@ export type NewOpening = Pick<
   | 'contact'
   | 'expiresAt'
 >;
-export type OpeningFilters = ListFilters;
+type OpeningFilters = ListFilters;
 
 /** Where an opening ended up on Discord. */
 export interface PostTarget {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -76,6 +77,17 @@ export const faqTerms = pgTable('faq_terms', {
 export const faqLexemes = pgTable('faq_lexemes', {
   lexeme: text('lexeme').primaryKey(),
   documents: integer('documents').notNull(),
+});
+
+/**
+ * One row counting the changes to what /faq can show (entries, and built-ins hidden by a guild),
+ * bumped by statement triggers (migration faq_revision). Every process caches its FAQ reads and reads
+ * this number about once a second, so a change made elsewhere (another process, the faq CLI) shows
+ * everywhere within a second.
+ */
+export const faqRevision = pgTable('faq_revision', {
+  id: integer('id').primaryKey().default(1),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(0),
 });
 
 /** Built-in entries a guild's moderators removed: hidden in that guild only. */

@@ -20,26 +20,38 @@ export interface LoadOptions {
 }
 
 /**
+ * Hands out bodies in order, wrapping at the end. Shared by every connection and kept across runs,
+ * so a list of distinct requests stays distinct (autocannon's own list starts over on each connection).
+ */
+export function bodyCycle(bodies: readonly string[]): () => string {
+  let next = 0;
+  return () => bodies[next++ % bodies.length] ?? '';
+}
+
+/**
  * Fires signed interaction bodies at a server. Signatures carry a timestamp the server accepts
- * for five minutes only, so the pool is signed right before each run.
+ * for five minutes only, so each request is signed as it is sent.
  */
 export async function fireInteractions(
   base: string,
-  bodies: readonly string[],
+  nextBody: () => string,
   signer: Signer,
   options: LoadOptions,
 ): Promise<LoadResult> {
-  const requests = bodies.map((body) => ({
-    method: 'POST' as const,
-    path: '/interactions',
-    headers: signer.signedHeaders(body),
-    body,
-  }));
   const result = await autocannon({
     url: base,
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 5 }),
-    requests,
+    requests: [
+      {
+        method: 'POST',
+        path: '/interactions',
+        setupRequest: (request) => {
+          const body = nextBody();
+          return { ...request, body, headers: signer.signedHeaders(body) };
+        },
+      },
+    ],
   });
   return {
     requestsPerSecond: result.requests.total / result.duration,

@@ -1,0 +1,135 @@
+import type { Db } from '../db/client.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+import { type FaqQueryRecord, insertFaqQueries, reserveFaqQueryIds } from '../db/queries/faq-queries.ts';
+import { addFaqViews, type FaqViewCount } from '../db/queries/faq-views.ts';
+import type { Logger } from '../logger.ts';
+
+/**
+ * What /faq records as members use it (the questions they typed, how often each entry was shown),
+ * written behind the replies: kept in memory and stored together about once a second, and at
+ * shutdown. Two writes per question would cost more than the whole answer from the cache, and
+ * these are statistics for moderators: a crash loses at most the last second of them.
+ */
+export interface FaqActivityLog {
+  /** Keeps a typed question for storing; returns the id it will be stored under. */
+  recordQuery(record: Omit<FaqQueryRecord, 'id'>): Promise<number>;
+  /** Counts one showing of an entry. */
+  recordView(guildId: string, slug: string, viewedAt: Date): void;
+  /** Stores everything kept so far; read paths call it first when they need the latest rows. */
+  flush(): Promise<void>;
+  /** Flushes every `flushEveryMs` until close. */
+  start(): void;
+  /** Stops the timer and stores what is left. */
+  close(): Promise<void>;
+}
+
+export interface FaqActivityLogOptions {
+  flushEveryMs?: number;
+  /** Questions kept while the database is unreachable; beyond it the oldest are dropped (and logged). */
+  maxPending?: number;
+}
+
+export function createFaqActivityLog(
+  db: Db,
+  log: Logger,
+  { flushEveryMs = 1000, maxPending = 10_000 }: FaqActivityLogOptions = {},
+): FaqActivityLog {
+  let queries: FaqQueryRecord[] = [];
+  let views = new Map<string, FaqViewCount>();
+  const freeIds: number[] = [];
+  let reserving: Promise<void> | null = null;
+  let flushing: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function nextId(): Promise<number> {
+    for (;;) {
+      const id = freeIds.shift();
+      if (id !== undefined) return id;
+      reserving ??= reserveFaqQueryIds(db)
+        .then((ids) => {
+          freeIds.push(...ids);
+        })
+        .finally(() => {
+          reserving = null;
+        });
+      await reserving;
+    }
+  }
+
+  function keepForRetry(failedQueries: FaqQueryRecord[], failedViews: Map<string, FaqViewCount>) {
+    queries = [...failedQueries, ...queries];
+    const dropped = queries.length - maxPending;
+    if (dropped > 0) {
+      queries = queries.slice(dropped);
+      log.warn({ dropped }, 'faq activity: dropped the oldest unsaved questions');
+    }
+    for (const [key, count] of failedViews) {
+      const newer = views.get(key);
+      views.set(
+        key,
+        newer ? { ...count, views: count.views + newer.views, lastViewedAt: newer.lastViewedAt } : count,
+      );
+    }
+  }
+
+  async function store() {
+    const batch = queries;
+    const counts = views;
+    queries = [];
+    views = new Map();
+    if (batch.length === 0 && counts.size === 0) return;
+    try {
+      await db.transaction(async (tx) => {
+        await insertFaqQueries(tx, batch);
+        await addFaqViews(tx, [...counts.values()]);
+      });
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        keepForRetry(batch, counts);
+        log.warn({ err: error, pending: queries.length }, 'faq activity: database unavailable, will retry');
+        return;
+      }
+      // Not the connection: retrying the same rows would fail again and hold up everything after them.
+      log.error(
+        { err: error, questions: batch.length, views: counts.size },
+        'faq activity: could not store a batch',
+      );
+    }
+  }
+
+  async function flush(): Promise<void> {
+    // One store at a time; a flush asked for during one waits for it, then stores what came since.
+    while (flushing) await flushing;
+    flushing = store().finally(() => {
+      flushing = null;
+    });
+    await flushing;
+  }
+
+  return {
+    async recordQuery(record) {
+      const id = await nextId();
+      queries.push({ ...record, id });
+      return id;
+    },
+    recordView(guildId, slug, viewedAt) {
+      const key = `${guildId}/${slug}`;
+      const count = views.get(key);
+      if (count) {
+        count.views += 1;
+        if (viewedAt > count.lastViewedAt) count.lastViewedAt = viewedAt;
+      } else views.set(key, { guildId, slug, views: 1, lastViewedAt: viewedAt });
+    },
+    flush,
+    start() {
+      timer ??= setInterval(() => void flush(), flushEveryMs);
+      // The timer alone must not keep a finished process (a test, the console) alive.
+      timer.unref();
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await flush();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { LRUCache } from 'lru-cache';
+import type { Db } from '../db/client.ts';
+import { getFaqRevision } from '../db/queries/faq-revision.ts';
+import { listMostViewedFaqs } from '../db/queries/faq-views.ts';
+import {
+  type FaqListRow,
+  type FaqRow,
+  type FaqSearchRow,
+  getVisibleFaq,
+  listFaqsByQuestionStart,
+  listRelatedFaqs,
+  searchFaqs,
+} from '../db/queries/faqs.ts';
+import { normalizeText } from './query-text.ts';
+
+/**
+ * The reads behind /faq and its autocomplete, answered from memory when they can be. Members ask
+ * the same questions again and again and the FAQ changes rarely, so most requests need no database
+ * work at all. Rows handed out are shared between requests: read them, never change them.
+ */
+export interface FaqReads {
+  search(
+    guildId: string,
+    query: string,
+    limit: number,
+    options?: { prefixLastWord?: boolean },
+  ): Promise<FaqSearchRow[]>;
+  visibleEntry(guildId: string, slug: string): Promise<FaqRow | null>;
+  related(
+    guildId: string,
+    entry: Pick<FaqRow, 'slug' | 'tags'>,
+  ): Promise<Array<Pick<FaqRow, 'slug' | 'question'>>>;
+  byQuestionStart(guildId: string, text: string, limit: number): Promise<FaqListRow[]>;
+  /** The empty autocomplete box: follows the view counts, so it is only kept for `viewsTtlMs`. */
+  mostViewed(guildId: string, limit: number): Promise<FaqRow[]>;
+  /** Forgets everything, after this process changed a guild's FAQ. */
+  clear(): void;
+}
+
+export interface FaqReadsOptions {
+  /**
+   * How long a cached read is trusted before faq_revision is read again (one tiny query): a change
+   * made by another process shows here within this time. 0 reads it before every request.
+   */
+  revisionCheckMs?: number;
+  /** How long the most-viewed list is kept; 0 keeps it not at all. */
+  viewsTtlMs?: number;
+  /** Rough size of the cache in characters of row text (about as many bytes). */
+  maxChars?: number;
+  /** Milliseconds on a clock that only goes forward. */
+  now?: () => number;
+}
+
+interface Cached {
+  value: unknown;
+  expiresAt: number;
+}
+
+export function createFaqReads(
+  db: Db,
+  {
+    revisionCheckMs = 1000,
+    viewsTtlMs = 30_000,
+    maxChars = 8_000_000,
+    now = () => performance.now(),
+  }: FaqReadsOptions = {},
+): FaqReads {
+  const settled = new LRUCache<string, Cached>({
+    maxSize: maxChars,
+    sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.value)?.length ?? 1),
+  });
+  // Concurrent requests for the same read share one query.
+  const inFlight = new Map<string, Promise<unknown>>();
+  let revision: number | null = null;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  let checking: Promise<void> | null = null;
+
+  function clear() {
+    settled.clear();
+    inFlight.clear();
+  }
+
+  async function checkRevision() {
+    if (now() - checkedAt < revisionCheckMs) return;
+    checking ??= getFaqRevision(db)
+      .then((current) => {
+        if (current !== revision) clear();
+        revision = current;
+        checkedAt = now();
+      })
+      .finally(() => {
+        checking = null;
+      });
+    await checking;
+  }
+
+  async function read<T>(key: string, load: () => Promise<T>, ttlMs = Number.POSITIVE_INFINITY): Promise<T> {
+    await checkRevision();
+    const hit = settled.get(key);
+    if (hit && hit.expiresAt > now()) return hit.value as T;
+    const pending = inFlight.get(key);
+    if (pending) return pending as Promise<T>;
+    const loading = load().then((value) => {
+      // Not kept when the cache was cleared meanwhile: the value may predate the change.
+      if (inFlight.get(key) === loading && ttlMs > 0) settled.set(key, { value, expiresAt: now() + ttlMs });
+      return value;
+    });
+    inFlight.set(key, loading);
+    try {
+      return await loading;
+    } finally {
+      if (inFlight.get(key) === loading) inFlight.delete(key);
+    }
+  }
+
+  return {
+    search(guildId, query, limit, options = {}) {
+      // The search depends on the normalised words only (and, while typing, on whether the last is finished).
+      const key = `search/${guildId}/${limit}/${options.prefixLastWord === true}/${normalizeText(query)}`;
+      return read(key, () => searchFaqs(db, guildId, query, limit, options));
+    },
+    visibleEntry(guildId, slug) {
+      return read(`entry/${guildId}/${slug}`, () => getVisibleFaq(db, guildId, slug));
+    },
+    related(guildId, entry) {
+      return read(`related/${guildId}/${entry.slug}/${entry.tags.join(',')}`, () =>
+        listRelatedFaqs(db, guildId, entry),
+      );
+    },
+    byQuestionStart(guildId, text, limit) {
+      return read(`start/${guildId}/${limit}/${normalizeText(text)}`, () =>
+        listFaqsByQuestionStart(db, guildId, text, limit),
+      );
+    },
+    mostViewed(guildId, limit) {
+      return read(`viewed/${guildId}/${limit}`, () => listMostViewedFaqs(db, guildId, limit), viewsTtlMs);
+    },
+    clear,
+  };
+}
