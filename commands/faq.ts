@@ -24,7 +24,7 @@ import { rankSuggestions } from '../src/faq/suggest.ts';
 import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
 import { guildMember } from '../src/router/member.ts';
-import { readOptions } from '../src/router/options.ts';
+import { parseOptions, readOptions } from '../src/router/options.ts';
 import { choices, ephemeralText, reply } from '../src/router/responses.ts';
 
 const MAX_CHOICES = 25;
@@ -63,12 +63,6 @@ const optionsSchema = z.object({
   public: z.boolean({ message: 'The public option must be true or false.' }).default(false),
 });
 
-function parseOptions(values: Record<string, unknown>) {
-  const result = optionsSchema.safeParse(values);
-  if (!result.success) throw new UserError(result.error.issues[0]?.message ?? 'Check the options.');
-  return result.data;
-}
-
 async function showEntry(
   ctx: Context,
   guildId: string,
@@ -86,7 +80,7 @@ async function execute(
   ctx: Context,
 ): Promise<APIInteractionResponse> {
   const { guildId } = guildMember(interaction);
-  const options = parseOptions(readOptions(interaction).values);
+  const options = parseOptions(optionsSchema, readOptions(interaction).values);
   const ephemeral = !options.public;
 
   const slug = pickedSlug(options.question);
