@@ -155,14 +155,15 @@ async function component(
   if (open.success) return showEntry(ctx, guildId, entry, 0, true);
   if (!vote.success) throw new UserError('That button is not one this bot knows. It may be outdated.');
   const helpful = vote.data[3] === 'yes';
-  // The question the vote is about may still be waiting to be stored; the vote links to it.
-  await ctx.faqActivity.flush();
+  const queryId = vote.data[2] === 0 ? null : vote.data[2];
+  // An answered question is stored only once a vote refers to it; the vote links to it.
+  if (queryId !== null) await ctx.faqActivity.keepQuery(queryId);
   const { previous } = await recordFaqVote(ctx.db, {
     guildId,
     slug,
     userId,
     helpful,
-    queryId: vote.data[2] === 0 ? null : vote.data[2],
+    queryId,
     now: ctx.clock(),
   });
   return ephemeralText(voteConfirmation(helpful, previous));

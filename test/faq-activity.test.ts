@@ -53,6 +53,21 @@ describe.each(databaseKinds())('the /faq activity log (%s)', (kind) => {
     ]);
   });
 
+  it('stores an answered question only once a vote refers to it', async () => {
+    const activity = createFaqActivityLog(database.db, recordingLogger().log);
+    const helped = await activity.recordQuery({ ...question('how many publications'), answered: true });
+    const ignored = await activity.recordQuery({ ...question('which journals'), answered: true });
+    await activity.flush();
+    expect(await storedQueries(database)).toEqual([]);
+
+    await activity.keepQuery(helped);
+    await activity.keepQuery(helped);
+    await activity.keepQuery(ignored + 1_000_000);
+    expect((await storedQueries(database)).map((row) => [row.id, row.query, row.answered])).toEqual([
+      [helped, 'how many publications', true],
+    ]);
+  });
+
   it('adds up views per guild and entry, keeping the latest time', async () => {
     const activity = createFaqActivityLog(database.db, recordingLogger().log);
     activity.recordView(GUILD_A, 'ir-journals', AT);

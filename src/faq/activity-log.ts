@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { type FaqQueryRecord, insertFaqQueries, reserveFaqQueryIds } from '../db/queries/faq-queries.ts';
@@ -5,17 +6,26 @@ import { addFaqViews, type FaqViewCount } from '../db/queries/faq-views.ts';
 import type { Logger } from '../logger.ts';
 
 /**
- * What /faq records as members use it (the questions they typed, how often each entry was shown),
- * written behind the replies: kept in memory and stored together about once a second, and at
- * shutdown. Two writes per question would cost more than the whole answer from the cache, and
- * these are statistics for moderators: a crash loses at most the last second of them.
+ * What /faq records as members use it, written behind the replies: kept in memory and stored
+ * together about once a second, and at shutdown. Two writes per question would cost more than the
+ * whole answer from the cache, and these are statistics for moderators: a crash loses at most the
+ * last second of them.
+ *
+ * Only questions a moderator needs to see are stored: those that found no good answer, and those
+ * whose answer a member then voted on (src/db/schema/faqs.ts, faq_queries). A question that was
+ * answered is held in memory for a while, in case its vote buttons are pressed.
  */
 export interface FaqActivityLog {
-  /** Keeps a typed question for storing; returns the id it will be stored under. */
+  /** Takes note of a typed question; returns its id (for the vote buttons). */
   recordQuery(record: Omit<FaqQueryRecord, 'id'>): Promise<number>;
+  /**
+   * Stores an answered question now that a vote refers to it, with everything else waiting; a
+   * question no longer held (an old reply, or one another process gave) is not stored.
+   */
+  keepQuery(id: number): Promise<void>;
   /** Counts one showing of an entry. */
   recordView(guildId: string, slug: string, viewedAt: Date): void;
-  /** Stores everything kept so far; read paths call it first when they need the latest rows. */
+  /** Stores everything waiting; read paths call it first when they need the latest rows. */
   flush(): Promise<void>;
   /** Flushes every `flushEveryMs` until close. */
   start(): void;
@@ -27,14 +37,23 @@ export interface FaqActivityLogOptions {
   flushEveryMs?: number;
   /** Questions kept while the database is unreachable; beyond it the oldest are dropped (and logged). */
   maxPending?: number;
+  /** How long, and how many, answered questions are held for a vote. */
+  answeredHeldMs?: number;
+  maxAnsweredHeld?: number;
 }
 
 export function createFaqActivityLog(
   db: Db,
   log: Logger,
-  { flushEveryMs = 1000, maxPending = 10_000 }: FaqActivityLogOptions = {},
+  {
+    flushEveryMs = 1000,
+    maxPending = 10_000,
+    answeredHeldMs = 30 * 60_000,
+    maxAnsweredHeld = 10_000,
+  }: FaqActivityLogOptions = {},
 ): FaqActivityLog {
   let queries: FaqQueryRecord[] = [];
+  const answered = new LRUCache<number, FaqQueryRecord>({ max: maxAnsweredHeld, ttl: answeredHeldMs });
   let views = new Map<string, FaqViewCount>();
   const freeIds: number[] = [];
   let reserving: Promise<void> | null = null;
@@ -109,8 +128,17 @@ export function createFaqActivityLog(
   return {
     async recordQuery(record) {
       const id = await nextId();
-      queries.push({ ...record, id });
+      if (record.answered) answered.set(id, { ...record, id });
+      else queries.push({ ...record, id });
       return id;
+    },
+    async keepQuery(id) {
+      const record = answered.get(id);
+      if (record) {
+        answered.delete(id);
+        queries.push(record);
+      }
+      await flush();
     },
     recordView(guildId, slug, viewedAt) {
       const key = `${guildId}/${slug}`;

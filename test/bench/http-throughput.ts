@@ -111,7 +111,7 @@ async function compare(
   // Warm-up (JIT, caches, connection pools), not recorded: each body of a short list once (a cache
   // in steady state, as for questions a server asks again and again), then two seconds.
   for (const name of ['bot', 'floor'] as const) {
-    const once = Math.min(workload.bodies.length, WARM_UP_BODIES);
+    const once = Math.max(CONNECTIONS, Math.min(workload.bodies.length, WARM_UP_BODIES));
     await fireInteractions(servers[name].base, nextBody[name], signer, {
       connections: CONNECTIONS,
       amount: once,

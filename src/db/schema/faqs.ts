@@ -119,8 +119,10 @@ export const faqViews = pgTable(
 );
 
 /**
- * Free-text questions members asked, with what they got: the query text is the only member-written
- * content stored. Unanswered and poorly rated ones feed /faq-admin gaps.
+ * Free-text questions members asked that a moderator may need to see, with what they got: those
+ * without a good answer, and answered ones a member voted on (src/faq/activity-log.ts). Others are
+ * never stored. The query text is the only member-written content kept; unanswered and poorly rated
+ * ones feed /faq-admin gaps.
  */
 export const faqQueries = pgTable(
   'faq_queries',
