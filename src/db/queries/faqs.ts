@@ -100,17 +100,13 @@ function wordList(words: readonly (string | number | boolean)[]): SQL {
   return sql`string_to_array(${words.join(' ')}::text, ' ')`;
 }
 
-/** `query`, also matching any of `lexemes` (a text[] of lexemes, which are [a-z0-9] only), taken as they are. */
-function orLexemes(query: SQL, lexemes: SQL): SQL {
-  return sql`case when cardinality(${lexemes}) > 0
-    then ${query} || array_to_string(${lexemes}, ' | ')::tsquery else ${query} end`;
-}
-
 /**
  * Ranks a guild's visible entries against free text, best first. Safe for any input: the text is
  * reduced to words of [a-z0-9] before it reaches to_tsquery, and every value is a bound parameter.
  *
  * 1. Words unknown to the FAQ vocabulary are corrected to the most similar known word (pg_trgm).
+ *    An unfinished last word (autocomplete) matches as a prefix, and also the stems of the known
+ *    words it starts, which the stemmer may cut shorter than the part typed.
  * 2. Entries containing any of the query's telling words are found through the GIN index on the
  *    weighted tsvector, and ordered by ts_rank.
  * 3. The best of those are re-scored: the rarity-weighted share of the query's words they contain
@@ -191,7 +187,10 @@ export function faqSearchStatement(
     ),
     corpus as (select greatest(count(*), 1)::float8 as n from faq_entries where guild_id is null),
     terms as materialized (
-      select g.token, ${orLexemes(sql`g.q`, sql`g.completions`)} as q, g.share, g.weight
+      -- Completions are lexemes already ([a-z0-9] only), cast as they are: to_tsquery would stem them
+      -- again ('intervent' becomes 'interv'). For the same reason the queries below join terms as text.
+      select g.token, g.share, g.weight, case when cardinality(g.completions) = 0 then g.q
+          else g.q || array_to_string(g.completions, ' | ')::tsquery end as q
       from (
         select min(s.word || s.suffix) as token,
           to_tsquery('english', min(s.word || s.suffix)) as q,
@@ -219,10 +218,13 @@ export function faqSearchStatement(
           limit ${TELLING_WORDS}) rarest
           where position = 1 or expected_matches <= ${INDEX_MATCH_BUDGET}
         )::tsquery as telling_words,
-        ${orLexemes(
-          sql`to_tsquery('english', (select string_agg(typed_word || suffix, ' | ') from stemmed where lexeme is not null))`,
-          sql`array(select c from stemmed, unnest(completions) c where lexeme is not null)`,
-        )} as as_typed
+        case when typed.completions is null then typed.words
+          else typed.words || typed.completions::tsquery end as as_typed
+      from (
+        select to_tsquery('english', string_agg(typed_word || suffix, ' | ')) as words,
+          string_agg(nullif(array_to_string(completions, ' | '), ''), ' | ') as completions
+        from stemmed where lexeme is not null
+      ) typed
     ),
     pool as (
       select e.* from faq_entries e, queries
