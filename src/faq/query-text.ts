@@ -61,10 +61,12 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
       break;
     }
     const word = words[index];
-    // A last word of one or two letters is matched whole: as a prefix it would match nearly everything.
-    const prefix =
-      prefixLastWord && index === words.length - 1 && word !== undefined && word.length >= MIN_PREFIX_LENGTH;
-    if (word) add(word, 1, true, prefix);
+    const unfinished = prefixLastWord && index === words.length - 1 && word !== undefined;
+    // A last word of one or two letters is too short to match as a prefix (it would match nearly
+    // everything) and, as a whole word, usually matches nothing ("research f"): while typing it
+    // is left out, unless it is all there is.
+    if (unfinished && word.length < MIN_PREFIX_LENGTH && words.length > 1) continue;
+    if (word) add(word, 1, true, unfinished && word.length >= MIN_PREFIX_LENGTH);
   }
   return [...terms.values()]
     .sort((a, b) => Number(b.typed) - Number(a.typed) || b.weight - a.weight)
