@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
 import { enableReminders, getGuildSettings, updateGuildSettings } from '../src/db/queries/guild-settings.ts';
-import { requeueUnpostedOpenings } from '../src/db/queries/openings.ts';
+import { requeueStaleOpeningPosts, requeueUnpostedOpenings } from '../src/db/queries/openings.ts';
 import { UserError } from '../src/errors.ts';
 import { CHANNEL_RULES, type ChannelPurpose, channelTypeProblem } from '../src/guild-config/channel-rules.ts';
 import { describeInterval, discordTime, renderSettingsEmbed } from '../src/guild-config/render.ts';
@@ -152,28 +152,38 @@ async function setChannel(
     ctx.log.info(ids, 'channel set');
     return ephemeralText(`Shared assessment summaries will be posted in <#${channel.id}>.`);
   }
-  // Setting the channel is also how a moderator says it is fixed: the openings waiting are posted.
-  const queued = await ctx.db.transaction(async (tx) => {
+  // Setting the channel is also how a moderator says it is fixed: the posts waiting are sent.
+  const { queued, stale } = await ctx.db.transaction(async (tx) => {
     await updateGuildSettings(
       tx,
       member.guildId,
       { openingsChannelId: channel.id, openingsChannelType: channel.type, openingsProblem: null },
       now,
     );
-    return requeueUnpostedOpenings(tx, member.guildId, now);
+    return {
+      queued: await requeueUnpostedOpenings(tx, member.guildId, now),
+      stale: await requeueStaleOpeningPosts(tx, member.guildId, now),
+    };
   });
-  ctx.log.info({ ...ids, queued }, 'channel set');
+  ctx.log.info({ ...ids, queued, stale }, 'channel set');
   return ephemeralText(
-    `New research openings will be posted in <#${channel.id}>.${waitingNote(queued, ctx)}`,
+    `New research openings will be posted in <#${channel.id}>.${waitingNote(queued, stale, ctx)}`,
   );
 }
 
-function waitingNote(queued: number, ctx: Context): string {
-  if (queued === 0) return '';
-  const which = queued === 1 ? 'The 1 open opening' : `The ${queued} open openings`;
+function waitingNote(queued: number, stale: number, ctx: Context): string {
   // The scheduler sends a batch per tick: a long backlog takes a few ticks.
-  const when = `${queued > POST_RETRY.batchSize ? 'starting ' : ''}within ${Math.ceil(ctx.config.schedulerTickMs / 1000)} seconds`;
-  return ` ${which} not posted yet will be posted there ${when}.`;
+  const when = `${queued + stale > POST_RETRY.batchSize ? 'starting ' : ''}within ${Math.ceil(ctx.config.schedulerTickMs / 1000)} seconds`;
+  const notes: string[] = [];
+  if (queued > 0) {
+    const which = queued === 1 ? 'The 1 open opening' : `The ${queued} open openings`;
+    notes.push(` ${which} not posted yet will be posted there ${when}.`);
+  }
+  if (stale > 0) {
+    const which = stale === 1 ? 'The 1 post' : `The ${stale} posts`;
+    notes.push(` ${which} the bot could not bring up to date will be edited ${when}.`);
+  }
+  return notes.join('');
 }
 
 async function show(member: GuildMember, ctx: Context) {

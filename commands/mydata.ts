@@ -103,13 +103,15 @@ async function askToDelete(member: GuildMember, ctx: Context): Promise<APIIntera
 
 async function erase(member: GuildMember, ctx: Context): Promise<APIInteractionResponse> {
   const now = ctx.clock();
-  const { counts, postsToEdit } = await eraseMemberData(ctx.db, member.guildId, member.userId, {
-    now,
-    leaseUntil: postLeaseUntil(now),
-  });
+  const { counts, postsToEdit, postsEditedLater } = await eraseMemberData(
+    ctx.db,
+    member.guildId,
+    member.userId,
+    { now, leaseUntil: postLeaseUntil(now) },
+  );
   ctx.log.info({ guildId: member.guildId, userId: member.userId, ...counts }, 'member data deleted');
   const editedNow = postsToEdit.slice(0, POSTS_EDITED_AT_ONCE);
   // One at a time, like the retry task: they mostly go to the same channel.
   for (const opening of editedNow) await publishOpening(ctx, opening);
-  return updateMessage(renderErased(counts, postsToEdit.length - editedNow.length));
+  return updateMessage(renderErased(counts, postsToEdit.length - editedNow.length + postsEditedLater));
 }

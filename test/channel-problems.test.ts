@@ -18,6 +18,7 @@ import { assessments, guildSettings, openings } from '../src/db/schema/index.ts'
 import { EMBED_LIMITS, embedProblems } from '../src/discord/limits.ts';
 import { renderSettingsEmbed } from '../src/guild-config/render.ts';
 import type { Actor, LocalChannel } from '../src/interactions/build.ts';
+import { POST_RETRY } from '../src/openings/retry.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
@@ -126,7 +127,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
       messageId: null,
     });
     const shown = await show();
-    expect(shown).toContain('Openings channel problem: A new opening could not be posted');
+    expect(shown).toContain('Openings channel problem: Posting in the openings channel failed');
     expect(shown).toContain('missing a permission');
     expect(shown).not.toContain('Assessments channel problem');
     expect(shown).not.toContain('Reminders problem');
@@ -213,6 +214,97 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     harness.clock.advance(HOUR);
     await tick();
     expect((await getOpening(harness.db, GUILD_A, opening.id))?.postState).toBe('posted');
+  });
+
+  /** Makes Discord answer 500 to every edit of a message until the returned function is called. */
+  function failEdits(): () => void {
+    let down = true;
+    harness.standIn.on('PATCH', /^\/channels\/\d+\/messages\/\d+$/, () =>
+      down ? { status: 500, body: { message: 'Internal Server Error', code: 0 } } : undefined,
+    );
+    return () => {
+      down = false;
+    };
+  }
+
+  /** Hourly ticks until the bot has tried the post's edit as often as it retries. */
+  async function tickUntilGivenUp(openingId: number) {
+    for (let hour = 0; hour < POST_RETRY.maxAttempts + 1; hour++) {
+      await tick();
+      harness.clock.advance(HOUR);
+    }
+    expect((await getOpening(harness.db, GUILD_A, openingId))?.postAttempts).toBe(POST_RETRY.maxAttempts);
+  }
+
+  it('says in /config show when it gave up editing a post, and edits it after /config openings', async () => {
+    await config('openings', { channel: OPENINGS.id });
+    const { opening } = await postOpening();
+    const recover = failEdits();
+    try {
+      // It expires while Discord keeps failing: the post still says it is open.
+      harness.clock.set(new Date(opening.expiresAt.getTime() + HOUR));
+      await tickUntilGivenUp(opening.id);
+      expect(await getOpening(harness.db, GUILD_A, opening.id)).toMatchObject({
+        status: 'expired',
+        postState: 'stale',
+        messageId: opening.messageId,
+      });
+      const shown = await show();
+      expect(shown).toContain(
+        'Openings channel problem: Posting in the openings channel failed (Discord answered 500, 12 times in a row, so the bot stopped retrying).',
+      );
+      expect(shown).toContain('run `/config openings` again');
+      // Given up: a day of ticks tries nothing more.
+      const edits = harness.standIn.find('PATCH', /.*/).length;
+      harness.clock.advance(DAY);
+      await tick();
+      expect(harness.standIn.find('PATCH', /.*/)).toHaveLength(edits);
+    } finally {
+      recover();
+    }
+
+    const setAgain = ephemeralContent(await config('openings', { channel: OPENINGS.id }));
+    expect(setAgain).toContain(
+      'The 1 post the bot could not bring up to date will be edited within 15 seconds.',
+    );
+    expect(setAgain).not.toContain('not posted yet');
+    await tick();
+    const lastEdit = harness.standIn.find('PATCH', /^\/channels\/\d+\/messages\/\d+$/).at(-1);
+    expect(lastEdit?.path).toBe(`/channels/${OPENINGS.id}/messages/${opening.messageId}`);
+    expect(JSON.stringify(lastEdit?.body)).toContain('[Expired] Outcomes after genicular');
+    expect(await getOpening(harness.db, GUILD_A, opening.id)).toMatchObject({ postState: 'posted' });
+    expect(await show()).not.toContain('problem');
+  });
+
+  it('retries a given-up post in full when its opening changes again', async () => {
+    await config('openings', { channel: OPENINGS.id });
+    const { opening } = await postOpening();
+    const recover = failEdits();
+    try {
+      await harness.press(`opening:interest:${opening.id}`, member('300000000000000779'));
+      await tickUntilGivenUp(opening.id);
+    } finally {
+      recover();
+    }
+    // The author closes it during a short hiccup: the edit is retried later, not given up at once.
+    const hiccupOver = failEdits();
+    const closing = await harness.command(
+      'opening',
+      { subcommand: 'close', options: { opening: String(opening.id), status: 'filled' } },
+      member(opening.authorId),
+    );
+    expect(ephemeralContent(closing)).toContain('its post says so');
+    hiccupOver();
+    const editsBefore = harness.standIn.find('PATCH', /.*/).length;
+    harness.clock.advance(HOUR);
+    await tick();
+    const retried = harness.standIn.find('PATCH', /.*/).slice(editsBefore);
+    expect(retried).toHaveLength(1);
+    expect(JSON.stringify(retried[0]?.body)).toContain('[Filled] Outcomes after genicular');
+    expect(await getOpening(harness.db, GUILD_A, opening.id)).toMatchObject({
+      status: 'filled',
+      postState: 'posted',
+    });
   });
 
   it('posts the openings stored while no channel was set, after /config openings and one tick', async () => {

@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bot-console-'));
+/** The console's own temp folder, where it saves the files a message would attach. */
+const consoleTemp = mkdtempSync(join(tmpdir(), 'bot-console-tmp-'));
 
-function runConsole(input: string) {
+function runConsole(input: string, env: NodeJS.ProcessEnv = {}) {
   return spawnSync('npm', ['start', '--silent'], {
     input,
     encoding: 'utf8',
@@ -17,13 +19,17 @@ function runConsole(input: string) {
       BOT_TRANSPORT: '',
       PGLITE_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     timeout: 150_000,
   });
 }
 
 describe('local console (npm start with no configuration)', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(consoleTemp, { recursive: true, force: true });
+  });
 
   it('says it is offline, lists the commands for /help, and exits at the end of input', {
     timeout: 180_000,
@@ -41,5 +47,32 @@ describe('local console (npm start with no configuration)', () => {
     expect(result.stdout).toContain('Unknown command /nonsense');
     expect(result.stdout).toContain('Type a slash command');
     expect(result.stdout).toContain('What this bot can do');
+  });
+
+  it('saves the file /mydata export would attach and prints where it is', { timeout: 180_000 }, () => {
+    const opening = [
+      '/opening post kind:retrospective focus:ir remote:true role:entry',
+      'Outcomes after genicular artery embolization',
+      'Example University Hospital',
+      '',
+      'Chart review for about 200 patients; roughly four hours a week.',
+      'ir.lab@example.org',
+    ];
+    const result = runConsole(`${[...opening, '/mydata export'].join('\n')}\n`, {
+      TMPDIR: consoleTemp,
+      // Nothing listens there: anything sent to Discord would fail at once and be logged.
+      DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Openings you posted (1)');
+    expect(result.stdout).toContain('Everything stored about you in this server:');
+    const saved = /Attached file saved as (\S+)/.exec(result.stdout)?.[1] ?? '';
+    expect(saved.startsWith(consoleTemp)).toBe(true);
+    expect(saved.endsWith('my-data.json')).toBe(true);
+    expect(existsSync(saved)).toBe(true);
+    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({
+      openings: [{ title: 'Outcomes after genicular artery embolization', contact: 'ir.lab@example.org' }],
+    });
+    expect(result.stderr).not.toContain('not delivered');
   });
 });

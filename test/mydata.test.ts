@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { faqEntries, faqHidden, faqVotes, openings } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
-import type { Actor } from '../src/interactions/build.ts';
+import { type Actor, buildButtonPress } from '../src/interactions/build.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
@@ -460,6 +460,63 @@ describe('/mydata delete after an opening was renewed', () => {
     const lastPost = JSON.stringify(edits.at(-1)?.body);
     expect(lastPost).not.toContain(ALICE);
     for (const text of Object.values(ALICE_OPENING)) expect(lastPost).not.toContain(text);
+    expect(await tablesMentioning(harness, ALICE, GUILD_A)).toEqual({});
+  });
+});
+
+describe.each(databaseKinds())('/mydata delete while another sender edits a post (%s)', (kind) => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness({ kind });
+    await updateGuildSettings(
+      harness.db,
+      GUILD_A,
+      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
+      harness.clock.now(),
+    );
+  });
+  afterAll(() => harness.close());
+
+  it('leaves the post to that sender, removes the data at once, and anonymises the post right after', async () => {
+    const opening = await postOpening(harness, alice, ALICE_OPENING);
+    const messagePath = new RegExp(`^/channels/${TEXT_CHANNEL}/messages/${opening.messageId}$`);
+    harness.standIn.clear();
+
+    // Bob's interest edits the post; while that edit is on its way, Alice deletes her data, her
+    // confirmation handled by another process of the bot.
+    const otherProcess = { ...harness.ctx, rest: harness.standIn.createRest() };
+    let deleting = false;
+    let seenDuringEdit: { report: string; edits: number; mentions: Record<string, number> } | undefined;
+    harness.standIn.on('PATCH', messagePath, async () => {
+      if (deleting) return undefined;
+      deleting = true;
+      const confirm = buttons(await harness.command('mydata', { subcommand: 'delete' }, alice))[0];
+      const press = buildButtonPress(confirm?.custom_id ?? 'mydata:missing', alice);
+      const done = await harness.router.route(press, otherProcess);
+      seenDuringEdit = {
+        report: visibleText(done),
+        edits: harness.standIn.find('PATCH', messagePath).length,
+        mentions: await tablesMentioning(harness, ALICE, GUILD_A),
+      };
+      return undefined;
+    });
+    await pressInterest(harness, bob, opening.id);
+
+    // Her deletion did not edit the post the interest was editing, but her data left the database.
+    expect(seenDuringEdit?.edits).toBe(1);
+    expect(seenDuringEdit?.mentions).toEqual({});
+    expect(seenDuringEdit?.report).toContain('1 opening you posted: withdrawn');
+    expect(seenDuringEdit?.report).toContain('1 post of your openings will be edited within a few minutes.');
+
+    // That edit sent the text as it was read before; the post stays due and the next pass anonymises it.
+    await createScheduler(harness.ctx, schedulerTasks, MINUTE).tick();
+    const edits = harness.standIn.find('PATCH', messagePath);
+    expect(edits).toHaveLength(2);
+    const lastPost = JSON.stringify(edits[1]?.body);
+    expect(lastPost).toContain("[Withdrawn] Removed at the author's request");
+    for (const text of Object.values(ALICE_OPENING)) expect(lastPost).not.toContain(text);
+    const [stored] = await harness.db.select().from(openings).where(eq(openings.id, opening.id));
+    expect(stored).toMatchObject({ status: 'withdrawn', postState: 'posted' });
     expect(await tablesMentioning(harness, ALICE, GUILD_A)).toEqual({});
   });
 });

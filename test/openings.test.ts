@@ -803,3 +803,51 @@ describe.each(databaseKinds())('two senders of the same posts (%s)', (kind) => {
     expect(await getOpening(harness.db, GUILD_A, stored.id)).toMatchObject({ postState: 'posted' });
   });
 });
+
+describe.each(databaseKinds())('paging through the list while openings close (%s)', (kind) => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness({ kind });
+  });
+  afterAll(() => harness.close());
+
+  it('counts every match, and turns to the last page left when the one asked for is gone', async () => {
+    for (let index = 0; index < 12; index++) {
+      harness.clock.advance(60_000);
+      const poster = member(String(300000000000000200n + BigInt(index)));
+      await postOpening(harness, poster, {}, form({ title: `Paged project ${index}` }));
+    }
+    const first = messageData(await harness.command('opening', { subcommand: 'list', options: {} }, helper));
+    expect(first.embeds[0]?.description).toMatch(/^12 open · /);
+    expect(first.embeds[0]?.footer?.text).toBe('Page 1 of 3');
+    const second = messageData(
+      await harness.press(first.components[0]?.components[1]?.custom_id ?? '', helper),
+    );
+    expect(second.embeds[0]?.footer?.text).toBe('Page 2 of 3');
+    const toThirdPage = second.components[0]?.components[1]?.custom_id ?? '';
+    const third = messageData(await harness.press(toThirdPage, helper));
+    expect(third.embeds[0]?.fields?.map((field) => field.name)).toEqual([
+      expect.stringContaining('Paged project 1'),
+      expect.stringContaining('Paged project 0'),
+    ]);
+    expect(third.embeds[0]?.footer?.text).toBe('Page 3 of 3');
+
+    // The three oldest are filled; "Next" on the second page now finds the third gone.
+    const oldest = await harness.db.select().from(openings).orderBy(openings.id).limit(3);
+    for (const closing of oldest) {
+      content(
+        await harness.command(
+          'opening',
+          { subcommand: 'close', options: { opening: String(closing.id), status: 'filled' } },
+          moderator(),
+        ),
+      );
+    }
+    const lastLeft = messageData(await harness.press(toThirdPage, helper));
+    expect(lastLeft.embeds[0]?.description).toMatch(/^9 open · /);
+    expect(lastLeft.embeds[0]?.footer?.text).toBe('Page 2 of 2');
+    expect(lastLeft.embeds[0]?.fields?.map((field) => field.name)).toEqual(
+      [6, 5, 4, 3].map((index) => expect.stringContaining(`Paged project ${index}`)),
+    );
+  });
+});

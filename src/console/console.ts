@@ -18,7 +18,10 @@ import {
   localSnowflake,
 } from '../interactions/build.ts';
 import type { Command } from '../router/command.ts';
+import { takeFollowUp } from '../router/follow-up.ts';
+import type { RouteOptions } from '../router/router.ts';
 import type { Transport, TransportDeps } from '../transports/transport.ts';
+import { createFollowUpSaver } from './follow-up-files.ts';
 import { parseCommandLine } from './parse.ts';
 import { buttonsOf, type RenderedButton, renderResponse } from './render.ts';
 
@@ -59,6 +62,10 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
   const definitions = commands.map((command) => command.data);
   let buttons: RenderedButton[] = [];
   let stopped = false;
+  const saveFollowUp = createFollowUpSaver();
+  // There is no Discord to send a follow-up (a file, say) to: it is shown here after its response.
+  const routeOptions: RouteOptions = { keepFollowUp: true };
+  const route = (payload: unknown) => deps.router.route(payload, deps.ctx, routeOptions);
 
   const nextLine = async (): Promise<string | undefined> => {
     const next = await iterator.next();
@@ -71,6 +78,8 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
       return;
     }
     write(renderResponse(response));
+    const followUp = takeFollowUp(response);
+    if (followUp) write(await saveFollowUp(followUp));
     if (
       response.type === InteractionResponseType.ChannelMessageWithSource ||
       response.type === InteractionResponseType.UpdateMessage
@@ -97,7 +106,7 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
         fields[input.custom_id] = value.replace(/\\n/g, '\n');
       }
     }
-    await show(await deps.router.route(buildModalSubmit(modal.custom_id, fields, LOCAL_ACTOR), deps.ctx));
+    await show(await route(buildModalSubmit(modal.custom_id, fields, LOCAL_ACTOR)));
   };
 
   const pressButton = async (number: number) => {
@@ -111,7 +120,7 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
       return;
     }
     const message = { id: localSnowflake(), channel_id: LOCAL_ACTOR.channelId, components: [] };
-    await show(await deps.router.route(buildButtonPress(button.customId, LOCAL_ACTOR, message), deps.ctx));
+    await show(await route(buildButtonPress(button.customId, LOCAL_ACTOR, message)));
   };
 
   /** An option with autocomplete takes the suggestion whose name matches what was typed. */
@@ -121,7 +130,7 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
     for (const [key, typed] of Object.entries(parsed.input.options ?? {})) {
       if (typeof typed !== 'string') continue;
       const payload = buildAutocomplete(command.data, { ...parsed.input, focused: key }, LOCAL_ACTOR);
-      const response = await deps.router.route(payload, deps.ctx);
+      const response = await route(payload);
       if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) continue;
       const match = (response.data.choices ?? []).find(
         (choice) => choice.name.toLowerCase() === typed.toLowerCase() || String(choice.value) === typed,
@@ -152,7 +161,7 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
     await resolveAutocomplete(parsed.name, parsed);
     const definition = definitions.find((candidate) => candidate.name === parsed.name);
     if (!definition) return;
-    await show(await deps.router.route(buildChatInput(definition, parsed.input, LOCAL_ACTOR), deps.ctx));
+    await show(await route(buildChatInput(definition, parsed.input, LOCAL_ACTOR)));
   };
 
   const done = (async () => {

@@ -46,7 +46,7 @@ function remindersProblem(settings: GuildSettings): string | null {
 
 function openingsProblem(settings: GuildSettings): string | null {
   if (!settings.openingsProblem) return null;
-  return `A new opening could not be posted (${reasonOf(settings.openingsProblem)}). Openings still show in \`/opening list\`, but the ones not posted wait until you fix that and run \`/config openings\` again.`;
+  return `Posting in the openings channel failed (${reasonOf(settings.openingsProblem)}). Openings still show in \`/opening list\`, but posts not sent or not brought up to date wait until you fix the cause and run \`/config openings\` again.`;
 }
 
 function assessmentsProblem(settings: GuildSettings): string | null {

@@ -25,15 +25,16 @@ export async function collectMemberData(db: Db, guildId: string, userId: string)
 
 /**
  * Deletes or anonymises everything of the member in this guild, all or nothing. Their openings are
- * withdrawn and overwritten; those with a post come back queued (leased until `leaseUntil`) so the
- * caller can edit the posts.
+ * withdrawn and overwritten; the posts no other sender holds come back claimed (leased until
+ * `leaseUntil`) for the caller to edit. `postsEditedLater` counts those another sender holds: it
+ * (or the retry task) edits them once it is done.
  */
 export async function eraseMemberData(
   db: Db,
   guildId: string,
   userId: string,
   times: { now: Date; leaseUntil: Date },
-): Promise<{ counts: MemberDataCounts; postsToEdit: Opening[] }> {
+): Promise<{ counts: MemberDataCounts; postsToEdit: Opening[]; postsEditedLater: number }> {
   return db.transaction(async (tx) => {
     const assessments = await deleteMemberAssessments(tx, guildId, userId);
     const interests = await deleteMemberOpeningInterests(tx, guildId, userId);
@@ -42,9 +43,10 @@ export async function eraseMemberData(
     const faqEntriesWritten = await unattributeMemberFaqEntries(tx, guildId, userId);
     const faqHidden = await unattributeMemberHiddenFaqs(tx, guildId, userId);
     const openings = await anonymiseMemberOpenings(tx, guildId, userId, ANONYMISED_OPENING, times);
+    const queued = openings.anonymised.filter((opening) => opening.postState === 'pending');
     return {
       counts: {
-        openings: openings.length,
+        openings: openings.anonymised.length,
         interests,
         assessments,
         faqVotes,
@@ -52,7 +54,8 @@ export async function eraseMemberData(
         faqEntriesWritten,
         faqHidden,
       },
-      postsToEdit: openings.filter((opening) => opening.postState === 'pending'),
+      postsToEdit: openings.claimed,
+      postsEditedLater: queued.length - openings.claimed.length,
     };
   });
 }

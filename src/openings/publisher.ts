@@ -76,11 +76,18 @@ function newPostChannel(action: SendAction): string | null {
   return null;
 }
 
+/** The channel the post is in, or is going to: where a problem with it shows in /config show. */
+function postChannel(action: SendAction): string {
+  return action.kind === 'create-thread' ? action.forumId : action.channelId;
+}
+
 /**
  * A failure that may pass is retried with backoff. A 403 or 404 is not: retrying cannot bring back
  * a channel or a permission. A new post then waits (still listed) until a moderator sets the
  * openings channel again, and /config show says why. A post that cannot be edited is forgotten,
- * so `/config openings` posts a still-open opening anew.
+ * so `/config openings` posts a still-open opening anew. After too many failures that may pass the
+ * bot gives up: the post waits (a new one unposted, an edit marked stale) and /config show says so,
+ * since a moderator's `/config openings` (or, for an edit, the opening's next change) tries again.
  */
 async function recordFailure(
   ctx: Context,
@@ -103,6 +110,17 @@ async function recordFailure(
   if (permanent && openingsChannel) {
     await recordChannelProblem(ctx.db, guildId, 'openings', { channelId: openingsChannel, problem }, now);
   }
+  const gaveUp = !permanent && retryAt === null;
+  if (gaveUp) {
+    const givenUp = `${problem}, ${failures} times in a row, so the bot stopped retrying`;
+    await recordChannelProblem(
+      ctx.db,
+      guildId,
+      'openings',
+      { channelId: postChannel(action), problem: givenUp },
+      now,
+    );
+  }
   const ids = { guildId, openingId: id, action: action.kind, failures, problem };
   if (permanent) {
     ctx.log.warn(ids, 'opening post refused by Discord; waiting for a moderator');
@@ -110,9 +128,9 @@ async function recordFailure(
   }
   ctx.log.warn(
     { ...ids, retryAt },
-    retryAt ? 'opening post failed; will retry' : 'opening post failed too often; given up',
+    gaveUp ? 'opening post failed too often; given up' : 'opening post failed; will retry',
   );
-  return { opening, outcome: retryAt ? 'retrying' : 'gave-up' };
+  return { opening, outcome: gaveUp ? 'gave-up' : 'retrying' };
 }
 
 async function send(ctx: Context, opening: OpeningWithInterest, action: SendAction): Promise<PostTarget> {

@@ -14,7 +14,7 @@ import { NO_MENTIONS } from './responses.ts';
  * one), so a file goes out the same way for every transport: as a follow-up on the interaction's
  * webhook, which exists once Discord has the response.
  */
-interface FollowUpMessage {
+export interface FollowUpMessage {
   body: RESTPostAPIWebhookWithTokenJSONBody;
   files: RawFile[];
 }

@@ -26,8 +26,16 @@ export interface RouterOptions {
   deferAfterMs?: number;
 }
 
+export interface RouteOptions {
+  /**
+   * The caller delivers the follow-up of the response it gets (see `takeFollowUp`) itself: the
+   * console, which shows messages locally. One of a deferred response is still sent to Discord.
+   */
+  keepFollowUp?: boolean;
+}
+
 export interface Router {
-  route(interaction: unknown, ctx: Context): Promise<APIInteractionResponse>;
+  route(interaction: unknown, ctx: Context, options?: RouteOptions): Promise<APIInteractionResponse>;
   /** Resolves once every deferred reply has been delivered (used by shutdown and tests). */
   idle(): Promise<void>;
 }
@@ -42,13 +50,23 @@ export function createRouter(commands: readonly Command[], options: RouterOption
     void work.finally(() => pending.delete(work));
   };
   /** Starts a response's follow-up (a file, say) while the transport delivers the response itself. */
-  const withItsFollowUp = (response: APIInteractionResponse, interaction: APIInteraction, ctx: Context) => {
+  const withItsFollowUp = (
+    response: APIInteractionResponse,
+    interaction: APIInteraction,
+    ctx: Context,
+    options: RouteOptions,
+  ) => {
+    if (options.keepFollowUp) return response;
     const message = takeFollowUp(response);
     if (message) track(sendFollowUp(ctx, interaction, message));
     return response;
   };
 
-  const route = async (raw: unknown, ctx: Context): Promise<APIInteractionResponse> => {
+  const route = async (
+    raw: unknown,
+    ctx: Context,
+    options: RouteOptions,
+  ): Promise<APIInteractionResponse> => {
     if (!isInteractionEnvelope(raw)) return ephemeralText('That interaction was not understood.');
     const interaction = raw as APIInteraction;
     if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
@@ -58,7 +76,7 @@ export function createRouter(commands: readonly Command[], options: RouterOption
       return answerAutocomplete(interaction, owner, ctx);
     }
     const work = runHandler(interaction, owner, ctx).catch((error) => errorResponse(error, interaction, ctx));
-    if (!Number.isFinite(deferAfterMs)) return withItsFollowUp(await work, interaction, ctx);
+    if (!Number.isFinite(deferAfterMs)) return withItsFollowUp(await work, interaction, ctx, options);
 
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'deferred'>((resolve) => {
@@ -66,7 +84,7 @@ export function createRouter(commands: readonly Command[], options: RouterOption
     });
     const first = await Promise.race([work, deadline]);
     clearTimeout(timer);
-    if (first !== 'deferred') return withItsFollowUp(first, interaction, ctx);
+    if (first !== 'deferred') return withItsFollowUp(first, interaction, ctx, options);
 
     const delivery = work
       .then(async (response) => {
@@ -98,9 +116,9 @@ export function createRouter(commands: readonly Command[], options: RouterOption
   };
 
   return {
-    route: async (raw, ctx) => {
+    route: async (raw, ctx, options = {}) => {
       try {
-        return await route(raw, ctx);
+        return await route(raw, ctx, options);
       } catch (error) {
         // Only reachable by a malformed envelope that got past the shape check.
         return errorResponse(error, raw as APIInteraction, ctx);

@@ -77,18 +77,24 @@ export async function listOpenOpenings(
   page: { limit: number; offset: number; now?: Date },
 ): Promise<{ rows: OpeningWithInterest[]; total: number }> {
   const where = and(...filterConditions(guildId, filters, page.now));
+  // The count comes with the page, from the same snapshot, so the two always agree.
   const rows = await db
-    .select({ opening: openings, interestCount })
+    .select({ opening: openings, interestCount, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(openings)
     .where(where)
     .orderBy(desc(openings.openedAt), desc(openings.id))
     .limit(page.limit)
     .offset(page.offset);
-  const [totals] = await db.select({ total: count() }).from(openings).where(where);
   return {
     rows: rows.map((row) => ({ ...row.opening, interestCount: row.interestCount })),
-    total: totals?.total ?? 0,
+    total: rows[0]?.total ?? (page.offset > 0 ? await countOpenOpenings(db, where) : 0),
   };
+}
+
+/** Only for a page past the end (openings closed since the list was shown): no row carries the count. */
+async function countOpenOpenings(db: Db, where: SQL | undefined): Promise<number> {
+  const [totals] = await db.select({ total: count() }).from(openings).where(where);
+  return totals?.total ?? 0;
 }
 
 export async function getOpening(db: Db, guildId: string, id: number): Promise<OpeningWithInterest | null> {
@@ -305,7 +311,8 @@ export async function claimNextDueOpeningPost(db: Db, now: Date, leaseUntil: Dat
 /**
  * Claims the opening's post to bring it up to date, leased to the caller until `leaseUntil`; null
  * when it is not in this guild or another sender holds the post. Then the row is left pending and
- * marked changed, so that sender (or the retry task after it) sends the latest state.
+ * marked changed, so that sender (or the retry task after it) sends the latest state. A post that
+ * was posted or given up on starts a fresh round of retries; one still pending keeps its count.
  */
 export async function claimOpeningPost(
   db: Db,
@@ -316,7 +323,11 @@ export async function claimOpeningPost(
   const thisOpening = and(eq(openings.guildId, guildId), eq(openings.id, id));
   const [claimed] = await db
     .update(openings)
-    .set({ postState: 'pending', nextPostAttemptAt: times.leaseUntil })
+    .set({
+      postState: 'pending',
+      postAttempts: sql`case when ${openings.postState} = 'pending' then ${openings.postAttempts} else 0 end`,
+      nextPostAttemptAt: times.leaseUntil,
+    })
     .where(and(thisOpening, postIsFree(times.now)))
     .returning();
   if (claimed) return claimed;
@@ -397,6 +408,20 @@ export async function markOpeningUnposted(db: Db, guildId: string, id: number): 
 }
 
 /**
+ * Queues the guild's posts the bot gave up editing (see `markOpeningPostFailed`), whatever their
+ * opening's status, to be edited on the next scheduler tick with a fresh round of retries.
+ * Returns how many were queued.
+ */
+export async function requeueStaleOpeningPosts(db: Db, guildId: string, now: Date): Promise<number> {
+  const queued = await db
+    .update(openings)
+    .set({ postState: 'pending', postAttempts: 0, nextPostAttemptAt: now })
+    .where(and(eq(openings.guildId, guildId), eq(openings.postState, 'stale')))
+    .returning({ id: openings.id });
+  return queued.length;
+}
+
+/**
  * Queues the guild's open, unexpired openings that have no post, to be posted on the next scheduler
  * tick: those stored while no openings channel was set, and those whose post failed for good.
  * Pending ones are left alone: one may be in the middle of being sent. Returns how many were queued.
@@ -418,7 +443,10 @@ export async function requeueUnpostedOpenings(db: Db, guildId: string, now: Date
   return queued.length;
 }
 
-/** Records a failed post: retried at `nextAttemptAt`, or given up (null). */
+/**
+ * Records a failed post: retried at `nextAttemptAt`, or given up (null). Given up, an opening never
+ * posted has no post ('none'), and an existing post is marked 'stale': it shows an older state.
+ */
 export async function markOpeningPostFailed(
   db: Db,
   guildId: string,
@@ -430,7 +458,9 @@ export async function markOpeningPostFailed(
     .update(openings)
     .set({
       postAttempts: failures,
-      postState: nextAttemptAt ? 'pending' : 'none',
+      postState: nextAttemptAt
+        ? 'pending'
+        : sql`case when ${openings.messageId} is not null then 'stale'::opening_post_state else 'none'::opening_post_state end`,
       nextPostAttemptAt: nextAttemptAt,
     })
     .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
@@ -476,8 +506,13 @@ export type OpeningReplacement = Pick<
 
 /**
  * Withdraws every opening the member posted in this guild and overwrites what they wrote with
- * `replacement`. One that has a post is queued for the post to be edited, leased to the caller
- * until `leaseUntil` (the retry task takes over after that); one never posted never will be.
+ * `replacement`, at once. Their posts must be edited too, but never by two senders at a time:
+ *  - a post no sender holds is claimed for the caller until `leaseUntil` (returned in `claimed`;
+ *    the retry task takes over after that);
+ *  - a post another sender holds (or that waits for a retry) is left to it: the row is marked
+ *    changed, so that sender finds its post out of date and it is sent again (see
+ *    `markOpeningPosted`), or its retry sends the anonymised text;
+ *  - an opening never posted never will be.
  */
 export async function anonymiseMemberOpenings(
   db: Db,
@@ -485,18 +520,31 @@ export async function anonymiseMemberOpenings(
   authorId: string,
   replacement: OpeningReplacement,
   times: { now: Date; leaseUntil: Date },
-): Promise<Opening[]> {
+): Promise<{ anonymised: Opening[]; claimed: Opening[] }> {
+  const theirs = and(eq(openings.guildId, guildId), eq(openings.authorId, authorId));
+  const free = postIsFree(times.now);
   const hasPost = sql`${openings.messageId} is not null`;
-  return db
-    .update(openings)
-    .set({
-      ...replacement,
-      status: 'withdrawn',
-      postState: sql`case when ${hasPost} then 'pending'::opening_post_state else 'none'::opening_post_state end`,
-      nextPostAttemptAt: sql`case when ${hasPost} then ${times.leaseUntil.toISOString()}::timestamptz end`,
-      postAttempts: 0,
-      updatedAt: bumpedUpdatedAt(times.now),
-    })
-    .where(and(eq(openings.guildId, guildId), eq(openings.authorId, authorId)))
-    .returning();
+  return db.transaction(async (tx) => {
+    // Locked first: no sender can claim or release a post between this look and the update.
+    const before = await tx
+      .select({ id: openings.id, free: sql<boolean>`${free}` })
+      .from(openings)
+      .where(theirs)
+      .for('update');
+    const freeIds = new Set(before.filter((row) => row.free).map((row) => row.id));
+    const anonymised = await tx
+      .update(openings)
+      .set({
+        ...replacement,
+        status: 'withdrawn',
+        postState: sql`case when not ${free} then ${openings.postState} when ${hasPost} then 'pending'::opening_post_state else 'none'::opening_post_state end`,
+        nextPostAttemptAt: sql`case when not ${free} then ${openings.nextPostAttemptAt} when ${hasPost} then ${times.leaseUntil.toISOString()}::timestamptz end`,
+        postAttempts: sql`case when not ${free} then ${openings.postAttempts} else 0 end`,
+        updatedAt: bumpedUpdatedAt(times.now),
+      })
+      .where(theirs)
+      .returning();
+    const claimed = anonymised.filter((row) => freeIds.has(row.id) && row.postState === 'pending');
+    return { anonymised, claimed };
+  });
 }

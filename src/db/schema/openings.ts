@@ -27,8 +27,12 @@ export const openingKinds = [
 export const openingFocuses = ['ir', 'diagnostic_radiology', 'other_specialty'] as const;
 export const openingRoles = ['entry', 'intermediate', 'advanced'] as const;
 export const openingStatuses = ['open', 'filled', 'withdrawn', 'expired'] as const;
-/** Whether the opening's channel message reflects its current state, or still has to be sent. */
-export const openingPostStates = ['none', 'pending', 'posted'] as const;
+/**
+ * Whether the opening's channel message reflects its current state, or still has to be sent.
+ * 'stale': it has a post showing an older state, and the bot gave up editing it after failing
+ * too often; the opening's next change, or `/config openings`, tries again.
+ */
+export const openingPostStates = ['none', 'pending', 'posted', 'stale'] as const;
 
 export const openingKind = pgEnum('opening_kind', openingKinds);
 export const openingFocus = pgEnum('opening_focus', openingFocuses);

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."opening_post_state" ADD VALUE 'stale';
