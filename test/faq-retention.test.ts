@@ -43,7 +43,11 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
       member(undefined, GUILD_B),
     );
     harness.clock.set(daysAfterStart(60));
-    await harness.command('faq', { options: { question: 'recent football scores' } }, member(undefined, GUILD_A));
+    await harness.command(
+      'faq',
+      { options: { question: 'recent football scores' } },
+      member(undefined, GUILD_A),
+    );
 
     harness.clock.set(daysAfterStart(FAQ_QUERY_RETENTION_DAYS - 1));
     await tick();
