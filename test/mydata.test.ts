@@ -3,13 +3,11 @@ import {
   type APIButtonComponentWithCustomId,
   type APIEmbed,
   type APIInteractionResponse,
-  ChannelType,
   InteractionResponseType,
   MessageFlags,
 } from 'discord-api-types/v10';
 import { and, count, eq, getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { faqEntries, faqHidden, faqVotes, openings } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import { type Actor, buildButtonPress } from '../src/interactions/build.ts';
@@ -18,9 +16,10 @@ import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { OPENINGS_TEXT_CHANNEL, useOpeningsTextChannel } from './helpers/openings-channel.ts';
 import { allTables, rowCounts } from './helpers/row-counts.ts';
 
-const TEXT_CHANNEL = '400000000000000001';
+const TEXT_CHANNEL = OPENINGS_TEXT_CHANNEL;
 const MINUTE = 60 * 1000;
 const APPLICATION_ID = '100000000000000001';
 
@@ -174,12 +173,7 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
 
   beforeAll(async () => {
     harness = await createHarness({ kind });
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
-      harness.clock.now(),
-    );
+    await useOpeningsTextChannel(harness);
     // Alice's data in guild A, through the real commands where there is one.
     await assess(harness, alice, 2);
     harness.clock.advance(MINUTE);
@@ -425,12 +419,7 @@ describe('/mydata delete after an opening was renewed', () => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await createHarness();
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
-      harness.clock.now(),
-    );
+    await useOpeningsTextChannel(harness);
   });
   afterAll(() => harness.close());
 
@@ -468,12 +457,7 @@ describe.each(databaseKinds())('/mydata delete while another sender edits a post
   let harness: Harness;
   beforeAll(async () => {
     harness = await createHarness({ kind });
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
-      harness.clock.now(),
-    );
+    await useOpeningsTextChannel(harness);
   });
   afterAll(() => harness.close());
 

@@ -20,8 +20,9 @@ import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import type { RecordedRequest } from './helpers/discord-stand-in.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { OPENINGS_TEXT_CHANNEL, useOpeningsTextChannel } from './helpers/openings-channel.ts';
 
-const TEXT_CHANNEL = '400000000000000001';
+const TEXT_CHANNEL = OPENINGS_TEXT_CHANNEL;
 const FORUM_CHANNEL = '400000000000000002';
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -131,12 +132,7 @@ describe.each(databaseKinds())('the openings board (%s)', (kind) => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await createHarness({ kind });
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
-      harness.clock.now(),
-    );
+    await useOpeningsTextChannel(harness);
   });
   afterAll(() => harness.close());
 
@@ -514,12 +510,7 @@ describe('refusals: nothing is stored and nothing is posted', () => {
   const start = new Date('2026-11-01T12:00:00Z');
   beforeAll(async () => {
     harness = await createHarness();
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
-      start,
-    );
+    await useOpeningsTextChannel(harness, start);
   });
   afterEach(async () => {
     await harness.db.delete(openings);
@@ -656,12 +647,7 @@ describe('posting later', () => {
   afterAll(() => harness.close());
 
   it('retries a failed post with backoff and posts it once', async () => {
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
-      harness.clock.now(),
-    );
+    await useOpeningsTextChannel(harness);
     let discordDown = true;
     harness.standIn.on('POST', /^\/channels\/\d+\/messages$/, () =>
       discordDown ? { status: 500, body: { message: 'Internal Server Error', code: 0 } } : undefined,
@@ -736,12 +722,7 @@ describe.each(databaseKinds())('two senders of the same posts (%s)', (kind) => {
     for (const [index, userId] of posters.entries()) {
       await postOpening(harness, member(userId), {}, form({ title: `Slow channel project ${index}` }));
     }
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
-      harness.clock.now(),
-    );
+    await useOpeningsTextChannel(harness);
     await requeueUnpostedOpenings(harness.db, GUILD_A, harness.clock.now());
     harness.standIn.clear();
 

@@ -1,0 +1,16 @@
+import { ChannelType } from 'discord-api-types/v10';
+import { updateGuildSettings } from '../../src/db/queries/guild-settings.ts';
+import { GUILD_A } from './actors.ts';
+import type { Harness } from './harness.ts';
+
+export const OPENINGS_TEXT_CHANNEL = '400000000000000001';
+
+/** Sends GUILD_A's openings to a text channel, as `/config openings` would. */
+export function useOpeningsTextChannel(harness: Harness, at: Date = harness.clock.now()) {
+  return updateGuildSettings(
+    harness.db,
+    GUILD_A,
+    { openingsChannelId: OPENINGS_TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
+    at,
+  );
+}
