@@ -1,7 +1,12 @@
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
-import { type FaqQueryRecord, insertFaqQueries, reserveFaqQueryIds } from '../db/queries/faq-queries.ts';
+import {
+  FAQ_QUERY_ID_BLOCK,
+  type FaqQueryRecord,
+  insertFaqQueries,
+  reserveFaqQueryIdBlock,
+} from '../db/queries/faq-queries.ts';
 import { addFaqViews, type FaqViewCount } from '../db/queries/faq-views.ts';
 import type { Logger } from '../logger.ts';
 
@@ -55,18 +60,20 @@ export function createFaqActivityLog(
   let queries: FaqQueryRecord[] = [];
   const answered = new LRUCache<number, FaqQueryRecord>({ max: maxAnsweredHeld, ttl: answeredHeldMs });
   let views = new Map<string, FaqViewCount>();
-  const freeIds: number[] = [];
+  // The reserved ids not handed out yet: nextFreeId up to, not including, blockEnd.
+  let nextFreeId = 0;
+  let blockEnd = 0;
   let reserving: Promise<void> | null = null;
   let flushing: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
   async function nextId(): Promise<number> {
     for (;;) {
-      const id = freeIds.shift();
-      if (id !== undefined) return id;
-      reserving ??= reserveFaqQueryIds(db)
-        .then((ids) => {
-          freeIds.push(...ids);
+      if (nextFreeId < blockEnd) return nextFreeId++;
+      reserving ??= reserveFaqQueryIdBlock(db)
+        .then((first) => {
+          nextFreeId = first;
+          blockEnd = first + FAQ_QUERY_ID_BLOCK;
         })
         .finally(() => {
           reserving = null;
@@ -82,13 +89,19 @@ export function createFaqActivityLog(
       queries = queries.slice(dropped);
       log.warn({ dropped }, 'faq activity: dropped the oldest unsaved questions');
     }
-    for (const [key, count] of failedViews) {
-      const newer = views.get(key);
-      views.set(
-        key,
-        newer ? { ...count, views: count.views + newer.views, lastViewedAt: newer.lastViewedAt } : count,
-      );
+    for (const count of failedViews.values()) addViews(count);
+  }
+
+  /** Adds showings to what waits for storing: one count per guild and entry, with the latest time. */
+  function addViews(count: FaqViewCount) {
+    const key = `${count.guildId}/${count.slug}`;
+    const waiting = views.get(key);
+    if (!waiting) {
+      views.set(key, { ...count });
+      return;
     }
+    waiting.views += count.views;
+    if (count.lastViewedAt > waiting.lastViewedAt) waiting.lastViewedAt = count.lastViewedAt;
   }
 
   async function store() {
@@ -141,12 +154,7 @@ export function createFaqActivityLog(
       await flush();
     },
     recordView(guildId, slug, viewedAt) {
-      const key = `${guildId}/${slug}`;
-      const count = views.get(key);
-      if (count) {
-        count.views += 1;
-        if (viewedAt > count.lastViewedAt) count.lastViewedAt = viewedAt;
-      } else views.set(key, { guildId, slug, views: 1, lastViewedAt: viewedAt });
+      addViews({ guildId, slug, views: 1, lastViewedAt: viewedAt });
     },
     flush,
     start() {

@@ -1,7 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { type Db, selectRows } from '../client.ts';
 import { faqQueries, faqVotes } from '../schema/index.ts';
-import { selectRows } from './faqs.ts';
 
 export interface FaqQueryRecord {
   /** Reserved with reserveFaqQueryIds, so the reply's vote buttons can name it before it is stored. */
@@ -18,14 +17,16 @@ export interface FaqQueryRecord {
 /** Ids one reservation hands out: the increment of faq_queries_id_seq (migration faq_query_id_blocks). */
 export const FAQ_QUERY_ID_BLOCK = 100;
 
-/** Reserves a block of fresh ids for questions, unique across every process sharing the database. */
-export async function reserveFaqQueryIds(db: Db): Promise<number[]> {
+/**
+ * Reserves FAQ_QUERY_ID_BLOCK fresh ids for questions, unique across every process sharing the
+ * database; returns the first (the block runs from it up to, not including, first + FAQ_QUERY_ID_BLOCK).
+ */
+export async function reserveFaqQueryIdBlock(db: Db): Promise<number> {
   const [row] = await selectRows<{ first: number }>(
     db,
     sql`select nextval(pg_get_serial_sequence('faq_queries', 'id'))::int as first`,
   );
-  const first = Number(row?.first);
-  return Array.from({ length: FAQ_QUERY_ID_BLOCK }, (_, index) => first + index);
+  return Number(row?.first);
 }
 
 /**

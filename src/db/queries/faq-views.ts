@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { type Db, selectRows } from '../client.ts';
 import { faqViews } from '../schema/index.ts';
-import { type FaqRow, faqRowColumns, listFaqsByQuestionStart, selectRows, visibleIn } from './faqs.ts';
+import { type FaqRow, faqRowColumns, listFaqsByQuestionStart, visibleIn } from './faqs.ts';
 
 export interface FaqViewCount {
   guildId: string;

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { BuiltInFaq, FaqEntryInput } from '../../faq/entry.ts';
 import { normalizeText, queryTerms } from '../../faq/query-text.ts';
-import type { Db } from '../client.ts';
+import { type Db, selectRows } from '../client.ts';
 import { faqEntries } from '../schema/index.ts';
 import { isBuiltInFaqHidden } from './faq-hidden.ts';
 
@@ -86,13 +86,6 @@ function builtInVisibleIn(guildId: string): SQL {
   // the guild first, which reads the whole guild's FAQ on every query.
   return sql`not exists (select from faq_entries o where o.guild_id = ${guildId} and o.slug = e.slug offset 0)
     and not exists (select from faq_hidden h where h.guild_id = ${guildId} and h.slug = e.slug offset 0)`;
-}
-
-/** Rows of a raw select, whichever driver ran it (PGlite returns {rows}, postgres.js an array). */
-export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
 /** Passes a list of [a-z0-9-] words as one parameter, so statement text does not vary with its length. */
