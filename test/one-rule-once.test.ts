@@ -29,7 +29,7 @@ const RULES: { rule: string; pattern: RegExp; home: string }[] = [
   // One zod error style, `{ error: '…' }`: neither `{ message }` nor a bare string argument.
   {
     rule: 'another zod error style',
-    pattern: /[(,] \{ message\b|\.(?:min|max|regex|length)\([^()]*, ['`]/,
+    pattern: /[(,]\s*\{\s*message\b|\.(?:min|max|regex|length)\([^()]*, ['`]/,
     home: 'nowhere',
   },
 ];
