@@ -9,11 +9,9 @@ import {
   parseMydataCustomId,
 } from '../src/mydata/custom-ids.ts';
 import { mydataCommandData } from '../src/mydata/definition.ts';
+import { EXPORT_FILE_NAME, exportJson, exportNeedsFile } from '../src/mydata/export-file.ts';
 import { countMemberData, isEmpty } from '../src/mydata/member-data.ts';
 import {
-  EXPORT_FILE_NAME,
-  exportJson,
-  exportNeedsFile,
   NOTHING_TO_DELETE,
   renderCancelled,
   renderDeletePrompt,

@@ -5,15 +5,10 @@ import type { Opening } from '../src/db/queries/openings.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import { buttonRefusal, CONFIRM_WINDOW_MS } from '../src/mydata/confirmation.ts';
 import { cancelCustomId, eraseCustomId, parseMydataCustomId } from '../src/mydata/custom-ids.ts';
+import { exportJson, exportNeedsFile } from '../src/mydata/export-file.ts';
 import type { MemberData } from '../src/mydata/member-data.ts';
-import {
-  exportJson,
-  exportNeedsFile,
-  renderDeletePrompt,
-  renderErased,
-  renderExportSummary,
-  SHOWN_PER_LIST,
-} from '../src/mydata/render.ts';
+import { renderDeletePrompt, renderErased, renderExportSummary } from '../src/mydata/render.ts';
+import { SHOWN_PER_LIST } from '../src/mydata/summary-lines.ts';
 
 const GUILD = '200000000000000001';
 const USER = '300000000000000011';
