@@ -31,7 +31,7 @@ export const ANONYMISED_OPENING: OpeningReplacement = Object.freeze({
 });
 
 /** One /mydata delete, as the parts see it. */
-export interface ErasureRun {
+export interface DeletionRun {
   guildId: string;
   userId: string;
   now: Date;
@@ -47,7 +47,7 @@ interface MemberDataPart<Items> {
   collect(db: Db, guildId: string, userId: string): Promise<Items>;
   count(items: NoInfer<Items>): number;
   /** Deletes, anonymises or unlinks the member's rows in the run's guild; returns how many. */
-  erase(db: Db, run: ErasureRun): Promise<number>;
+  delete(db: Db, run: DeletionRun): Promise<number>;
   /** The key of this part in the export file, and its value there. */
   exportKey: string;
   exportValue(items: NoInfer<Items>): unknown;
@@ -71,7 +71,7 @@ export const MEMBER_DATA_PARTS = {
   openings: part({
     collect: listMemberOpenings,
     count: length,
-    async erase(db, run) {
+    async delete(db, run) {
       const { anonymised, claimed } = await anonymiseMemberOpenings(
         db,
         run.guildId,
@@ -118,7 +118,7 @@ export const MEMBER_DATA_PARTS = {
   interests: part({
     collect: listMemberOpeningInterests,
     count: length,
-    erase: (db, run) => deleteMemberOpeningInterests(db, run.guildId, run.userId),
+    delete: (db, run) => deleteMemberOpeningInterests(db, run.guildId, run.userId),
     exportKey: 'openingInterests',
     exportValue: (interests) => interests,
     summaryField: (interests, count) =>
@@ -135,7 +135,7 @@ export const MEMBER_DATA_PARTS = {
   assessments: part({
     collect: listMemberAssessments,
     count: length,
-    erase: (db, run) => deleteMemberAssessments(db, run.guildId, run.userId),
+    delete: (db, run) => deleteMemberAssessments(db, run.guildId, run.userId),
     exportKey: 'assessments',
     exportValue: (assessments) =>
       assessments.map((check) => ({
@@ -164,7 +164,7 @@ export const MEMBER_DATA_PARTS = {
   faqVotes: part({
     collect: listMemberFaqVotes,
     count: length,
-    erase: (db, run) => deleteMemberFaqVotes(db, run.guildId, run.userId),
+    delete: (db, run) => deleteMemberFaqVotes(db, run.guildId, run.userId),
     exportKey: 'faqVotes',
     exportValue: (votes) => votes,
     summaryField: (votes, count) =>
@@ -181,7 +181,7 @@ export const MEMBER_DATA_PARTS = {
   pitfallProgress: part({
     collect: getMemberPitfallCursor,
     count: (progress) => (progress ? 1 : 0),
-    erase: (db, run) => deleteMemberPitfallCursor(db, run.guildId, run.userId),
+    delete: (db, run) => deleteMemberPitfallCursor(db, run.guildId, run.userId),
     exportKey: 'pitfallProgress',
     exportValue: (progress) => progress,
     summaryField: (progress) =>
@@ -197,7 +197,7 @@ export const MEMBER_DATA_PARTS = {
   faqEntriesWritten: part({
     collect: listMemberFaqEntries,
     count: length,
-    erase: (db, run) => unattributeMemberFaqEntries(db, run.guildId, run.userId),
+    delete: (db, run) => unattributeMemberFaqEntries(db, run.guildId, run.userId),
     exportKey: 'faqEntriesWrittenAsModerator',
     exportValue: (entries) => entries,
     summaryField: (entries, count) =>
@@ -217,7 +217,7 @@ export const MEMBER_DATA_PARTS = {
   faqHidden: part({
     collect: listMemberHiddenFaqs,
     count: length,
-    erase: (db, run) => unattributeMemberHiddenFaqs(db, run.guildId, run.userId),
+    delete: (db, run) => unattributeMemberHiddenFaqs(db, run.guildId, run.userId),
     exportKey: 'faqBuiltInsHiddenAsModerator',
     exportValue: (hidden) => hidden,
     summaryField: (hidden, count) =>

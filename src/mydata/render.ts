@@ -61,7 +61,7 @@ type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 /** The warning of /mydata delete, with the buttons that confirm or cancel it. */
 export function renderDeletePrompt(
   data: MemberData,
-  buttons: { eraseCustomId: string; cancelCustomId: string },
+  buttons: { confirmDeleteCustomId: string; cancelCustomId: string },
 ): APIInteractionResponseCallbackData {
   const minutes = Math.round(CONFIRM_WINDOW_MS / MINUTE_MS);
   const embed: APIEmbed = {
@@ -81,7 +81,7 @@ export function renderDeletePrompt(
         type: ComponentType.Button,
         style: ButtonStyle.Danger,
         label: 'Delete my data',
-        custom_id: buttons.eraseCustomId,
+        custom_id: buttons.confirmDeleteCustomId,
       },
       {
         type: ComponentType.Button,
@@ -97,7 +97,7 @@ export function renderDeletePrompt(
 export const NOTHING_TO_DELETE = 'Nothing is stored about you in this server, so there is nothing to delete.';
 
 /** What was removed, replacing the warning. `postsLater` posts are edited by the retry task. */
-export function renderErased(
+export function renderDeleted(
   counts: MemberDataCounts,
   postsLater: number,
 ): APIInteractionResponseCallbackData {

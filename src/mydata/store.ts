@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { Opening } from '../db/queries/openings.ts';
-import { type ErasureRun, type MemberData, type MemberDataCounts, memberDataParts } from './member-data.ts';
+import { type DeletionRun, type MemberData, type MemberDataCounts, memberDataParts } from './member-data.ts';
 
 /** Reads everything stored about the member in this guild, in one snapshot. */
 export async function collectMemberData(db: Db, guildId: string, userId: string): Promise<MemberData> {
@@ -18,16 +18,16 @@ export async function collectMemberData(db: Db, guildId: string, userId: string)
  * `leaseUntil`) for the caller to edit. `postsEditedLater` counts those another sender holds: it
  * (or the retry task) edits them once it is done.
  */
-export async function eraseMemberData(
+export async function deleteMemberData(
   db: Db,
   guildId: string,
   userId: string,
   times: { now: Date; leaseUntil: Date },
 ): Promise<{ counts: MemberDataCounts; postsToEdit: Opening[]; postsEditedLater: number }> {
   return db.transaction(async (tx) => {
-    const run: ErasureRun = { guildId, userId, ...times, postsToEdit: [], postsEditedLater: 0 };
+    const run: DeletionRun = { guildId, userId, ...times, postsToEdit: [], postsEditedLater: 0 };
     const counts: Record<string, number> = {};
-    for (const [kind, definition] of memberDataParts) counts[kind] = await definition.erase(tx, run);
+    for (const [kind, definition] of memberDataParts) counts[kind] = await definition.delete(tx, run);
     return {
       counts: counts as MemberDataCounts,
       postsToEdit: run.postsToEdit,
