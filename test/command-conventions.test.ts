@@ -82,7 +82,9 @@ describe('every command in commands/index.ts follows the one template', () => {
     'commands/%s keeps data apart from logic and uses the shared types',
     (_file, text) => {
       // The definition lives in src/<feature>/definition.ts, not in the command file.
-      expect(text).not.toMatch(/ApplicationCommandType\.ChatInput|satisfies\s+\w*CommandData/);
+      expect(text).not.toMatch(
+        /defineCommand\(|ApplicationCommandType\.ChatInput|satisfies\s+\w*CommandData/,
+      );
       // Handlers are typed with the aliases of src/router/command.ts.
       expect(text).not.toMatch(/Parameters<|APIChatInputApplicationCommandInteraction/);
       // The router dispatches subcommands and words the unknown one.
@@ -93,12 +95,12 @@ describe('every command in commands/index.ts follows the one template', () => {
     },
   );
 
-  it('no definition lists contexts as bare numbers', () => {
+  it('each definition is made by defineCommand in its feature folder, contexts named, not numbered', () => {
     for (const { text } of commandSources) expect(text).not.toMatch(/contexts:\s*\[\s*\d/);
     for (const command of commands) {
       const file = readFileSync(definitionFileOf(command.data.name), 'utf8');
+      expect(file).toMatch(new RegExp(`CommandData = defineCommand\\(\\{\\s*name: '${command.data.name}'`));
       expect(file).not.toMatch(/contexts:\s*\[\s*\d/);
-      expect(file).toContain('InteractionContextType.');
     }
   });
 });

@@ -16,7 +16,7 @@ import { truncate } from '../discord/limits.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
 import { ANONYMOUS_AUTHOR_ID, STATUS_LABELS } from '../openings/catalog.ts';
 import { postLink } from '../openings/render.ts';
-import { field, listLines, plural, TITLE_MAX } from './summary-lines.ts';
+import { field, listField, plural, TITLE_MAX } from './summary-lines.ts';
 
 /**
  * What replaces the text: nothing of what the author wrote survives, the kind of work stays.
@@ -52,7 +52,7 @@ interface MemberDataPart<Items> {
   exportKey: string;
   exportValue(items: NoInfer<Items>): unknown;
   /** The field of the /mydata export summary, or null to leave it out. */
-  summaryField(items: NoInfer<Items>, count: number): APIEmbedField | null;
+  summaryField(items: NoInfer<Items>): APIEmbedField | null;
   /** What deleting does to it, for the prompt and the report; parts that share one function share one line. */
   deleteEffect(count: number): string;
 }
@@ -103,14 +103,12 @@ export const MEMBER_DATA_PARTS = {
         expiresAt: opening.expiresAt,
         post: postLink(opening),
       })),
-    summaryField: (openings, count) =>
-      field(
-        `Openings you posted (${count})`,
-        listLines(
-          openings,
-          (opening) =>
-            `#${opening.id} ${truncate(opening.title, TITLE_MAX)} · ${STATUS_LABELS[opening.status]} · posted ${discordTimestamp(opening.createdAt)}`,
-        ),
+    summaryField: (openings) =>
+      listField(
+        'Openings you posted',
+        openings,
+        (opening) =>
+          `#${opening.id} ${truncate(opening.title, TITLE_MAX)} · ${STATUS_LABELS[opening.status]} · posted ${discordTimestamp(opening.createdAt)}`,
       ),
     deleteEffect: (count) =>
       `${plural(count, 'opening')} you posted: withdrawn, with your name and everything you wrote removed; posts edited to match`,
@@ -121,14 +119,12 @@ export const MEMBER_DATA_PARTS = {
     delete: (db, run) => deleteMemberOpeningInterests(db, run.guildId, run.userId),
     exportKey: 'openingInterests',
     exportValue: (interests) => interests,
-    summaryField: (interests, count) =>
-      field(
-        `Openings you showed interest in (${count})`,
-        listLines(
-          interests,
-          (interest) =>
-            `#${interest.openingId} ${truncate(interest.openingTitle, TITLE_MAX)} · ${discordTimestamp(interest.createdAt)}`,
-        ),
+    summaryField: (interests) =>
+      listField(
+        'Openings you showed interest in',
+        interests,
+        (interest) =>
+          `#${interest.openingId} ${truncate(interest.openingTitle, TITLE_MAX)} · ${discordTimestamp(interest.createdAt)}`,
       ),
     deleteEffect: (count) => `${plural(count, 'interest')} in openings: deleted`,
   }),
@@ -150,14 +146,12 @@ export const MEMBER_DATA_PARTS = {
         ongoing: check.ongoing,
         monthsToApply: check.monthsToApply,
       })),
-    summaryField: (assessments, count) =>
-      field(
-        `Portfolio checks with /assess (${count})`,
-        listLines(
-          assessments,
-          (check) =>
-            `${discordTimestamp(check.createdAt)} · ${check.level} · ${plural(check.publications, 'publication')} (${check.irPublications} IR, ${check.firstAuthor} first author), ${plural(check.abstracts, 'abstract')} (${check.presentations} presented), ${plural(check.irProjects, 'IR project')}, ${check.ongoing} ongoing, ${check.monthsToApply} months to apply`,
-        ),
+    summaryField: (assessments) =>
+      listField(
+        'Portfolio checks with /assess',
+        assessments,
+        (check) =>
+          `${discordTimestamp(check.createdAt)} · ${check.level} · ${plural(check.publications, 'publication')} (${check.irPublications} IR, ${check.firstAuthor} first author), ${plural(check.abstracts, 'abstract')} (${check.presentations} presented), ${plural(check.irProjects, 'IR project')}, ${check.ongoing} ongoing, ${check.monthsToApply} months to apply`,
       ),
     deleteEffect: (count) => `${plural(count, '/assess check')}: deleted`,
   }),
@@ -167,14 +161,12 @@ export const MEMBER_DATA_PARTS = {
     delete: (db, run) => deleteMemberFaqVotes(db, run.guildId, run.userId),
     exportKey: 'faqVotes',
     exportValue: (votes) => votes,
-    summaryField: (votes, count) =>
-      field(
-        `FAQ votes (${count})`,
-        listLines(
-          votes,
-          (vote) =>
-            `\`${vote.slug}\`: ${vote.helpful ? 'helpful' : 'not helpful'} · ${discordTimestamp(vote.votedAt)}`,
-        ),
+    summaryField: (votes) =>
+      listField(
+        'FAQ votes',
+        votes,
+        (vote) =>
+          `\`${vote.slug}\`: ${vote.helpful ? 'helpful' : 'not helpful'} · ${discordTimestamp(vote.votedAt)}`,
       ),
     deleteEffect: (count) => `${plural(count, 'FAQ vote')}: deleted`,
   }),
@@ -200,16 +192,15 @@ export const MEMBER_DATA_PARTS = {
     delete: (db, run) => unattributeMemberFaqEntries(db, run.guildId, run.userId),
     exportKey: 'faqEntriesWrittenAsModerator',
     exportValue: (entries) => entries,
-    summaryField: (entries, count) =>
-      count === 0
+    // Only moderators have any: members are not shown an empty list of what they never do.
+    summaryField: (entries) =>
+      entries.length === 0
         ? null
-        : field(
-            `FAQ entries you last edited as a moderator (${count})`,
-            listLines(
-              entries,
-              (entry) =>
-                `\`${entry.slug}\` ${truncate(entry.question, TITLE_MAX)} · ${discordTimestamp(entry.updatedAt)}`,
-            ),
+        : listField(
+            'FAQ entries you last edited as a moderator',
+            entries,
+            (entry) =>
+              `\`${entry.slug}\` ${truncate(entry.question, TITLE_MAX)} · ${discordTimestamp(entry.updatedAt)}`,
           ),
     deleteEffect: faqChanges,
   }),
@@ -220,12 +211,13 @@ export const MEMBER_DATA_PARTS = {
     delete: (db, run) => unattributeMemberHiddenFaqs(db, run.guildId, run.userId),
     exportKey: 'faqBuiltInsHiddenAsModerator',
     exportValue: (hidden) => hidden,
-    summaryField: (hidden, count) =>
-      count === 0
+    summaryField: (hidden) =>
+      hidden.length === 0
         ? null
-        : field(
-            `Built-in FAQ entries you hid as a moderator (${count})`,
-            listLines(hidden, (entry) => `\`${entry.slug}\` · ${discordTimestamp(entry.hiddenAt)}`),
+        : listField(
+            'Built-in FAQ entries you hid as a moderator',
+            hidden,
+            (entry) => `\`${entry.slug}\` · ${discordTimestamp(entry.hiddenAt)}`,
           ),
     deleteEffect: faqChanges,
   }),

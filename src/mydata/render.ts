@@ -32,7 +32,7 @@ export function renderExportSummary(data: MemberData): APIEmbed {
     };
   }
   const fields = memberDataParts.flatMap(([kind, definition]) => {
-    const shown = definition.summaryField(data[kind], counts[kind]);
+    const shown = definition.summaryField(data[kind]);
     return shown ? [shown] : [];
   });
   const fileNote = exportNeedsFile(data)

@@ -19,6 +19,11 @@ export function listLines<T>(items: readonly T[], line: (item: T) => string): st
   return lines.join('\n');
 }
 
+/** A field listing the most recent items under "<title> (<how many>)". */
+export function listField<T>(title: string, items: readonly T[], line: (item: T) => string): APIEmbedField {
+  return field(`${title} (${items.length})`, listLines(items, line));
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
