@@ -21,7 +21,7 @@ import { NOT_INSTALLED_MESSAGE } from '../src/router/dispatch.ts';
 import { publicOption } from '../src/router/options.ts';
 import { moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
-import { replyOf } from './helpers/responses.ts';
+import { ephemeralContent, replyOf } from './helpers/responses.ts';
 import { rowCounts } from './helpers/row-counts.ts';
 
 const COMMAND_DIR = new URL('../commands/', import.meta.url);
@@ -122,6 +122,27 @@ function definitionFileOf(name: string): URL {
   if (!path) throw new Error(`/${name} has no definition file listed here`);
   return new URL(`../src/${path}`, import.meta.url);
 }
+
+describe('the router dispatches subcommands', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness();
+  });
+  afterAll(() => harness.close());
+
+  it.each(commands.filter((command) => command.subcommands).map((command) => [command.data.name] as const))(
+    '/%s answers a subcommand it does not have in one wording, and changes nothing',
+    async (name) => {
+      const before = await rowCounts(harness.db);
+      for (const subcommand of ['removed-long-ago', '', 'constructor']) {
+        expect(ephemeralContent(await harness.command(name, { subcommand }, moderator()))).toBe(
+          `That /${name} subcommand is not one this bot knows. It may have been removed.`,
+        );
+      }
+      expect(await rowCounts(harness.db)).toEqual(before);
+    },
+  );
+});
 
 describe('a server that never installed the bot', () => {
   let harness: Harness;
