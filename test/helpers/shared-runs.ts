@@ -4,7 +4,11 @@
  * vanish inside it ("first-author" → "firstauthor"); a copied run shows up in at least one.
  */
 const tokenisers: Array<(text: string) => string[]> = [
-  (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean),
+  (text) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
   (text) =>
     text
       .toLowerCase()
