@@ -4,6 +4,7 @@ import {
   ApplicationCommandType,
 } from 'discord-api-types/v10';
 import { changeSince } from '../src/assess/change.ts';
+import { OPTION_DESCRIPTIONS } from '../src/assess/content.ts';
 import type { PortfolioCounts } from '../src/assess/criteria.ts';
 import { ASSESS_RANGES, parseAssessOptions } from '../src/assess/input.ts';
 import { renderAssessmentEmbed, renderSharedSummary } from '../src/assess/render.ts';
@@ -26,22 +27,11 @@ import { reply } from '../src/router/responses.ts';
 
 const MAX_SUGGESTED_OPENINGS = 3;
 
-const OPTION_DESCRIPTIONS: Record<keyof typeof ASSESS_RANGES, string> = {
-  publications: 'Peer-reviewed papers, published or accepted',
-  ir_publications: 'Of those publications, how many are IR- or radiology-related',
-  first_author: 'Of those publications, how many you are first author on',
-  abstracts: 'Abstracts or posters accepted at any meeting',
-  presentations: 'Of those abstracts, how many you presented at a national or international meeting',
-  ir_projects: 'IR-specific projects, at any stage',
-  ongoing: 'Projects in progress right now',
-  months_to_apply: 'Months until you submit your residency application',
-};
-
 const countOptions: APIApplicationCommandBasicOption[] = Object.entries(ASSESS_RANGES).map(
   ([name, range]) => ({
     type: ApplicationCommandOptionType.Integer,
     name,
-    description: OPTION_DESCRIPTIONS[name as keyof typeof ASSESS_RANGES],
+    description: OPTION_DESCRIPTIONS[name as keyof typeof OPTION_DESCRIPTIONS],
     required: true,
     min_value: range.min,
     max_value: range.max,

@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
-import { CONTEXT_FACTS, LEVEL_SUMMARIES, NOT_A_PREDICTION } from '../src/assess/content.ts';
-import { LEVEL_CRITERIA, type PortfolioCounts } from '../src/assess/criteria.ts';
+import {
+  CONTEXT_FACTS,
+  LEVEL_SUMMARIES,
+  NOT_A_PREDICTION,
+  OPTION_DESCRIPTIONS,
+} from '../src/assess/content.ts';
+import { LEVEL_RULES, type PortfolioCounts } from '../src/assess/criteria.ts';
 import { renderAssessmentEmbed } from '../src/assess/render.ts';
 import { scorePortfolio } from '../src/assess/score.ts';
 import { openingFitFor } from '../src/assess/suggest.ts';
@@ -70,6 +75,7 @@ const SAMPLE_PORTFOLIOS: PortfolioCounts[] = [
   NONE,
   { ...NONE, ongoing: 1 },
   { ...NONE, publications: 2, abstracts: 3, ongoing: 1 },
+  { ...NONE, publications: 4, firstAuthor: 4, abstracts: 3, presentations: 2, irProjects: 2 },
   {
     publications: 5,
     irPublications: 2,
@@ -86,9 +92,11 @@ function assessTexts(): MemberText[] {
     ...Object.values(LEVEL_SUMMARIES).map((text) => ({ where: 'assess summary', text })),
     ...Object.values(CONTEXT_FACTS).map((text) => ({ where: 'assess context', text })),
     { where: 'assess disclaimer', text: NOT_A_PREDICTION },
-    ...Object.values(LEVEL_CRITERIA)
-      .flat()
-      .map((criterion) => ({ where: 'assess criterion', text: criterion.label })),
+    ...Object.values(OPTION_DESCRIPTIONS).map((text) => ({ where: 'assess option', text })),
+    ...Object.values(LEVEL_RULES)
+      .flatMap((rules) => [...rules.required, ...rules.preferred])
+      .flatMap((criterion) => [criterion.label, criterion.why])
+      .map((text) => ({ where: 'assess criterion', text })),
   ];
   for (const counts of SAMPLE_PORTFOLIOS) {
     for (const months of [6, 12, 30]) {

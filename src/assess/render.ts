@@ -8,7 +8,7 @@ import { checklistLines, phaseHeading } from '../roadmap/render.ts';
 import { type ChangeSincePrevious, describeChange } from './change.ts';
 import { contextLineFor, LEVEL_SUMMARIES, NOT_A_PREDICTION } from './content.ts';
 import { COUNT_LABELS, type PortfolioCounts } from './criteria.ts';
-import { type CriterionProgress, describeGap, type Scoring } from './score.ts';
+import { type CriterionProgress, describeGap, explainGap, type Scoring } from './score.ts';
 import type { OpeningFit } from './suggest.ts';
 
 const BAR_WIDTH = 10;
@@ -20,7 +20,9 @@ export function progressBar(current: number, target: number): string {
 }
 
 function progressLine(item: CriterionProgress): string {
-  return `\`${progressBar(item.current, item.target)}\` ${describeGap(item)}${item.met ? ' ✓' : ''}`;
+  const mark = item.met ? ' ✓' : '';
+  const preference = item.preferred ? ' (preferred, not required)' : '';
+  return `\`${progressBar(item.current, item.target)}\` ${describeGap(item)}${mark}${preference}`;
 }
 
 interface SuggestedOpening {
@@ -62,6 +64,14 @@ function openingLine(opening: SuggestedOpening): string {
 export function renderAssessmentEmbed(view: AssessmentView): APIEmbed {
   const { scoring, phase } = view;
   const fields: APIEmbedField[] = [];
+  if (scoring.strengthen.length > 0) {
+    fields.push(
+      field(
+        `What would strengthen your ${scoring.level.toLowerCase()} profile`,
+        scoring.strengthen.map((item) => `• ${explainGap(item)}`),
+      ),
+    );
+  }
   fields.push(
     field(
       scoring.nextLevel
@@ -74,7 +84,7 @@ export function renderAssessmentEmbed(view: AssessmentView): APIEmbed {
     fields.push(
       field(
         `Gaps to ${scoring.nextLevel}`,
-        scoring.gaps.map((gap) => `• ${describeGap(gap)}`),
+        scoring.gaps.map((gap) => `• ${explainGap(gap)}`),
       ),
     );
   }
