@@ -1,12 +1,7 @@
-import {
-  type APIApplicationCommandBasicOption,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-} from 'discord-api-types/v10';
 import { changeSince } from '../src/assess/change.ts';
-import { OPTION_DESCRIPTIONS } from '../src/assess/content.ts';
 import type { PortfolioCounts } from '../src/assess/criteria.ts';
-import { ASSESS_RANGES, parseAssessOptions } from '../src/assess/input.ts';
+import { assessCommandData } from '../src/assess/definition.ts';
+import { parseAssessOptions } from '../src/assess/input.ts';
 import { renderAssessmentEmbed, renderSharedSummary } from '../src/assess/render.ts';
 import { isBelowLevel, scorePortfolio } from '../src/assess/score.ts';
 import { openingFitFor } from '../src/assess/suggest.ts';
@@ -27,32 +22,8 @@ import { reply } from '../src/router/responses.ts';
 
 const MAX_SUGGESTED_OPENINGS = 3;
 
-const countOptions: APIApplicationCommandBasicOption[] = Object.entries(ASSESS_RANGES).map(
-  ([name, range]) => ({
-    type: ApplicationCommandOptionType.Integer,
-    name,
-    description: OPTION_DESCRIPTIONS[name as keyof typeof OPTION_DESCRIPTIONS],
-    required: true,
-    min_value: range.min,
-    max_value: range.max,
-  }),
-);
-
 export const assessCommand: Command = {
-  data: {
-    name: 'assess',
-    description: "Check your research portfolio against the guide's benchmarks for IR",
-    type: ApplicationCommandType.ChatInput,
-    contexts: [0],
-    options: [
-      ...countOptions,
-      {
-        type: ApplicationCommandOptionType.Boolean,
-        name: 'share',
-        description: 'Also post your level and counts (not your gaps) to the assessments channel',
-      },
-    ],
-  },
+  data: assessCommandData,
   async execute(interaction, ctx) {
     const { guildId, userId } = guildMember(interaction);
     const input = parseAssessOptions(readOptions(interaction).values);

@@ -19,7 +19,9 @@ export function buttonRefusal(
   }
   if (button.action === 'erase') {
     const age = now.getTime() - button.issuedAt.getTime();
-    if (age > CONFIRM_WINDOW_MS || age < -CLOCK_SKEW_MS) {
+    // Written so that an age that is not a number (a forged time) is refused too.
+    const inWindow = age <= CONFIRM_WINDOW_MS && age >= -CLOCK_SKEW_MS;
+    if (!inWindow) {
       return 'This confirmation has expired and nothing was deleted. Run `/mydata delete` again if you still want to.';
     }
   }
