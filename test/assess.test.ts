@@ -74,9 +74,11 @@ describe.each(databaseKinds())('/assess on %s', (kind) => {
     expect(field(embed, 'Gaps to Building momentum')?.value).toBe(
       '• Publications, accepted abstracts or projects in progress: 0 of 1 — for a beginner the guide asks for momentum and steady activity',
     );
-    expect(field(embed, 'Next steps (Months 10–18: Shift toward IR)')?.value).toContain(
-      '☐ Move onto IR-focused projects',
+    // Nothing done 10 months out: the groundwork of months 1–3 comes before the phase of the calendar.
+    expect(field(embed, 'Next steps (Catch up: Months 1–3, Lay the groundwork)')?.value).toContain(
+      '30–50 IR and radiology faculty',
     );
+    expect(field(embed, 'Next steps')?.value).toContain('`/roadmap` lists every step to catch up on');
     expect(field(embed, 'Starting late')?.value).toContain('case reports and educational pieces');
     expect(field(embed, 'For context')?.value).toMatch(/only 11 people.*NRMP Charting Outcomes 2026/);
     expect(field(embed, 'Since')).toBeUndefined();

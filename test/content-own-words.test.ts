@@ -8,14 +8,14 @@ import {
   NOT_A_PREDICTION,
   OPTION_DESCRIPTIONS,
 } from '../src/assess/content.ts';
-import { LEVEL_RULES, type PortfolioCounts } from '../src/assess/criteria.ts';
+import { LEVEL_RULES, LEVELS, type PortfolioCounts } from '../src/assess/criteria.ts';
 import { renderAssessmentEmbed } from '../src/assess/render.ts';
 import { scorePortfolio } from '../src/assess/score.ts';
 import { openingFitFor } from '../src/assess/suggest.ts';
 import { PITFALLS } from '../src/content/pitfalls/pitfalls.ts';
 import { LATE_START_ADVICE, NOT_STARTED_YET, ROADMAP_PHASES } from '../src/content/roadmap.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
-import { phaseFor } from '../src/roadmap/phase.ts';
+import { roadmapPlan } from '../src/roadmap/phase.ts';
 import { renderRoadmapEmbed } from '../src/roadmap/render.ts';
 import { sharedRunFinder } from './helpers/shared-runs.ts';
 
@@ -103,8 +103,7 @@ function assessTexts(): MemberText[] {
       const scoring = scorePortfolio(counts);
       const embed = renderAssessmentEmbed({
         scoring,
-        phase: phaseFor(months),
-        lateStart: true,
+        plan: roadmapPlan(months, scoring.level),
         change: null,
         fit: openingFitFor(counts, scoring),
         openings: [],
@@ -137,7 +136,12 @@ function memberTexts(): MemberText[] {
       (text) => ({ where: 'roadmap advice', text }),
     ),
     ...[0, 6, 12, 18, 24, 30].flatMap((months) =>
-      embedTexts(`/roadmap reply (${months} months)`, renderRoadmapEmbed(months, phaseFor(months))),
+      [null, ...LEVELS].flatMap((level) =>
+        embedTexts(
+          `/roadmap reply (${months} months, ${level})`,
+          renderRoadmapEmbed(months, roadmapPlan(months, level), level ? 'assessment' : null),
+        ),
+      ),
     ),
   ];
   const commandTexts = commands.flatMap((command) => optionTexts(`/${command.data.name}`, command.data));

@@ -143,6 +143,11 @@ export function levelFor(counts: PortfolioCounts): LevelName {
   return LEVELS[0];
 }
 
+/** A level name as stored or sent, if it is one; anything else is unknown (null). */
+export function levelNamed(value: unknown): LevelName | null {
+  return LEVELS.find((level) => level === value) ?? null;
+}
+
 /** Short names of the counts, for the change since the last check and the shared summary. */
 export const COUNT_LABELS: Readonly<Record<CountKey, string>> = {
   publications: 'Publications',
