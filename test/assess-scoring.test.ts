@@ -13,16 +13,8 @@ import { progressBar } from '../src/assess/render.ts';
 import { describeGap, explainGap, findInconsistencies, scorePortfolio } from '../src/assess/score.ts';
 import { openingFitFor, roleFromLadder } from '../src/assess/suggest.ts';
 import { UserError } from '../src/errors.ts';
+import { NO_COUNTS as NOTHING } from './helpers/assess-options.ts';
 
-const NOTHING: PortfolioCounts = {
-  publications: 0,
-  irPublications: 0,
-  firstAuthor: 0,
-  abstracts: 0,
-  presentations: 0,
-  irProjects: 0,
-  ongoing: 0,
-};
 /** Exactly at the competitive baseline: one less of anything it requires drops a level. */
 const BASELINE: PortfolioCounts = { ...NOTHING, publications: 2, abstracts: 3, ongoing: 1 };
 /** Exactly highly competitive, all of it finished: nothing in progress, no IR publication. */

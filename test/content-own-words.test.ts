@@ -17,6 +17,7 @@ import { LATE_START_ADVICE, NOT_STARTED_YET, ROADMAP_PHASES } from '../src/conte
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
 import { roadmapPlan } from '../src/roadmap/phase.ts';
 import { renderRoadmapEmbed } from '../src/roadmap/render.ts';
+import { NO_COUNTS as NONE } from './helpers/assess-options.ts';
 import { sharedRunFinder } from './helpers/shared-runs.ts';
 
 const guide = readFileSync(
@@ -62,15 +63,6 @@ function optionTexts(where: string, option: OptionLike): MemberText[] {
   ];
 }
 
-const NONE: PortfolioCounts = {
-  publications: 0,
-  irPublications: 0,
-  firstAuthor: 0,
-  abstracts: 0,
-  presentations: 0,
-  irProjects: 0,
-  ongoing: 0,
-};
 const SAMPLE_PORTFOLIOS: PortfolioCounts[] = [
   NONE,
   { ...NONE, ongoing: 1 },
