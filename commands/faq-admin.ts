@@ -38,8 +38,7 @@ import { decodeCustomId } from '../src/router/custom-id.ts';
 import { type GuildMember, guildMember } from '../src/router/member.ts';
 import { parseOptions, readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, ephemeralText, reply, showModal } from '../src/router/responses.ts';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../src/time.ts';
 
 const slugOptions = z.object({ slug: faqSlugSchema });
 

@@ -1,4 +1,4 @@
-import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { type APIEmbed, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEVELS, type LevelName } from '../src/assess/criteria.ts';
 import { ROADMAP_PHASES, type RoadmapPhaseId } from '../src/content/roadmap.ts';
@@ -8,6 +8,7 @@ import { renderRoadmapEmbed } from '../src/roadmap/render.ts';
 import { GUILD_B, member } from './helpers/actors.ts';
 import { BEGINNER } from './helpers/assess-options.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { expectEphemeral } from './helpers/responses.ts';
 
 describe('phaseFor: every phase boundary', () => {
   it.each([
@@ -92,16 +93,9 @@ describe('/roadmap', () => {
   afterAll(() => harness.close());
 
   async function roadmap(months: number | string, extra: Record<string, string> = {}, actor = member()) {
-    const response = await harness.command(
-      'roadmap',
-      { options: { months_to_apply: months, ...extra } },
-      actor,
+    return expectEphemeral(
+      await harness.command('roadmap', { options: { months_to_apply: months, ...extra } }, actor),
     );
-    expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error('no message');
-    expect(response.data.flags).toBe(MessageFlags.Ephemeral);
-    expect(response.data.allowed_mentions).toEqual({ parse: [] });
-    return response.data;
   }
 
   it('shows the phase, its checklist and a preview of the next phase', async () => {

@@ -1,9 +1,10 @@
+import { MINUTE_MS } from '../time.ts';
 import type { MydataButton } from './custom-ids.ts';
 
 /** How long "Delete my data" can be pressed after /mydata delete showed it. */
-export const CONFIRM_WINDOW_MS = 10 * 60 * 1000;
+export const CONFIRM_WINDOW_MS = 10 * MINUTE_MS;
 /** Clocks of different processes differ a little; a confirmation from slightly ahead still counts. */
-const CLOCK_SKEW_MS = 60 * 1000;
+const CLOCK_SKEW_MS = MINUTE_MS;
 
 /**
  * Why this press of a /mydata button must be refused, or null. Only the member who asked, in the

@@ -1,4 +1,5 @@
 import { type APIInteraction, PermissionFlagsBits } from 'discord-api-types/v10';
+import { isSnowflake } from '../discord/snowflake.ts';
 import { UserError } from '../errors.ts';
 
 export interface GuildMember {
@@ -8,14 +9,12 @@ export interface GuildMember {
   permissions: bigint;
 }
 
-const SNOWFLAKE = /^\d{1,20}$/;
-
 /** The guild and member behind an interaction; refuses interactions from outside a server. */
 export function guildMember(interaction: APIInteraction): GuildMember {
   const guildId = interaction.guild_id;
   const member = interaction.member;
   const userId = member?.user?.id;
-  if (typeof guildId !== 'string' || !SNOWFLAKE.test(guildId) || typeof userId !== 'string') {
+  if (!isSnowflake(guildId) || typeof userId !== 'string') {
     throw new UserError('This only works inside a server, not in direct messages.');
   }
   let permissions = 0n;
