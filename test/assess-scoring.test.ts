@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changeSince, describeChange } from '../src/assess/change.ts';
 import { CONTEXT_FACTS, contextLineFor } from '../src/assess/content.ts';
 import {
+  criteriaReading,
   LEVEL_RULES,
   type LevelName,
   levelFor,
@@ -121,6 +122,23 @@ describe('levelFor and scorePortfolio: every boundary of every rule', () => {
     expect(LEVEL_RULES['Competitive baseline'].preferred.map((criterion) => criterion.reads)).toEqual([
       ['irPublications'],
     ]);
+    const uses = (key: keyof PortfolioCounts) =>
+      criteriaReading(key).map(
+        ({ level, criterion, preferred }) => `${level}: ${criterion.id}${preferred ? ' (preferred)' : ''}`,
+      );
+    expect(uses('ongoing')).toEqual([
+      'Building momentum: publications+abstracts+ongoing>=1',
+      'Competitive baseline: ongoing>=1',
+    ]);
+    expect(uses('irPublications')).toEqual([
+      'Competitive baseline: irPublications>=1 (preferred)',
+      'Highly competitive: irPublications>=1 (preferred)',
+    ]);
+    expect(uses('firstAuthor')).toEqual([
+      'Highly competitive: firstAuthor>=1',
+      'Highly competitive: publications-firstAuthor>=1',
+    ]);
+    expect(uses('presentations')).toEqual(['Highly competitive: presentations>=2']);
     expect(meetsLevel('Highly competitive', HIGHLY)).toBe(true);
     expect(meetsLevel('Competitive baseline', HIGHLY)).toBe(false);
   });

@@ -143,6 +143,20 @@ export function levelFor(counts: PortfolioCounts): LevelName {
   return LEVELS[0];
 }
 
+export interface CriterionUse {
+  level: LevelName;
+  criterion: Criterion;
+  preferred: boolean;
+}
+
+/** Every criterion, at every level, that reads this count: what adding one item of it can move. */
+export function criteriaReading(key: CountKey): CriterionUse[] {
+  return LEVELS.flatMap((level) => [
+    ...LEVEL_RULES[level].required.map((criterion) => ({ level, criterion, preferred: false })),
+    ...LEVEL_RULES[level].preferred.map((criterion) => ({ level, criterion, preferred: true })),
+  ]).filter((use) => use.criterion.reads.includes(key));
+}
+
 /** A level name as stored or sent, if it is one; anything else is unknown (null). */
 export function levelNamed(value: unknown): LevelName | null {
   return LEVELS.find((level) => level === value) ?? null;
