@@ -14,7 +14,7 @@ export interface PortfolioCounts {
   firstAuthor: number;
   /** Abstracts or posters accepted at a meeting. */
   abstracts: number;
-  /** Of the abstracts, those presented at a national, international or regional IR meeting. */
+  /** Posters or talks given at a national, international or regional IR meeting; an invited talk needs no abstract. */
   presentations: number;
   /** IR-specific projects at any stage, finished or running. */
   irProjects: number;
