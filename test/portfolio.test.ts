@@ -33,6 +33,15 @@ function message(response: APIInteractionResponse): APIInteractionResponseCallba
   return response.data;
 }
 
+/** The custom_ids of a message's buttons, row by row. */
+function buttonIds(data: APIInteractionResponseCallbackData): string[] {
+  return (data.components ?? []).flatMap((row) =>
+    'components' in row
+      ? row.components.flatMap((component) => ('custom_id' in component ? [component.custom_id] : []))
+      : [],
+  );
+}
+
 function ephemeralError(response: APIInteractionResponse): string {
   const data = message(response);
   expect(data.flags).toBe(MessageFlags.Ephemeral);
@@ -236,14 +245,14 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     expect(embed?.footer?.text).toBe('Page 1 of 2');
     expect(embed?.description).not.toContain('Bob');
     expect(embed?.description).not.toContain('elsewhere');
-    const next = first.components?.[0]?.components[1] as { custom_id: string };
-    const second = await harness.press(next.custom_id, ALICE);
+    const next = buttonIds(first)[1] ?? '';
+    const second = await harness.press(next, ALICE);
     expect(second.type).toBe(InteractionResponseType.UpdateMessage);
     const page2 = (second as { data: APIInteractionResponseCallbackData }).data.embeds?.[0];
     expect(page2?.footer?.text).toBe('Page 2 of 2');
     expect(page2?.description).toContain('A paper of mine');
     // The same button pressed by Bob shows Bob's items, never Alice's.
-    const bobs = (await harness.press(next.custom_id, BOB)) as { data: APIInteractionResponseCallbackData };
+    const bobs = (await harness.press(next, BOB)) as { data: APIInteractionResponseCallbackData };
     expect(bobs.data.embeds?.[0]?.description).not.toContain('Abstract number');
 
     const presented = message(
@@ -378,16 +387,12 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     );
     expect(prompt.flags).toBe(MessageFlags.Ephemeral);
     expect(prompt.content).toContain('Remove this item');
-    const [removeButton, keepButton] = (prompt.components?.[0]?.components ?? []) as Array<{
-      custom_id: string;
-    }>;
+    const [removeButton = '', keepButton = ''] = buttonIds(prompt);
     expect(await stored()).toBe(2);
-    const done = await harness.press(removeButton?.custom_id ?? '', ALICE);
+    const done = await harness.press(removeButton, ALICE);
     expect(done).toMatchObject({ type: InteractionResponseType.UpdateMessage, data: { components: [] } });
-    expect(ephemeralError(await harness.press(removeButton?.custom_id ?? '', ALICE))).toContain(
-      'already removed',
-    );
-    expect(await harness.press(keepButton?.custom_id ?? '', ALICE)).toMatchObject({
+    expect(ephemeralError(await harness.press(removeButton, ALICE))).toContain('already removed');
+    expect(await harness.press(keepButton, ALICE)).toMatchObject({
       type: InteractionResponseType.UpdateMessage,
       data: { content: `Kept #${first.id}; nothing was removed.`, components: [] },
     });
@@ -400,7 +405,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
       ),
     );
     harness.clock.advance(11 * 60 * 1000);
-    const lateButton = (late.components?.[0]?.components[0] as { custom_id: string }).custom_id;
+    const [lateButton = ''] = buttonIds(late);
     expect(ephemeralError(await harness.press(lateButton, ALICE))).toContain('expired');
     expect(await stored()).toBe(1);
   });
