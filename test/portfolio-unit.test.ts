@@ -8,7 +8,7 @@ import {
   listPageCustomId,
   parsePortfolioCustomId,
 } from '../src/portfolio/custom-ids.ts';
-import { firstCheckAfterOptIn, isStale, itemsToNudge, nextCheckAfter } from '../src/portfolio/nudges.ts';
+import { isStale, itemsToNudge, nextCheckAfter, nextNudgeAllowedAt } from '../src/portfolio/nudges.ts';
 import {
   type ItemChoices,
   latestDateAt,
@@ -208,9 +208,9 @@ describe('nudge decisions', () => {
 
   it('sends at most one a week', () => {
     expect(nextCheckAfter('sent', now).getTime() - now.getTime()).toBe(7 * 86_400_000);
-    expect(firstCheckAfterOptIn(null, now)).toEqual(now);
+    expect(nextNudgeAllowedAt(null, now)).toEqual(now);
     const sentTwoDaysAgo = new Date(now.getTime() - 2 * 86_400_000);
-    expect(firstCheckAfterOptIn(sentTwoDaysAgo, now)).toEqual(
+    expect(nextNudgeAllowedAt(sentTwoDaysAgo, now)).toEqual(
       new Date(sentTwoDaysAgo.getTime() + 7 * 86_400_000),
     );
   });

@@ -63,8 +63,11 @@ export function nextCheckAfter(outcome: 'sent' | 'nothing-due' | 'retry', now: D
   return new Date(now.getTime() + wait);
 }
 
-/** When a member who turns nudges on is first looked at: now, unless a nudge went out this week. */
-export function firstCheckAfterOptIn(lastSentAt: Date | null, now: Date): Date {
+/**
+ * When a user who got a nudge at `lastSentAt` may get the next one: now, unless that was less than
+ * a week ago. Also where a member who turns nudges on is first looked at.
+ */
+export function nextNudgeAllowedAt(lastSentAt: Date | null, now: Date): Date {
   if (lastSentAt && now.getTime() - lastSentAt.getTime() < NUDGE_INTERVAL_MS) {
     return new Date(lastSentAt.getTime() + NUDGE_INTERVAL_MS);
   }

@@ -1,5 +1,5 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
-import { firstCheckAfterOptIn } from '../../portfolio/nudges.ts';
+import { and, eq, lte, max, sql } from 'drizzle-orm';
+import { nextNudgeAllowedAt } from '../../portfolio/nudges.ts';
 import type { Db } from '../client.ts';
 import { portfolioNudges } from '../schema/index.ts';
 
@@ -29,7 +29,7 @@ export async function setNudgesEnabled(
       .for('update');
     const values = {
       enabled,
-      nextCheckAt: enabled ? firstCheckAfterOptIn(current?.lastSentAt ?? null, now) : null,
+      nextCheckAt: enabled ? nextNudgeAllowedAt(current?.lastSentAt ?? null, now) : null,
       failures: 0,
       offReason: null,
       offNoticePending: false,
@@ -137,6 +137,18 @@ export async function turnOffNudges(db: Db, claim: ClaimedNudge, reason: string,
     .update(portfolioNudges)
     .set({ enabled: false, nextCheckAt: null, offReason: reason, offNoticePending: true, updatedAt: now })
     .where(and(eq(portfolioNudges.guildId, claim.guildId), eq(portfolioNudges.userId, claim.userId)));
+}
+
+/**
+ * When the user last got a nudge from any server: a DM reaches the person, so "one a week" counts
+ * across the servers they keep a portfolio in. Only the time is read, nothing of those servers.
+ */
+export async function lastNudgeSentToUser(db: Db, userId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ last: max(portfolioNudges.lastSentAt) })
+    .from(portfolioNudges)
+    .where(eq(portfolioNudges.userId, userId));
+  return row?.last ?? null;
 }
 
 /** Forgets the member's nudge settings in this guild (/mydata delete); returns how many rows went. */
