@@ -1,15 +1,13 @@
-import type { APIInteraction } from 'discord-api-types/v10';
-import { getMemberItem, searchMemberItems } from '../src/db/queries/portfolio-items.ts';
-import { truncate } from '../src/discord/limits.ts';
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import type { Context } from '../src/context.ts';
 import { UserError } from '../src/errors.ts';
-import { STATUS_LABELS } from '../src/portfolio/catalog.ts';
 import { PORTFOLIO_PREFIX, parsePortfolioCustomId } from '../src/portfolio/custom-ids.ts';
 import { portfolioCommandData } from '../src/portfolio/definition.ts';
-import { statusesFor } from '../src/portfolio/render.ts';
 import {
   askToRemove,
   confirmRemove,
   erasList,
+  itemSuggestions,
   keep,
   listPage,
   type PortfolioOwner,
@@ -19,6 +17,7 @@ import {
   snooze,
   startAdd,
   startUpdate,
+  statusSuggestions,
   submitAdd,
   submitUpdate,
   withRemindersNotice,
@@ -32,13 +31,28 @@ import {
   removeOptionsSchema,
   updateOptionsSchema,
 } from '../src/portfolio/validation.ts';
-import type { Command } from '../src/router/command.ts';
+import type { ChatInputHandler, ChatInputInteraction, Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
-import { guildMember } from '../src/router/member.ts';
+import { type GuildMember, guildMember } from '../src/router/member.ts';
 import { parseOptions, readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, reply, updateMessage } from '../src/router/responses.ts';
 
-const AUTOCOMPLETE_LIMIT = 25;
+/**
+ * A subcommand's handler for the member who ran it; its reply carries, once, why the bot turned
+ * the member's reminders off, if it did.
+ */
+function forMember(
+  handle: (
+    member: GuildMember,
+    values: Record<string, unknown>,
+    ctx: Context,
+  ) => Promise<APIInteractionResponse>,
+): ChatInputHandler {
+  return async (interaction: ChatInputInteraction, ctx) => {
+    const member = guildMember(interaction);
+    return withRemindersNotice(member, await handle(member, readOptions(interaction).values, ctx), ctx);
+  };
+}
 
 /**
  * The user behind a press of a nudge's button: in a DM there is no member, and the server the
@@ -54,64 +68,34 @@ export const portfolioCommand: Command = {
   data: portfolioCommandData,
   customIdPrefix: PORTFOLIO_PREFIX,
 
-  async execute(interaction, ctx) {
-    const member = guildMember(interaction);
-    const { subcommand, values } = readOptions(interaction);
-    const respond = async () => {
-      switch (subcommand) {
-        case 'add':
-          return startAdd(member, parseOptions(addOptionsSchema, values, nameRejectedOption), ctx);
-        case 'list': {
-          const filters = parseOptions(listOptionsSchema, values, nameRejectedOption);
-          return reply(await listPage(member, filters, 0, ctx));
-        }
-        case 'update':
-          return startUpdate(member, parseOptions(updateOptionsSchema, values, nameRejectedOption), ctx);
-        case 'remove':
-          return askToRemove(member, parseOptions(removeOptionsSchema, values, nameRejectedOption).item, ctx);
-        case 'eras':
-          return erasList(member, ctx);
-        case 'reminders on':
-        case 'reminders off':
-          return setReminders(member, subcommand === 'reminders on', ctx);
-        default:
-          throw new UserError('That subcommand is not one this bot knows. It may have been removed.');
-      }
-    };
-    return withRemindersNotice(member, await respond(), ctx);
+  subcommands: {
+    add: forMember((member, values, ctx) =>
+      startAdd(member, parseOptions(addOptionsSchema, values, nameRejectedOption), ctx),
+    ),
+    list: forMember(async (member, values, ctx) =>
+      reply(await listPage(member, parseOptions(listOptionsSchema, values, nameRejectedOption), 0, ctx)),
+    ),
+    update: forMember((member, values, ctx) =>
+      startUpdate(member, parseOptions(updateOptionsSchema, values, nameRejectedOption), ctx),
+    ),
+    remove: forMember((member, values, ctx) =>
+      askToRemove(member, parseOptions(removeOptionsSchema, values, nameRejectedOption).item, ctx),
+    ),
+    eras: forMember((member, _values, ctx) => erasList(member, ctx)),
+    'reminders on': forMember((member, _values, ctx) => setReminders(member, true, ctx)),
+    'reminders off': forMember((member, _values, ctx) => setReminders(member, false, ctx)),
   },
 
   async autocomplete(interaction, ctx) {
     const member = guildMember(interaction);
     const { focused, values } = readOptions(interaction);
-    if (focused?.name === 'item') {
-      const rows = await searchMemberItems(ctx.db, member.guildId, member.userId, {
-        search: truncate(focused.value.trim().replace(/^#/, ''), 100),
-        limit: AUTOCOMPLETE_LIMIT,
-      });
-      return choices(
-        rows.map((row) => ({
-          name: truncate(`#${row.id} ${row.title} (${STATUS_LABELS[row.status]})`, 100),
-          value: String(row.id),
-        })),
-      );
-    }
+    if (focused?.name === 'item') return choices(await itemSuggestions(member, focused.value, ctx));
     if (focused?.name !== 'status') return choices([]);
-    // The statuses that fit the kind chosen (add) or the item's kind (update).
-    let kind = kindSchema.safeParse(values.kind).data;
-    const itemId = itemReferenceSchema.safeParse(values.item).data;
-    if (!kind && itemId !== undefined) {
-      kind = (await getMemberItem(ctx.db, member.guildId, member.userId, itemId))?.kind;
-    }
-    const typed = focused.value.trim().toLowerCase();
-    const statuses = kind
-      ? statusesFor({ kind })
-      : (Object.keys(STATUS_LABELS) as Array<keyof typeof STATUS_LABELS>);
-    return choices(
-      statuses
-        .filter((status) => STATUS_LABELS[status].toLowerCase().includes(typed))
-        .map((status) => ({ name: STATUS_LABELS[status], value: status })),
-    );
+    const chosen = {
+      kind: kindSchema.safeParse(values.kind).data,
+      itemId: itemReferenceSchema.safeParse(values.item).data,
+    };
+    return choices(await statusSuggestions(member, focused.value, chosen, ctx));
   },
 
   async component(interaction, ctx) {

@@ -1,6 +1,4 @@
 import {
-  type APIInteractionResponse,
-  type APIInteractionResponseCallbackData,
   type APIModalInteractionResponseCallbackData,
   InteractionResponseType,
   MessageFlags,
@@ -13,6 +11,7 @@ import { addFormCustomId, editFormCustomId, removeCustomId } from '../src/portfo
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { buttonsOf, ephemeralContent, messageOf, modalOf, replyOf } from './helpers/responses.ts';
 
 const ALICE = member();
 const BOB = member('300000000000000002');
@@ -26,32 +25,8 @@ const FORM = {
   status_since: '2026-10-01',
 };
 
-function message(response: APIInteractionResponse): APIInteractionResponseCallbackData {
-  expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error('no message');
-  expect(response.data.allowed_mentions).toEqual({ parse: [] });
-  return response.data;
-}
-
-/** The custom_ids of a message's buttons, row by row. */
-function buttonIds(data: APIInteractionResponseCallbackData): string[] {
-  return (data.components ?? []).flatMap((row) =>
-    'components' in row
-      ? row.components.flatMap((component) => ('custom_id' in component ? [component.custom_id] : []))
-      : [],
-  );
-}
-
-function ephemeralError(response: APIInteractionResponse): string {
-  const data = message(response);
-  expect(data.flags).toBe(MessageFlags.Ephemeral);
-  return data.content ?? '';
-}
-
-function modal(response: APIInteractionResponse): APIModalInteractionResponseCallbackData {
-  expect(response.type).toBe(InteractionResponseType.Modal);
-  if (response.type !== InteractionResponseType.Modal) throw new Error('no modal');
-  return response.data;
+function buttonIdsOf(subject: Parameters<typeof buttonsOf>[0]): string[] {
+  return buttonsOf(subject).map((button) => button.custom_id);
 }
 
 function fieldValues(form: APIModalInteractionResponseCallbackData): Record<string, string | undefined> {
@@ -85,7 +60,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     fields: Record<string, string> = FORM,
     actor = ALICE,
   ) {
-    const opened = modal(
+    const opened = modalOf(
       await harness.command(
         'portfolio',
         {
@@ -99,7 +74,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
   }
 
   it('add opens a form, and its submission stores the item for this member in this server', async () => {
-    const opened = modal(
+    const opened = modalOf(
       await harness.command(
         'portfolio',
         {
@@ -123,7 +98,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
       'status_since',
     ]);
     expect(fieldValues(opened).status_since).toBe('2026-11-01');
-    const saved = message(await harness.submitModal(opened.custom_id, FORM, ALICE));
+    const saved = replyOf(await harness.submitModal(opened.custom_id, FORM, ALICE));
     expect(saved.flags).toBe(MessageFlags.Ephemeral);
     expect(saved.content).toContain('Added: `#');
     expect(saved.content).toContain('Case report or series · Accepted (2026-10-01) · IR · first author');
@@ -152,14 +127,14 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     [{ title: '🎉🎉🎉🎉' }, 'spaces, symbols or emoji alone are not a title'],
     [{ title: 'x'.repeat(201) }, 'at most 200 characters'],
   ])('refuses a form with %o, ephemerally, storing nothing', async (bad, problem) => {
-    const text = ephemeralError(await add({}, { ...FORM, ...bad }));
+    const text = ephemeralContent(await add({}, { ...FORM, ...bad }));
     expect(text).toContain('Nothing was saved');
     expect(text).toContain(problem);
     expect(await stored()).toBe(0);
   });
 
   it('refuses a status that does not fit the kind, before and after the form', async () => {
-    const before = ephemeralError(
+    const before = ephemeralContent(
       await harness.command(
         'portfolio',
         { subcommand: 'add', options: { kind: 'abstract', status: 'published', role: 'entry' } },
@@ -182,7 +157,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
       },
       GUILD_A,
     );
-    expect(ephemeralError(await harness.submitModal(forged, FORM, ALICE))).toContain(
+    expect(ephemeralContent(await harness.submitModal(forged, FORM, ALICE))).toContain(
       'Project cannot be published',
     );
     const unknownStatus = await harness.command(
@@ -190,7 +165,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
       { subcommand: 'add', options: { kind: 'project', status: 'shipped', role: 'entry' } },
       ALICE,
     );
-    expect(ephemeralError(unknownStatus)).toContain('Pick one of the statuses');
+    expect(ephemeralContent(unknownStatus)).toContain('Pick one of the statuses');
     expect(await stored()).toBe(0);
   });
 
@@ -203,7 +178,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
         { now: harness.clock.now(), limit: 200 },
       );
     }
-    const opened = modal(
+    const opened = modalOf(
       await harness.command(
         'portfolio',
         { subcommand: 'add', options: { kind: 'project', status: 'idea', role: 'entry' } },
@@ -211,8 +186,8 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
       ),
     );
     // Two forms opened at 199: the first fills the portfolio, the second is refused.
-    message(await harness.submitModal(opened.custom_id, FORM, ALICE));
-    expect(ephemeralError(await harness.submitModal(opened.custom_id, FORM, ALICE))).toContain(
+    replyOf(await harness.submitModal(opened.custom_id, FORM, ALICE));
+    expect(ephemeralContent(await harness.submitModal(opened.custom_id, FORM, ALICE))).toContain(
       'You already have 200 items',
     );
     const full = await harness.command(
@@ -220,11 +195,11 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
       { subcommand: 'add', options: { kind: 'project', status: 'idea', role: 'entry' } },
       ALICE,
     );
-    expect(ephemeralError(full)).toContain('You already have 200 items');
+    expect(ephemeralContent(full)).toContain('You already have 200 items');
     expect(await stored()).toBe(200);
     // Another member, or the same member in another server, is not affected.
-    message(await add({}, FORM, BOB));
-    message(await add({}, FORM, ALICE_ELSEWHERE));
+    replyOf(await add({}, FORM, BOB));
+    replyOf(await add({}, FORM, ALICE_ELSEWHERE));
   });
 
   it('list is ephemeral, paged and filtered, and shows only the member’s own items here', async () => {
@@ -238,24 +213,24 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     await add({}, { ...FORM, title: 'Bob’s own paper' }, BOB);
     await add({}, { ...FORM, title: 'Alice elsewhere' }, ALICE_ELSEWHERE);
 
-    const first = message(await harness.command('portfolio', { subcommand: 'list' }, ALICE));
+    const first = replyOf(await harness.command('portfolio', { subcommand: 'list' }, ALICE));
     expect(first.flags).toBe(MessageFlags.Ephemeral);
     const embed = first.embeds?.[0];
     expect(embed?.description).toMatch(/^13 items · all kinds and statuses/);
     expect(embed?.footer?.text).toBe('Page 1 of 2');
     expect(embed?.description).not.toContain('Bob');
     expect(embed?.description).not.toContain('elsewhere');
-    const next = buttonIds(first)[1] ?? '';
+    const next = buttonIdsOf(first)[1] ?? '';
     const second = await harness.press(next, ALICE);
     expect(second.type).toBe(InteractionResponseType.UpdateMessage);
-    const page2 = (second as { data: APIInteractionResponseCallbackData }).data.embeds?.[0];
+    const page2 = messageOf(second).embeds?.[0];
     expect(page2?.footer?.text).toBe('Page 2 of 2');
     expect(page2?.description).toContain('A paper of mine');
     // The same button pressed by Bob shows Bob's items, never Alice's.
-    const bobs = (await harness.press(next, BOB)) as { data: APIInteractionResponseCallbackData };
-    expect(bobs.data.embeds?.[0]?.description).not.toContain('Abstract number');
+    const bobs = messageOf(await harness.press(next, BOB));
+    expect(bobs.embeds?.[0]?.description).not.toContain('Abstract number');
 
-    const presented = message(
+    const presented = replyOf(
       await harness.command(
         'portfolio',
         { subcommand: 'list', options: { kind: 'abstract', status: 'presented' } },
@@ -294,7 +269,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     );
     expect(bobs).toMatchObject({ data: { choices: [] } });
 
-    const opened = modal(
+    const opened = modalOf(
       await harness.command(
         'portfolio',
         { subcommand: 'update', options: { item: String(item.id), status: 'accepted', first_author: true } },
@@ -302,7 +277,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
       ),
     );
     expect(fieldValues(opened)).toEqual({ ...FORM, status_since: '2026-11-01' });
-    const saved = message(
+    const saved = replyOf(
       await harness.submitModal(
         opened.custom_id,
         { ...fieldValues(opened), venue: 'CVIR' } as Record<string, string>,
@@ -320,7 +295,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     });
 
     // Without a status change the stored date stays in the form.
-    const unchanged = modal(
+    const unchanged = modalOf(
       await harness.command('portfolio', { subcommand: 'update', options: { item: String(item.id) } }, ALICE),
     );
     expect(fieldValues(unchanged).status_since).toBe('2026-11-01');
@@ -332,7 +307,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     if (!item) throw new Error('no item');
     for (const actor of [BOB, ALICE_ELSEWHERE]) {
       expect(
-        ephemeralError(
+        ephemeralContent(
           await harness.command(
             'portfolio',
             { subcommand: 'update', options: { item: String(item.id) } },
@@ -341,7 +316,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
         ),
       ).toContain('You have no such item in this server');
       expect(
-        ephemeralError(
+        ephemeralContent(
           await harness.command(
             'portfolio',
             { subcommand: 'remove', options: { item: `#${item.id}` } },
@@ -350,25 +325,25 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
         ),
       ).toContain('You have no such item in this server');
       expect(
-        ephemeralError(
+        ephemeralContent(
           await harness.submitModal(editFormCustomId(item.id, {}, actor.guildId ?? ''), FORM, actor),
         ),
       ).toMatch(/no such item/);
       expect(
-        ephemeralError(await harness.press(removeCustomId(item.id, harness.clock.now()), actor)),
+        ephemeralContent(await harness.press(removeCustomId(item.id, harness.clock.now()), actor)),
       ).toContain('not in your portfolio here');
     }
     // Alice's own form, submitted in another server.
     expect(
-      ephemeralError(
+      ephemeralContent(
         await harness.submitModal(editFormCustomId(item.id, {}, GUILD_A), FORM, ALICE_ELSEWHERE),
       ),
     ).toContain('belongs to another server');
-    expect(ephemeralError(await harness.press('portfolio:rm:abc:zz', ALICE))).toContain(
+    expect(ephemeralContent(await harness.press('portfolio:rm:abc:zz', ALICE))).toContain(
       'out of date or was changed',
     );
     expect(
-      ephemeralError(await harness.submitModal('portfolio:add:99:0:0:-:-:-:-:1', FORM, ALICE)),
+      ephemeralContent(await harness.submitModal('portfolio:add:99:0:0:-:-:-:-:1', FORM, ALICE)),
     ).toContain('out of date or was changed');
     expect(await listAllMemberItems(harness.db, GUILD_A, ALICE.userId)).toEqual([item]);
   });
@@ -378,7 +353,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     await add({}, { ...FORM, title: 'Second paper' });
     const [first, second] = await listAllMemberItems(harness.db, GUILD_A, ALICE.userId);
     if (!first || !second) throw new Error('no items');
-    const prompt = message(
+    const prompt = replyOf(
       await harness.command(
         'portfolio',
         { subcommand: 'remove', options: { item: String(first.id) } },
@@ -387,17 +362,17 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     );
     expect(prompt.flags).toBe(MessageFlags.Ephemeral);
     expect(prompt.content).toContain('Remove this item');
-    const [removeButton = '', keepButton = ''] = buttonIds(prompt);
+    const [removeButton = '', keepButton = ''] = buttonIdsOf(prompt);
     expect(await stored()).toBe(2);
     const done = await harness.press(removeButton, ALICE);
     expect(done).toMatchObject({ type: InteractionResponseType.UpdateMessage, data: { components: [] } });
-    expect(ephemeralError(await harness.press(removeButton, ALICE))).toContain('already removed');
+    expect(ephemeralContent(await harness.press(removeButton, ALICE))).toContain('already removed');
     expect(await harness.press(keepButton, ALICE)).toMatchObject({
       type: InteractionResponseType.UpdateMessage,
       data: { content: `Kept #${first.id}; nothing was removed.`, components: [] },
     });
 
-    const late = message(
+    const late = replyOf(
       await harness.command(
         'portfolio',
         { subcommand: 'remove', options: { item: String(second.id) } },
@@ -405,8 +380,8 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
       ),
     );
     harness.clock.advance(11 * 60 * 1000);
-    const [lateButton = ''] = buttonIds(late);
-    expect(ephemeralError(await harness.press(lateButton, ALICE))).toContain('expired');
+    const [lateButton = ''] = buttonIdsOf(late);
+    expect(ephemeralContent(await harness.press(lateButton, ALICE))).toContain('expired');
     expect(await stored()).toBe(1);
   });
 });

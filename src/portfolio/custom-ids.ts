@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { ItemFilters } from '../db/queries/portfolio-items.ts';
-import { meetingLevels, portfolioKinds, portfolioRoles, portfolioStatuses } from '../db/schema/portfolio.ts';
+import {
+  ITEM_ID_PATTERN,
+  meetingLevels,
+  portfolioKinds,
+  portfolioRoles,
+  portfolioStatuses,
+} from '../db/schema/portfolio.ts';
+import { snowflakeSchema } from '../discord/snowflake.ts';
 import { UserError } from '../errors.ts';
 import { encodeCustomId } from '../router/custom-id.ts';
 import type { ItemChoices } from './validation.ts';
@@ -100,11 +107,8 @@ function indexCode<T extends string>(values: readonly T[]) {
   ]);
 }
 const bitCode = z.enum([UNSET, '0', '1']).transform((value) => (value === UNSET ? undefined : value === '1'));
-const itemId = z
-  .string()
-  .regex(/^\d{1,9}$/)
-  .transform(Number);
-const snowflake = z.string().regex(/^\d{17,20}$/);
+const itemId = z.string().regex(ITEM_ID_PATTERN).transform(Number);
+const snowflake = snowflakeSchema();
 
 const choicePartsSchema = z.tuple([
   indexCode(portfolioStatuses),

@@ -5,9 +5,9 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { meetingLevels, portfolioKinds, portfolioRoles, portfolioStatuses } from '../db/schema/portfolio.ts';
+import type { CommandData } from '../router/command.ts';
 import {
   KIND_LABELS,
   MEETING_LEVEL_EXAMPLES,
@@ -121,4 +121,4 @@ export const portfolioCommandData = {
       ],
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+} satisfies CommandData;

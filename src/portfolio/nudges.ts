@@ -1,6 +1,6 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time.ts';
 import type { PortfolioStatus } from './catalog.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;
 
 /** How long an item may sit in a status before a nudge asks about it. */
@@ -17,9 +17,9 @@ export const NUDGE_INTERVAL_MS = WEEK_MS;
 /** With nothing stale, the member is looked at again a day later. */
 export const NOTHING_DUE_RECHECK_MS = DAY_MS;
 /** After a failure that may pass, the next try. */
-export const NUDGE_RETRY_MS = 60 * 60 * 1000;
+export const NUDGE_RETRY_MS = HOUR_MS;
 /** A claimed member is the claimer's for this long; after that another process may take it. */
-export const NUDGE_LEASE_MS = 5 * 60 * 1000;
+export const NUDGE_LEASE_MS = 5 * MINUTE_MS;
 export const NUDGE_BATCH_SIZE = 20;
 /** Items named in one message: each gets a row of buttons, and Discord allows five rows. */
 export const ITEMS_PER_NUDGE = 5;

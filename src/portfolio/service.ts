@@ -9,17 +9,22 @@ import {
   listMemberItems,
   type PortfolioItem,
   removeMemberItem,
+  searchMemberItems,
   snoozeMemberItem,
   updateMemberItem,
 } from '../db/queries/portfolio-items.ts';
 import { setNudgesEnabled, takeNudgesOffNotice } from '../db/queries/portfolio-nudges.ts';
+import { portfolioStatuses } from '../db/schema/portfolio.ts';
+import { truncate } from '../discord/limits.ts';
 import { UserError } from '../errors.ts';
 import { withFollowUp } from '../router/follow-up.ts';
 import type { GuildMember } from '../router/member.ts';
 import { NO_MENTIONS, reply, showModal, updateMessage } from '../router/responses.ts';
+import { MINUTE_MS } from '../time.ts';
 import {
   KIND_LABELS,
   PORTFOLIO_LIMITS,
+  type PortfolioKind,
   type PortfolioStatus,
   STATUS_LABELS,
   statusFitsKind,
@@ -40,15 +45,17 @@ import {
   renderRemovePrompt,
   renderSaved,
   renderStatusMenu,
+  statusesFor,
 } from './render.ts';
 import { type ItemChoices, parseItemForm, requireFittingChoices, todayAt } from './validation.ts';
 
 /** Who acts on a portfolio: a member in a server, or (from a nudge's DM) the user and the server the nudge names. */
 export type PortfolioOwner = Pick<GuildMember, 'guildId' | 'userId'>;
 
+const AUTOCOMPLETE_LIMIT = 25;
 export const ERAS_FILE_NAME = 'research-for-eras.md';
 /** How long "Remove" can be pressed after /portfolio remove showed it. */
-export const REMOVE_WINDOW_MS = 10 * 60 * 1000;
+export const REMOVE_WINDOW_MS = 10 * MINUTE_MS;
 
 const NO_SUCH_ITEM =
   'You have no such item in this server. Pick one of yours from the suggestions of `item`.';
@@ -188,7 +195,8 @@ export async function askToRemove(member: GuildMember, itemId: number, ctx: Cont
 export async function confirmRemove(member: PortfolioOwner, itemId: number, askedAt: Date, ctx: Context) {
   const now = ctx.clock();
   const age = now.getTime() - askedAt.getTime();
-  if (age > REMOVE_WINDOW_MS || age < -60_000) {
+  // A press from a clock slightly ahead still counts.
+  if (age > REMOVE_WINDOW_MS || age < -MINUTE_MS) {
     throw new UserError(
       'This confirmation has expired and nothing was removed. Run `/portfolio remove` again.',
     );
@@ -300,4 +308,34 @@ export async function snooze(owner: PortfolioOwner, itemId: number, ctx: Context
     throw new UserError(NO_SUCH_ITEM);
   }
   return reply({ content: `No reminder about #${itemId} for 4 weeks.` });
+}
+
+/** Autocomplete of `item`: the member's own items whose title holds the typed text. */
+export async function itemSuggestions(member: PortfolioOwner, typed: string, ctx: Context) {
+  const rows = await searchMemberItems(ctx.db, member.guildId, member.userId, {
+    search: truncate(typed.trim().replace(/^#/, ''), 100),
+    limit: AUTOCOMPLETE_LIMIT,
+  });
+  return rows.map((row) => ({
+    name: truncate(`#${row.id} ${row.title} (${STATUS_LABELS[row.status]})`, 100),
+    value: String(row.id),
+  }));
+}
+
+/** Autocomplete of `status`: the statuses that fit the kind chosen (add) or the item's kind (update). */
+export async function statusSuggestions(
+  member: PortfolioOwner,
+  typed: string,
+  chosen: { kind?: PortfolioKind | undefined; itemId?: number | undefined },
+  ctx: Context,
+) {
+  let kind = chosen.kind;
+  if (!kind && chosen.itemId !== undefined) {
+    kind = (await getMemberItem(ctx.db, member.guildId, member.userId, chosen.itemId))?.kind;
+  }
+  const text = typed.trim().toLowerCase();
+  const statuses = kind ? statusesFor({ kind }) : portfolioStatuses;
+  return statuses
+    .filter((status) => STATUS_LABELS[status].toLowerCase().includes(text))
+    .map((status) => ({ name: STATUS_LABELS[status], value: status }));
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { meetingLevels, portfolioKinds, portfolioRoles, portfolioStatuses } from '../db/schema/portfolio.ts';
+import {
+  ITEM_ID_PATTERN,
+  meetingLevels,
+  portfolioKinds,
+  portfolioRoles,
+  portfolioStatuses,
+} from '../db/schema/portfolio.ts';
 import { UserError } from '../errors.ts';
+import { HOUR_MS } from '../time.ts';
 import {
   describeStatusesOf,
   KIND_GROUPS,
@@ -85,7 +92,7 @@ export function parseHttpsLink(raw: string): string | null {
  * already be on the next day, and their "today" is not in the future.
  */
 export function latestDateAt(now: Date): string {
-  return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + 14 * HOUR_MS).toISOString().slice(0, 10);
 }
 
 /** Today in UTC, the date put in a form when the status changes now. */
@@ -163,7 +170,9 @@ export function parseItemForm(fields: Record<string, string | undefined>, now: D
 export const itemReferenceSchema = z
   .union([z.string(), z.number()])
   .transform((value) => String(value).trim().replace(/^#/, ''))
-  .pipe(z.string().regex(/^\d{1,9}$/, { error: 'Pick one of your items from the suggestions of `item`.' }))
+  .pipe(
+    z.string().regex(ITEM_ID_PATTERN, { error: 'Pick one of your items from the suggestions of `item`.' }),
+  )
   .transform(Number);
 
 const STATUS_OPTION_PROBLEM = 'Pick one of the statuses that the `status` option suggests.';

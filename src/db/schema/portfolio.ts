@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { OPENING_ID_PATTERN } from './openings.ts';
 
 /** The kinds of work a member records, grouped by which statuses they go through (src/portfolio/catalog.ts). */
 export const portfolioKinds = [
@@ -45,6 +46,9 @@ export const portfolioKind = pgEnum('portfolio_kind', portfolioKinds);
 export const portfolioStatus = pgEnum('portfolio_status', portfolioStatuses);
 export const portfolioRole = pgEnum('portfolio_role', portfolioRoles);
 export const meetingLevel = pgEnum('meeting_level', meetingLevels);
+
+/** An item id as members and custom_ids write it: a `serial`, like an opening's id. */
+export const ITEM_ID_PATTERN = OPENING_ID_PATTERN;
 
 /** One piece of a member's research, as they recorded it with /portfolio. */
 export const portfolioItems = pgTable(
