@@ -60,7 +60,10 @@ function bar(item: CriterionProgress, isBiggestGap: boolean): CardElement {
     { flexDirection: 'column', height: ROW_HEIGHT, justifyContent: 'center', width: WIDTH - 2 * PADDING_X },
     el(
       { justifyContent: 'space-between', fontSize: 17, color: COLORS.text, marginBottom: 6 },
-      el({ color: isBiggestGap ? COLORS.gap : COLORS.text }, item.label),
+      el(
+        { color: isBiggestGap ? COLORS.gap : COLORS.text },
+        item.preferred ? `${item.label} (preferred)` : item.label,
+      ),
       el(
         { color: item.met ? COLORS.met : COLORS.muted, fontWeight: 700 },
         `${item.current} of ${item.target}${item.met ? ', met' : ''}`,
@@ -125,7 +128,8 @@ export function cardAltText(view: CardView): string {
     `Portfolio level: ${view.level} (${view.source}).`,
     view.nextLevel ? `Progress toward ${view.nextLevel}:` : 'Every benchmark of the highest level is met:',
     ...view.progress.map(
-      (item) => `${item.label}: ${item.current} of ${item.target}${item.met ? ', met' : ''}.`,
+      (item) =>
+        `${item.label}${item.preferred ? ' (preferred, not required)' : ''}: ${item.current} of ${item.target}${item.met ? ', met' : ''}.`,
     ),
     view.biggestGap
       ? `Biggest gap: ${view.biggestGap.label}, ${view.biggestGap.current} of ${view.biggestGap.target}.`
