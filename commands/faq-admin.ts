@@ -13,6 +13,7 @@ import {
 } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
 import { faqAdminCommandData, GAPS_DAYS } from '../src/faq/admin-definition.ts';
+import { ENTRY_FORM_FIELDS, type EntryFormMode, faqEntryForm, gapsEmbed } from '../src/faq/admin-render.ts';
 import {
   faqEntryInputSchema,
   faqSlugSchema,
@@ -20,14 +21,7 @@ import {
   parseAliasList,
   parseTagList,
 } from '../src/faq/entry.ts';
-import {
-  ENTRY_FORM_FIELDS,
-  type EntryFormMode,
-  FAQ_ADMIN_PREFIX,
-  faqEmbed,
-  faqEntryForm,
-  gapsEmbed,
-} from '../src/faq/render.ts';
+import { FAQ_ADMIN_PREFIX, faqEmbed } from '../src/faq/render.ts';
 import type {
   AutocompleteInteraction,
   ChatInputInteraction,

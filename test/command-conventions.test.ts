@@ -21,7 +21,7 @@ import { NOT_INSTALLED_MESSAGE } from '../src/router/dispatch.ts';
 import { publicOption } from '../src/router/options.ts';
 import { moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
-import { replyOf } from './helpers/responses.ts';
+import { ephemeralContent, replyOf } from './helpers/responses.ts';
 import { rowCounts } from './helpers/row-counts.ts';
 
 const COMMAND_DIR = new URL('../commands/', import.meta.url);
@@ -82,7 +82,9 @@ describe('every command in commands/index.ts follows the one template', () => {
     'commands/%s keeps data apart from logic and uses the shared types',
     (_file, text) => {
       // The definition lives in src/<feature>/definition.ts, not in the command file.
-      expect(text).not.toMatch(/ApplicationCommandType\.ChatInput|satisfies\s+\w*CommandData/);
+      expect(text).not.toMatch(
+        /defineCommand\(|ApplicationCommandType\.ChatInput|satisfies\s+\w*CommandData/,
+      );
       // Handlers are typed with the aliases of src/router/command.ts.
       expect(text).not.toMatch(/Parameters<|APIChatInputApplicationCommandInteraction/);
       // The router dispatches subcommands and words the unknown one.
@@ -93,12 +95,12 @@ describe('every command in commands/index.ts follows the one template', () => {
     },
   );
 
-  it('no definition lists contexts as bare numbers', () => {
+  it('each definition is made by defineCommand in its feature folder, contexts named, not numbered', () => {
     for (const { text } of commandSources) expect(text).not.toMatch(/contexts:\s*\[\s*\d/);
     for (const command of commands) {
       const file = readFileSync(definitionFileOf(command.data.name), 'utf8');
+      expect(file).toMatch(new RegExp(`CommandData = defineCommand\\(\\{\\s*name: '${command.data.name}'`));
       expect(file).not.toMatch(/contexts:\s*\[\s*\d/);
-      expect(file).toContain('InteractionContextType.');
     }
   });
 });
@@ -121,6 +123,27 @@ function definitionFileOf(name: string): URL {
   if (!path) throw new Error(`/${name} has no definition file listed here`);
   return new URL(`../src/${path}`, import.meta.url);
 }
+
+describe('the router dispatches subcommands', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness();
+  });
+  afterAll(() => harness.close());
+
+  it.each(commands.filter((command) => command.subcommands).map((command) => [command.data.name] as const))(
+    '/%s answers a subcommand it does not have in one wording, and changes nothing',
+    async (name) => {
+      const before = await rowCounts(harness.db);
+      for (const subcommand of ['removed-long-ago', '', 'constructor']) {
+        expect(ephemeralContent(await harness.command(name, { subcommand }, moderator()))).toBe(
+          `That /${name} subcommand is not one this bot knows. It may have been removed.`,
+        );
+      }
+      expect(await rowCounts(harness.db)).toEqual(before);
+    },
+  );
+});
 
 describe('a server that never installed the bot', () => {
   let harness: Harness;

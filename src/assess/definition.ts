@@ -1,11 +1,5 @@
-import {
-  type APIApplicationCommandBasicOption,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
-import type { CommandData } from '../router/command.ts';
+import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { defineCommand } from '../router/command.ts';
 import { OPTION_DESCRIPTIONS } from './content.ts';
 import { ASSESS_RANGES } from './input.ts';
 
@@ -24,12 +18,9 @@ const countOptions: APIApplicationCommandBasicOption[] = Object.entries(ASSESS_R
   )
   .sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
 
-export const assessCommandData = {
+export const assessCommandData = defineCommand({
   name: 'assess',
   description: "Check your research portfolio against the guide's benchmarks for IR",
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
     ...countOptions,
     {
@@ -38,4 +29,4 @@ export const assessCommandData = {
       description: 'Also post your level and counts (not your gaps) to the assessments channel',
     },
   ],
-} satisfies CommandData;
+});

@@ -1,11 +1,5 @@
-import {
-  type APIApplicationCommandBasicOption,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
-import type { CommandData } from '../router/command.ts';
+import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { defineCommand } from '../router/command.ts';
 import { MODERATOR_ONLY } from '../router/member.ts';
 import { FAQ_LIMITS } from './entry.ts';
 
@@ -22,12 +16,9 @@ const slugOption = (description: string, autocomplete: boolean): APIApplicationC
   max_length: FAQ_LIMITS.slug,
 });
 
-export const faqAdminCommandData = {
+export const faqAdminCommandData = defineCommand({
   name: 'faq-admin',
   description: "Manage this server's FAQ: add, edit, remove entries and see what is missing",
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   default_member_permissions: MODERATOR_ONLY,
   options: [
     {
@@ -60,4 +51,4 @@ export const faqAdminCommandData = {
       description: `Most asked questions without a good answer, and answers rated not helpful (${GAPS_DAYS} days)`,
     },
   ],
-} satisfies CommandData;
+});

@@ -1,19 +1,11 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
-import type { CommandData } from '../router/command.ts';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { defineCommand } from '../router/command.ts';
 import { publicOption } from '../router/options.ts';
 import { MAX_QUERY_LENGTH } from './query-text.ts';
 
-export const faqCommandData = {
+export const faqCommandData = defineCommand({
   name: 'faq',
   description: 'Ask a question about building an IR research profile and get the FAQ answer',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
     {
       type: ApplicationCommandOptionType.String,
@@ -26,4 +18,4 @@ export const faqCommandData = {
     },
     publicOption('Post the answer for everyone in the channel (default: only you see it)'),
   ],
-} satisfies CommandData;
+});

@@ -1,12 +1,6 @@
-import {
-  type APIApplicationCommandChannelOption,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
+import { type APIApplicationCommandChannelOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { REMINDER_INTERVAL_HOURS } from '../reminders/schedule.ts';
-import type { CommandData } from '../router/command.ts';
+import { defineCommand } from '../router/command.ts';
 import { MODERATOR_ONLY } from '../router/member.ts';
 import { CHANNEL_RULES, type ChannelPurpose } from './channel-rules.ts';
 
@@ -20,12 +14,9 @@ const channelOption = (purpose: ChannelPurpose, description: string): APIApplica
   channel_types: [...CHANNEL_RULES[purpose].types],
 });
 
-export const configCommandData = {
+export const configCommandData = defineCommand({
   name: 'config',
   description: 'Moderators: choose where the bot posts and how often it sends pitfall reminders',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   default_member_permissions: MODERATOR_ONLY,
   options: [
     {
@@ -66,4 +57,4 @@ export const configCommandData = {
       description: 'Show the settings, the next reminder time and any problem posting',
     },
   ],
-} satisfies CommandData;
+});

@@ -1,14 +1,8 @@
-import {
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
-import type { CommandData } from '../router/command.ts';
+import { InteractionContextType } from 'discord-api-types/v10';
+import { defineCommand } from '../router/command.ts';
 
-export const helpCommandData = {
+export const helpCommandData = defineCommand({
   name: 'help',
   description: 'List what this bot can do',
-  type: ApplicationCommandType.ChatInput,
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-} satisfies CommandData;
+});

@@ -10,6 +10,8 @@ export const MYDATA_PREFIX = 'mydata';
  * custom_id layouts (checked again on every press, since a client can send any string):
  *   mydata:erase:<guild id>:<member id>:<issued at, seconds, base 36>   "Delete my data"
  *   mydata:cancel:<guild id>:<member id>                                "Keep my data"
+ * The confirm action is spelled `erase` on the wire only, so buttons already posted keep working;
+ * everywhere else the bot calls it delete, like the command.
  */
 export type MydataButton =
   | { action: 'erase'; guildId: string; userId: string; issuedAt: Date }
@@ -28,7 +30,7 @@ const buttonSchema = z.union([
   z.tuple([z.literal('cancel'), snowflake, snowflake]),
 ]);
 
-export function eraseCustomId(guildId: string, userId: string, issuedAt: Date): string {
+export function confirmDeleteCustomId(guildId: string, userId: string, issuedAt: Date): string {
   return encodeCustomId(
     MYDATA_PREFIX,
     'erase',

@@ -1,17 +1,9 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
-import type { CommandData } from '../router/command.ts';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { defineCommand } from '../router/command.ts';
 
-export const mydataCommandData = {
+export const mydataCommandData = defineCommand({
   name: 'mydata',
   description: 'See or delete what the bot stores about you in this server',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -24,4 +16,4 @@ export const mydataCommandData = {
       description: 'Delete your data here: your checks, votes and interests; withdraw your openings',
     },
   ],
-} satisfies CommandData;
+});

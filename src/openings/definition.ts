@@ -5,14 +5,11 @@ import {
   type APIModalInteractionResponseCallbackData,
   type APITextInputComponent,
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
   ComponentType,
-  InteractionContextType,
   TextInputStyle,
 } from 'discord-api-types/v10';
 import { openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
-import type { CommandData } from '../router/command.ts';
+import { defineCommand } from '../router/command.ts';
 import { FOCUS_LABELS, KIND_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS, STATUS_LABELS } from './catalog.ts';
 import { EXPIRY_DAYS, FIELD_LIMITS, QUERY_MAX_LENGTH } from './rules.ts';
 
@@ -44,12 +41,9 @@ const openingOption = (description: string): APIApplicationCommandBasicOption =>
   max_length: 100,
 });
 
-export const openingCommandData = {
+export const openingCommandData = defineCommand({
   name: 'opening',
   description: 'Post research openings, find one that fits you, and show interest',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -154,7 +148,7 @@ export const openingCommandData = {
       ],
     },
   ],
-} satisfies CommandData;
+});
 
 /** The form /opening post answers with; its custom_id carries the choices already made. */
 export function openingFormModal(customId: string): APIModalInteractionResponseCallbackData {

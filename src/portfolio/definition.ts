@@ -2,12 +2,9 @@ import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOptionChoice,
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
 } from 'discord-api-types/v10';
 import { meetingLevels, portfolioKinds, portfolioRoles, portfolioStatuses } from '../db/schema/portfolio.ts';
-import type { CommandData } from '../router/command.ts';
+import { defineCommand } from '../router/command.ts';
 import {
   KIND_LABELS,
   MEETING_LEVEL_EXAMPLES,
@@ -64,12 +61,9 @@ function itemOptions(required: boolean): APIApplicationCommandBasicOption[] {
   ];
 }
 
-export const portfolioCommandData = {
+export const portfolioCommandData = defineCommand({
   name: 'portfolio',
   description: 'Record your research once; /assess, the ERAS list and the reminders read it',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -121,4 +115,4 @@ export const portfolioCommandData = {
       ],
     },
   ],
-} satisfies CommandData;
+});

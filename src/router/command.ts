@@ -1,11 +1,14 @@
-import type {
-  APIApplicationCommandAutocompleteInteraction,
-  APIApplicationCommandAutocompleteResponse,
-  APIChatInputApplicationCommandInteraction,
-  APIInteractionResponse,
-  APIMessageComponentInteraction,
-  APIModalSubmitInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandAutocompleteResponse,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteractionResponse,
+  type APIMessageComponentInteraction,
+  type APIModalSubmitInteraction,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 
@@ -16,6 +19,22 @@ export type ModalInteraction = APIModalSubmitInteraction;
 
 /** A command's definition as deployed; each lives in `src/<feature>/definition.ts`. */
 export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/**
+ * A command's definition: a slash command of server installs only, used in servers. A command that
+ * also works in direct messages with the bot passes `contexts`. A member's own (user) install is
+ * never declared: it would let anyone bring the bot into a server that did not choose it.
+ */
+export function defineCommand<const Data extends Omit<CommandData, 'type' | 'integration_types'>>(
+  data: Data,
+) {
+  return {
+    type: ApplicationCommandType.ChatInput,
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...data,
+  } satisfies CommandData;
+}
 
 export type ChatInputHandler = (
   interaction: ChatInputInteraction,

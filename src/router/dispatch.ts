@@ -46,10 +46,8 @@ export function isInstalledWhereUsed(interaction: APIInteraction): boolean {
   return owners?.[ApplicationIntegrationType.GuildInstall] === interaction.guild_id;
 }
 
-const PERMISSION_NAMES = new Map<bigint, string>([
-  [PermissionFlagsBits.ManageGuild, 'Manage Server'],
-  [PermissionFlagsBits.ManageMessages, 'Manage Messages'],
-]);
+/** How Discord's settings name the permissions commands ask for. */
+const PERMISSION_NAMES = new Map<bigint, string>([[PermissionFlagsBits.ManageGuild, 'Manage Server']]);
 
 /** The bits a command's `default_member_permissions` asks for, or 0n when anyone may use it. */
 function requiredPermissions(command: Command): bigint {
@@ -66,7 +64,11 @@ export function requireCommandPermissions(interaction: APIInteraction, command: 
   if (required === 0n) return;
   if (!hasPermission(guildMember(interaction), required)) {
     const name = PERMISSION_NAMES.get(required);
-    throw new UserError(`You need the ${name ?? 'required'} permission to do this.`);
+    throw new UserError(
+      name
+        ? `You need the ${name} permission to do this.`
+        : 'You lack a permission this command needs in this server.',
+    );
   }
 }
 
