@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,8 @@ import { scorePortfolio } from '../src/assess/score.ts';
 import { cardAltText, renderAssessmentCard } from '../src/card/assessment-card.ts';
 import { updateGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { GUILD_A, member } from './helpers/actors.ts';
-import { BEGINNER } from './helpers/assess-options.ts';
+import { BEGINNER, NO_COUNTS } from './helpers/assess-options.ts';
+import { runConsole } from './helpers/console-run.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { multipartOf } from './helpers/multipart.ts';
 
@@ -33,15 +33,7 @@ describe('the /assess card', () => {
   it('is a PNG under 200 KB, 800 px wide, taller with more bars', async () => {
     const seven = await renderAssessmentCard({ ...scorePortfolio(BASELINE), source: 'typed counts' });
     const one = await renderAssessmentCard({
-      ...scorePortfolio({
-        publications: 0,
-        irPublications: 0,
-        firstAuthor: 0,
-        abstracts: 0,
-        presentations: 0,
-        irProjects: 0,
-        ongoing: 0,
-      }),
+      ...scorePortfolio(NO_COUNTS),
       source: 'typed counts',
     });
     for (const card of [seven, one]) {
@@ -136,19 +128,11 @@ describe('the console', () => {
     const options = Object.entries(BEGINNER)
       .map(([name, value]) => `${name}:${value}`)
       .join(' ');
-    const result = spawnSync('npm', ['start', '--silent'], {
-      input: `/assess ${options}\n`,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: '',
-        BOT_TRANSPORT: '',
-        PGLITE_DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        TMPDIR: consoleTemp,
-        DISCORD_API_BASE: 'http://127.0.0.1:9/api',
-      },
-      timeout: 150_000,
+    const result = runConsole(`/assess ${options}\n`, {
+      PGLITE_DATA_DIR: dataDir,
+      TMPDIR: consoleTemp,
+      // Nothing listens there: anything sent to Discord would fail at once.
+      DISCORD_API_BASE: 'http://127.0.0.1:9/api',
     });
     expect(result.status).toBe(0);
     const saved = /Attached file saved as (\S+)/.exec(result.stdout)?.[1] ?? '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type portfolioKinds, portfolioStatuses } from '../src/db/schema/portfolio.ts';
+import { parseHttpsLink } from '../src/https-link.ts';
 import { statusFitsKind } from '../src/portfolio/catalog.ts';
 import { type CountableItem, countsFromItems } from '../src/portfolio/counts.ts';
 import {
@@ -9,12 +10,7 @@ import {
   parsePortfolioCustomId,
 } from '../src/portfolio/custom-ids.ts';
 import { isStale, itemsToNudge, nextCheckAfter, nextNudgeAllowedAt } from '../src/portfolio/nudges.ts';
-import {
-  type ItemChoices,
-  latestDateAt,
-  parseHttpsLink,
-  parseItemForm,
-} from '../src/portfolio/validation.ts';
+import { type ItemChoices, latestDateAt, parseItemForm } from '../src/portfolio/validation.ts';
 
 const GUILD = '200000000000000001';
 let nextId = 1;
@@ -99,10 +95,10 @@ describe('status rules per kind', () => {
 describe('the item form', () => {
   const now = new Date('2026-11-01T12:00:00Z');
   it('takes https links only, and normalises them', () => {
-    expect(parseHttpsLink('https://pubmed.ncbi.nlm.nih.gov/12345/')).toBe(
+    expect(parseHttpsLink('https://pubmed.ncbi.nlm.nih.gov/12345/', 300)).toBe(
       'https://pubmed.ncbi.nlm.nih.gov/12345/',
     );
-    expect(parseHttpsLink(' https://DOI.org/10.1/abc ')).toBe('https://doi.org/10.1/abc');
+    expect(parseHttpsLink(' https://DOI.org/10.1/abc ', 300)).toBe('https://doi.org/10.1/abc');
     for (const bad of [
       'http://doi.org/1',
       'ftp://x.org',
@@ -110,7 +106,7 @@ describe('the item form', () => {
       'https://localhost',
       'doi.org/1',
     ]) {
-      expect(parseHttpsLink(bad)).toBeNull();
+      expect(parseHttpsLink(bad, 300)).toBeNull();
     }
   });
 

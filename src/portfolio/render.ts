@@ -11,6 +11,7 @@ import {
 } from 'discord-api-types/v10';
 import type { ItemFilters, PortfolioItem } from '../db/queries/portfolio-items.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
+import { pagerRow } from '../discord/pager.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import {
   GROUP_STATUSES,
@@ -78,28 +79,7 @@ export function renderItemList(view: {
     ...(view.total > 0 ? { footer: { text: `Page ${view.page + 1} of ${pages}` } } : {}),
   };
   const components: Row[] = [];
-  if (pages > 1) {
-    components.push({
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: 'Previous',
-          custom_id: listPageCustomId(Math.max(0, view.page - 1), view.filters),
-          disabled: view.page === 0,
-        },
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: 'Next',
-          // Differs from Previous's even when disabled: custom_ids in one message must differ.
-          custom_id: listPageCustomId(Math.min(view.page + 1, pages), view.filters),
-          disabled: view.page >= pages - 1,
-        },
-      ],
-    });
-  }
+  if (pages > 1) components.push(pagerRow(view.page, pages, (page) => listPageCustomId(page, view.filters)));
   return { embeds: [embed], components };
 }
 

@@ -7,6 +7,7 @@ import {
   portfolioStatuses,
 } from '../db/schema/portfolio.ts';
 import { UserError } from '../errors.ts';
+import { parseHttpsLink } from '../https-link.ts';
 import { HOUR_MS } from '../time.ts';
 import {
   describeStatusesOf,
@@ -70,22 +71,6 @@ function singleLine(text: string): string {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 const MIN_LETTERS_IN_TITLE = 3;
-
-/** An https link with a real host name, normalised; null for anything else (http, javascript:, text). */
-export function parseHttpsLink(raw: string): string | null {
-  const value = raw.trim();
-  if (!/^https:\/\//i.test(value) || /\s/.test(value) || value.length > PORTFOLIO_LIMITS.link.max)
-    return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' || url.username || url.password) return null;
-  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(url.hostname)) return null;
-  return url.href.length <= PORTFOLIO_LIMITS.link.max ? url.href : null;
-}
 
 /**
  * The latest calendar date anywhere on Earth at `now` (UTC+14): a member far east of UTC may
@@ -152,7 +137,7 @@ export function parseItemForm(fields: Record<string, string | undefined>, now: D
   });
   if (!result.success) problems.push(...result.error.issues.map((issue) => issue.message));
   const rawLink = (fields.link ?? '').trim();
-  const link = rawLink === '' ? null : parseHttpsLink(rawLink);
+  const link = rawLink === '' ? null : parseHttpsLink(rawLink, PORTFOLIO_LIMITS.link.max);
   if (rawLink !== '' && link === null) {
     problems.push('The link must start with https:// (a PubMed page or https://doi.org/… link, say).');
   }

@@ -1,6 +1,7 @@
 import type { PortfolioCounts } from '../../src/assess/criteria.ts';
 import { scorePortfolio } from '../../src/assess/score.ts';
 import { type CardView, renderAssessmentCard } from '../../src/card/assessment-card.ts';
+import { NO_COUNTS } from '../helpers/assess-options.ts';
 import type { BenchOptions } from './lib/options.ts';
 import { ms, type SectionResult } from './lib/report.ts';
 import { median, percentile } from './lib/stats.ts';
@@ -10,33 +11,9 @@ const MAX_BYTES = 200 * 1024;
 
 /** One portfolio per level, so every layout (one bar to seven) is rendered. */
 const PORTFOLIOS: PortfolioCounts[] = [
-  {
-    publications: 0,
-    irPublications: 0,
-    firstAuthor: 0,
-    abstracts: 0,
-    presentations: 0,
-    irProjects: 0,
-    ongoing: 0,
-  },
-  {
-    publications: 1,
-    irPublications: 0,
-    firstAuthor: 0,
-    abstracts: 1,
-    presentations: 0,
-    irProjects: 0,
-    ongoing: 1,
-  },
-  {
-    publications: 3,
-    irPublications: 1,
-    firstAuthor: 0,
-    abstracts: 2,
-    presentations: 0,
-    irProjects: 1,
-    ongoing: 1,
-  },
+  NO_COUNTS,
+  { ...NO_COUNTS, publications: 1, abstracts: 1, ongoing: 1 },
+  { ...NO_COUNTS, publications: 3, irPublications: 1, abstracts: 3, irProjects: 1, ongoing: 1 },
   {
     publications: 6,
     irPublications: 3,
