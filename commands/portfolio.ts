@@ -4,6 +4,13 @@ import { UserError } from '../src/errors.ts';
 import { PORTFOLIO_PREFIX, parsePortfolioCustomId } from '../src/portfolio/custom-ids.ts';
 import { portfolioCommandData } from '../src/portfolio/definition.ts';
 import {
+  setReminders,
+  setStatusFromNudge,
+  showStatusMenu,
+  snooze,
+  withRemindersNotice,
+} from '../src/portfolio/reminders.ts';
+import {
   askToRemove,
   confirmRemove,
   erasList,
@@ -11,16 +18,11 @@ import {
   keep,
   listPage,
   type PortfolioOwner,
-  setReminders,
-  setStatusFromNudge,
-  showStatusMenu,
-  snooze,
   startAdd,
   startUpdate,
   statusSuggestions,
   submitAdd,
   submitUpdate,
-  withRemindersNotice,
 } from '../src/portfolio/service.ts';
 import {
   addOptionsSchema,

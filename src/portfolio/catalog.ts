@@ -98,6 +98,11 @@ export function describeStatusesOf(kind: PortfolioKind): string {
   return `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
 }
 
+/** The statuses the item's kind goes through, for the status option's suggestions and the nudge menu. */
+export function statusesFor(item: { kind: PortfolioKind }): readonly PortfolioStatus[] {
+  return GROUP_STATUSES[KIND_GROUPS[item.kind]];
+}
+
 /** Limits the issue sets: per member per server, and per title. */
 export const PORTFOLIO_LIMITS = {
   itemsPerMember: 200,

@@ -11,6 +11,7 @@ import {
 } from '../db/queries/portfolio-nudges.ts';
 import { sendChannelMessage } from '../discord/channels.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
+import { renderNudge } from './nudge-render.ts';
 import {
   itemsToNudge,
   NUDGE_BATCH_SIZE,
@@ -18,7 +19,6 @@ import {
   nextCheckAfter,
   nextNudgeAllowedAt,
 } from './nudges.ts';
-import { renderNudge } from './render.ts';
 
 /** Discord's code for "Cannot send messages to this user" (DMs closed, or no server in common). */
 const CANNOT_MESSAGE_USER = 50007;

@@ -1,4 +1,4 @@
-import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { type APIInteractionResponse, MessageFlags } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 import {
   countMemberItems,
@@ -10,10 +10,8 @@ import {
   type PortfolioItem,
   removeMemberItem,
   searchMemberItems,
-  snoozeMemberItem,
   updateMemberItem,
 } from '../db/queries/portfolio-items.ts';
-import { setNudgesEnabled, takeNudgesOffNotice } from '../db/queries/portfolio-nudges.ts';
 import { portfolioStatuses } from '../db/schema/portfolio.ts';
 import { truncate } from '../discord/limits.ts';
 import { UserError } from '../errors.ts';
@@ -21,31 +19,18 @@ import { withFollowUp } from '../router/follow-up.ts';
 import type { GuildMember } from '../router/member.ts';
 import { NO_MENTIONS, reply, showModal, updateMessage } from '../router/responses.ts';
 import { MINUTE_MS } from '../time.ts';
-import {
-  KIND_LABELS,
-  PORTFOLIO_LIMITS,
-  type PortfolioKind,
-  type PortfolioStatus,
-  STATUS_LABELS,
-  statusFitsKind,
-} from './catalog.ts';
+import { KIND_LABELS, PORTFOLIO_LIMITS, type PortfolioKind, STATUS_LABELS, statusesFor } from './catalog.ts';
 import { addFormCustomId, editFormCustomId } from './custom-ids.ts';
 import { arrangeForEras, erasMarkdown } from './eras.ts';
-import { SNOOZE_MS } from './nudges.ts';
+import { escapeMarkdown } from './markdown.ts';
 import {
   itemFormModal,
-  itemLine,
   LIST_PAGE_SIZE,
   pageCount,
-  REMINDERS_OFF,
-  REMINDERS_ON,
-  remindersOffNotice,
   renderErasEmbed,
   renderItemList,
   renderRemovePrompt,
   renderSaved,
-  renderStatusMenu,
-  statusesFor,
 } from './render.ts';
 import { type ItemChoices, parseItemForm, requireFittingChoices, todayAt } from './validation.ts';
 
@@ -57,11 +42,15 @@ export const ERAS_FILE_NAME = 'research-for-eras.md';
 /** How long "Remove" can be pressed after /portfolio remove showed it. */
 export const REMOVE_WINDOW_MS = 10 * MINUTE_MS;
 
-const NO_SUCH_ITEM =
+export const NO_SUCH_ITEM =
   'You have no such item in this server. Pick one of yours from the suggestions of `item`.';
 const FULL = `You already have ${PORTFOLIO_LIMITS.itemsPerMember} items in this server, the most a portfolio holds. Remove one with \`/portfolio remove\` first. Nothing was saved.`;
 
-async function requireItem(ctx: Context, owner: PortfolioOwner, itemId: number): Promise<PortfolioItem> {
+export async function requireItem(
+  ctx: Context,
+  owner: PortfolioOwner,
+  itemId: number,
+): Promise<PortfolioItem> {
   const item = await getMemberItem(ctx.db, owner.guildId, owner.userId, itemId);
   if (!item) throw new UserError(NO_SUCH_ITEM);
   return item;
@@ -212,7 +201,7 @@ export async function confirmRemove(member: PortfolioOwner, itemId: number, aske
   }
   ctx.log.info({ guildId: member.guildId, itemId }, 'portfolio item removed');
   return updateMessage({
-    content: `Removed **${removed.title.replace(/\*/g, '')}** (#${removed.id}).`,
+    content: `Removed **${escapeMarkdown(removed.title)}** (#${removed.id}).`,
     components: [],
   });
 }
@@ -243,71 +232,6 @@ export async function erasList(member: GuildMember, ctx: Context): Promise<APIIn
       },
     ],
   });
-}
-
-export async function setReminders(member: GuildMember, enabled: boolean, ctx: Context) {
-  await setNudgesEnabled(ctx.db, member.guildId, member.userId, enabled, ctx.clock());
-  return reply({ content: enabled ? REMINDERS_ON : REMINDERS_OFF });
-}
-
-/**
- * Adds why the bot turned the member's reminders off to a message reply, once. A form is not a
- * message, so the notice waits for the next reply that is.
- */
-export async function withRemindersNotice(
-  member: PortfolioOwner,
-  response: APIInteractionResponse,
-  ctx: Context,
-): Promise<APIInteractionResponse> {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource || !response.data) return response;
-  const reason = await takeNudgesOffNotice(ctx.db, member.guildId, member.userId);
-  if (reason === null) return response;
-  const notice = remindersOffNotice(reason);
-  response.data.content = response.data.content ? `${notice}\n\n${response.data.content}` : notice;
-  return response;
-}
-
-export async function showStatusMenu(owner: PortfolioOwner, itemId: number, ctx: Context) {
-  const item = await requireItem(ctx, owner, itemId);
-  return reply(renderStatusMenu(owner.guildId, item));
-}
-
-export async function setStatusFromNudge(
-  owner: PortfolioOwner,
-  itemId: number,
-  value: unknown,
-  ctx: Context,
-) {
-  const item = await requireItem(ctx, owner, itemId);
-  const status = value as PortfolioStatus;
-  if (
-    typeof value !== 'string' ||
-    !Object.hasOwn(STATUS_LABELS, value) ||
-    !statusFitsKind(item.kind, status)
-  ) {
-    throw new UserError('Pick one of the statuses in the menu. Nothing changed.');
-  }
-  // The same status again means "still there": no reminder about it for a while.
-  if (status === item.status) return snooze(owner, item.id, ctx);
-  const now = ctx.clock();
-  const updated = await updateMemberItem(
-    ctx.db,
-    owner.guildId,
-    owner.userId,
-    item.id,
-    { status, statusSince: todayAt(now) },
-    now,
-  );
-  if (!updated) throw new UserError(NO_SUCH_ITEM);
-  return updateMessage({ content: `Updated: ${itemLine(updated)}`, components: [] });
-}
-
-export async function snooze(owner: PortfolioOwner, itemId: number, ctx: Context) {
-  const until = new Date(ctx.clock().getTime() + SNOOZE_MS);
-  if (!(await snoozeMemberItem(ctx.db, owner.guildId, owner.userId, itemId, until))) {
-    throw new UserError(NO_SUCH_ITEM);
-  }
-  return reply({ content: `No reminder about #${itemId} for 4 weeks.` });
 }
 
 /** Autocomplete of `item`: the member's own items whose title holds the typed text. */
