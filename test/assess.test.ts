@@ -161,7 +161,6 @@ describe.each(databaseKinds())('/assess on %s', (kind) => {
   it.each([
     ['ir_publications', { ...BEGINNER, publications: 1, ir_publications: 2 }],
     ['first_author', { ...BEGINNER, first_author: 1 }],
-    ['presentations', { ...BEGINNER, abstracts: 1, presentations: 2 }],
   ])('inconsistent %s: names the inconsistency and stores nothing', async (option, options) => {
     const data = await assess(options);
     expect(data.embeds).toBeUndefined();

@@ -3,10 +3,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqQueries, faqViews, faqVotes } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
+import { loadBuiltInFaqs } from '../src/faq/content.ts';
 import { ANSWER_THRESHOLD } from '../src/faq/relevance.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { buttonsOf, choicesOf, replyOf } from './helpers/responses.ts';
+
+/** The question of a built-in entry, as its content file words it. */
+const builtInQuestion = (slug: string) => loadBuiltInFaqs().find((entry) => entry.slug === slug)?.question;
 
 describe('/faq', () => {
   let harness: Harness;
@@ -25,7 +29,7 @@ describe('/faq', () => {
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = data.embeds?.[0] as APIEmbed;
-    expect(embed.title).toBe('How many publications do I need as an IMG to be competitive for IR?');
+    expect(embed.title).toBe(builtInQuestion('how-many-publications'));
     expect(embed.description).toContain('2–3 peer-reviewed publications');
     expect(embed.footer?.text).toMatch(/^Source: IR research profile guide/);
     expect(embed.fields?.find((field) => field.name === 'Tags')?.value).toContain('`publications`');

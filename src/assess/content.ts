@@ -23,7 +23,7 @@ export const OPTION_DESCRIPTIONS: Readonly<Record<keyof typeof ASSESS_RANGES, st
   first_author: 'Of those publications, how many you are first author on',
   abstracts: 'Abstracts or posters accepted at reputable meetings',
   presentations:
-    'Of those abstracts, how many you presented at a national, international or regional IR meeting',
+    'Posters or talks you gave at a national, international or regional IR meeting (invited talks count)',
   ir_projects: 'IR-specific projects you are part of, at any stage (finished or in progress)',
   ongoing: 'Projects of any kind in progress right now',
   months_to_apply: 'Months until you submit your residency application',

@@ -14,7 +14,7 @@ export interface PortfolioCounts {
   firstAuthor: number;
   /** Abstracts or posters accepted at a meeting. */
   abstracts: number;
-  /** Of the abstracts, those presented at a national, international or regional IR meeting. */
+  /** Posters or talks given at a national, international or regional IR meeting; an invited talk needs no abstract. */
   presentations: number;
   /** IR-specific projects at any stage, finished or running. */
   irProjects: number;
@@ -141,6 +141,20 @@ export function levelFor(counts: PortfolioCounts): LevelName {
     if (meetsLevel(level, counts)) return level;
   }
   return LEVELS[0];
+}
+
+export interface CriterionUse {
+  level: LevelName;
+  criterion: Criterion;
+  preferred: boolean;
+}
+
+/** Every criterion, at every level, that reads this count: what adding one item of it can move. */
+export function criteriaReading(key: CountKey): CriterionUse[] {
+  return LEVELS.flatMap((level) => [
+    ...LEVEL_RULES[level].required.map((criterion) => ({ level, criterion, preferred: false })),
+    ...LEVEL_RULES[level].preferred.map((criterion) => ({ level, criterion, preferred: true })),
+  ]).filter((use) => use.criterion.reads.includes(key));
 }
 
 /** A level name as stored or sent, if it is one; anything else is unknown (null). */

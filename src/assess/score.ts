@@ -100,10 +100,5 @@ export function findInconsistencies(counts: PortfolioCounts): string[] {
       `\`first_author\` (${counts.firstAuthor}) is more than \`publications\` (${counts.publications}): first-author papers are counted among your publications.`,
     );
   }
-  if (counts.presentations > counts.abstracts) {
-    problems.push(
-      `\`presentations\` (${counts.presentations}) is more than \`abstracts\` (${counts.abstracts}): presentations are counted among your accepted abstracts or posters.`,
-    );
-  }
   return problems;
 }
