@@ -40,7 +40,7 @@ describe('counts from portfolio items', () => {
     expect(countedItems.publications.map((entry) => entry.id)).toEqual(counted.map((entry) => entry.id));
   });
 
-  it('counts accepted and presented abstracts; presentations only at national, international or regional IR meetings', () => {
+  it('counts accepted and presented abstracts (not talks); presentations only at national, international or regional IR meetings', () => {
     const national = item({ kind: 'abstract', status: 'presented', meetingLevel: 'national' });
     const international = item({
       kind: 'oral_presentation',
@@ -66,7 +66,8 @@ describe('counts from portfolio items', () => {
       accepted,
       submitted,
     ]);
-    expect(counts.abstracts).toBe(6);
+    // The oral presentation is a presentation but not an abstract.
+    expect(counts.abstracts).toBe(5);
     expect(countedItems.presentations).toEqual([national, international, regionalIr]);
     expect(counts.publications).toBe(0);
   });

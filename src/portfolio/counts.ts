@@ -25,8 +25,9 @@ export function isPublication(item: CountableItem): boolean {
   return KIND_GROUPS[item.kind] === 'paper' && PUBLICATION_STATUSES.includes(item.status);
 }
 
+/** An abstract or poster taken by a meeting; an oral presentation (an invited talk, say) is not one. */
 function isAcceptedAbstract(item: CountableItem): boolean {
-  return KIND_GROUPS[item.kind] === 'abstract' && ABSTRACT_STATUSES.includes(item.status);
+  return item.kind === 'abstract' && ABSTRACT_STATUSES.includes(item.status);
 }
 
 /** Presented at a national or international meeting, or at a regional IR meeting. */
@@ -51,7 +52,8 @@ const RULES: Readonly<Record<keyof PortfolioCounts, (item: CountableItem) => boo
 
 /**
  * The /assess counts a portfolio adds up to, and which items each count rests on. The "of those"
- * counts are subsets by construction, so they always agree with each other.
+ * publication counts are subsets by construction; presentations include oral presentations,
+ * which are not abstracts.
  */
 export function countsFromItems(items: readonly CountableItem[]): CountsFromItems {
   const countedItems = {} as CountsFromItems['countedItems'];
