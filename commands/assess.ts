@@ -1,3 +1,4 @@
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { changeSince } from '../src/assess/change.ts';
 import type { PortfolioCounts } from '../src/assess/criteria.ts';
 import { assessCommandData } from '../src/assess/definition.ts';
@@ -5,6 +6,8 @@ import { parseAssessOptions } from '../src/assess/input.ts';
 import { renderAssessmentEmbed, renderSharedSummary } from '../src/assess/render.ts';
 import { scorePortfolio } from '../src/assess/score.ts';
 import { openingFitFor } from '../src/assess/suggest.ts';
+import { CARD_FILE_NAME, type Card, renderAssessmentCard } from '../src/card/assessment-card.ts';
+import { cardAttachment, cardFollowUp } from '../src/card/follow-up.ts';
 import type { Context } from '../src/context.ts';
 import { findPreviousAssessment, recordAssessment } from '../src/db/queries/assessments.ts';
 import {
@@ -13,20 +16,39 @@ import {
   recordChannelProblem,
 } from '../src/db/queries/guild-settings.ts';
 import { suggestOpenOpenings } from '../src/db/queries/openings.ts';
+import { listAllMemberItems } from '../src/db/queries/portfolio-items.ts';
 import { describePostFailure, postFailureKind, sendChannelMessage } from '../src/discord/channels.ts';
+import {
+  assessInputFromItems,
+  assessSourceOf,
+  countedItemsField,
+  TYPED_COUNTS_NOTE,
+} from '../src/portfolio/assess-source.ts';
 import { roadmapPlan } from '../src/roadmap/phase.ts';
 import type { Command } from '../src/router/command.ts';
+import { withFollowUp } from '../src/router/follow-up.ts';
 import { guildMember } from '../src/router/member.ts';
 import { readOptions } from '../src/router/options.ts';
 import { reply } from '../src/router/responses.ts';
 
 const MAX_SUGGESTED_OPENINGS = 3;
 
+/** The portfolio's items go right under the progress they count toward. */
+function insertAfterProgress(embed: APIEmbed, field: APIEmbedField): void {
+  const fields = embed.fields ?? [];
+  const progress = fields.findIndex((entry) => /^(Progress toward|Every benchmark)/.test(entry.name));
+  fields.splice(progress + 1, 0, field);
+  embed.fields = fields;
+}
+
 export const assessCommand: Command = {
   data: assessCommandData,
   async execute(interaction, ctx) {
     const { guildId, userId } = guildMember(interaction);
-    const input = parseAssessOptions(readOptions(interaction).values);
+    const { values } = readOptions(interaction);
+    const source = assessSourceOf(values);
+    const items = source === 'portfolio' ? await listAllMemberItems(ctx.db, guildId, userId) : [];
+    const input = source === 'portfolio' ? assessInputFromItems(values, items) : parseAssessOptions(values);
     const scoring = scorePortfolio(input.counts);
     const plan = roadmapPlan(input.monthsToApply, scoring.level);
     const fit = openingFitFor(input.counts, scoring);
@@ -60,23 +82,38 @@ export const assessCommand: Command = {
       fit,
       openings,
     });
-    const content = input.share
+    if (source === 'portfolio') insertAfterProgress(embed, countedItemsField(scoring.progress, items));
+    const card = await renderAssessmentCard({
+      ...scoring,
+      source: source === 'portfolio' ? 'from your portfolio' : 'typed counts',
+    });
+    const shared = input.share
       ? await share(ctx, {
           guildId,
           userId,
           assessmentId: recorded.id,
           level: scoring.level,
           counts: input.counts,
+          card,
         })
       : '';
-    return reply({ ...(content ? { content } : {}), embeds: [embed] });
+    const content = [source === 'typed' ? TYPED_COUNTS_NOTE : '', shared].filter(Boolean).join('\n');
+    // The card follows the reply: a response cannot carry a file on every transport.
+    return withFollowUp(reply({ ...(content ? { content } : {}), embeds: [embed] }), cardFollowUp(card));
   },
 };
 
 /** Posts the public summary; the answer is a line for the member saying how it went. */
 async function share(
   ctx: Context,
-  check: { guildId: string; userId: string; assessmentId: number; level: string; counts: PortfolioCounts },
+  check: {
+    guildId: string;
+    userId: string;
+    assessmentId: number;
+    level: string;
+    counts: PortfolioCounts;
+    card: Card;
+  },
 ): Promise<string> {
   const { guildId, assessmentId } = check;
   const channelId = (await getGuildSettings(ctx.db, guildId))?.assessmentsChannelId;
@@ -84,9 +121,17 @@ async function share(
     return 'Your check is saved but was not shared: this server has no assessments channel yet. A moderator can set one with `/config assessments`.';
   }
   try {
-    await sendChannelMessage(ctx.rest, channelId, {
-      embeds: [renderSharedSummary(check.userId, check.level, check.counts)],
-    });
+    const { attachment, file } = cardAttachment(check.card);
+    const summary = renderSharedSummary(check.userId, check.level, check.counts);
+    await sendChannelMessage(
+      ctx.rest,
+      channelId,
+      {
+        embeds: [{ ...summary, image: { url: `attachment://${CARD_FILE_NAME}` } }],
+        attachments: [attachment],
+      },
+      [file],
+    );
   } catch (error) {
     const problem = describePostFailure(error);
     ctx.log.warn({ err: error, guildId, channelId, assessmentId }, 'sharing an assessment failed');

@@ -7,6 +7,7 @@ import { createHelpCommand } from './help.ts';
 import { mydataCommand } from './mydata.ts';
 import { openingCommand } from './opening.ts';
 import { pitfallCommand } from './pitfall.ts';
+import { portfolioCommand } from './portfolio.ts';
 import { roadmapCommand } from './roadmap.ts';
 
 /** The one static list of commands: used by the runtime, the deploy script, /help and the tests. */
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   pitfallCommand,
   openingCommand,
   mydataCommand,
+  portfolioCommand,
 ];

@@ -6,10 +6,13 @@ import { updateGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { suggestOpenOpenings } from '../src/db/queries/openings.ts';
 import { assessments, guildSettings, openings } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
+import { TYPED_COUNTS_NOTE } from '../src/portfolio/assess-source.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
 import { BEGINNER } from './helpers/assess-options.ts';
 import { databaseKinds } from './helpers/db.ts';
+import type { RecordedRequest } from './helpers/discord-stand-in.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { multipartOf } from './helpers/multipart.ts';
 import { embedText, expectEphemeral } from './helpers/responses.ts';
 
 const ASSESSMENTS_CHANNEL = '400000000000000001';
@@ -74,7 +77,7 @@ describe.each(databaseKinds())('/assess on %s', (kind) => {
     expect(field(embed, 'Since')).toBeUndefined();
     // A reading against benchmarks, never odds of matching.
     expect(embedText(embed)).not.toMatch(/%|probability|chance|likel/i);
-    expect(data.content).toBeUndefined();
+    expect(data.content).toBe(TYPED_COUNTS_NOTE);
   });
 
   it('stores every check with its inputs, level and time', async () => {
@@ -182,10 +185,17 @@ describe.each(databaseKinds())('/assess on %s', (kind) => {
         harness.clock.now(),
       );
       const data = await assess({ ...AT_BASELINE, first_author: 1, share: true });
-      expect(data.content).toBe(`Shared your level and counts in <#${ASSESSMENTS_CHANNEL}>.`);
+      expect(data.content).toBe(
+        `${TYPED_COUNTS_NOTE}\nShared your level and counts in <#${ASSESSMENTS_CHANNEL}>.`,
+      );
       const posts = harness.standIn.find('POST', new RegExp(`^/channels/${ASSESSMENTS_CHANNEL}/messages$`));
       expect(posts).toHaveLength(1);
-      const body = posts[0]?.body as { embeds: APIEmbed[]; allowed_mentions: unknown; content?: string };
+      // The post carries the card, so it is multipart: its JSON is the payload_json part.
+      const body = multipartOf(posts[0] as RecordedRequest).json as {
+        embeds: APIEmbed[];
+        allowed_mentions: unknown;
+        content?: string;
+      };
       expect(body.allowed_mentions).toEqual({ parse: [] });
       expect(body.embeds).toHaveLength(1);
       const summary = body.embeds[0] as APIEmbed;

@@ -117,6 +117,7 @@ function definitionFileOf(name: string): URL {
     pitfall: 'pitfalls/definition.ts',
     opening: 'openings/definition.ts',
     mydata: 'mydata/definition.ts',
+    portfolio: 'portfolio/definition.ts',
   };
   const path = folder[name];
   if (!path) throw new Error(`/${name} has no definition file listed here`);

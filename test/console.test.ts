@@ -1,28 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
+import { runConsole as runConsoleWith } from './helpers/console-run.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bot-console-'));
 /** The console's own temp folder, where it saves the files a message would attach. */
 const consoleTemp = mkdtempSync(join(tmpdir(), 'bot-console-tmp-'));
 
 function runConsole(input: string, env: NodeJS.ProcessEnv = {}) {
-  return spawnSync('npm', ['start', '--silent'], {
-    input,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      DISCORD_TOKEN: '',
-      BOT_TRANSPORT: '',
-      PGLITE_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    timeout: 150_000,
-  });
+  return runConsoleWith(input, { PGLITE_DATA_DIR: dataDir, ...env });
 }
 
 describe('local console (npm start with no configuration)', () => {

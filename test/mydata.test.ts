@@ -229,6 +229,8 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
   it('sends no file when the summary already shows everything', async () => {
     const shortOne = member('300000000000000013');
     await assess(harness, shortOne, 1);
+    // /assess's card follows its reply; it must not be taken for the export's file.
+    await harness.router.idle();
     harness.standIn.clear();
     const summary = visibleText(
       expectEphemeral(await harness.command('mydata', { subcommand: 'export' }, shortOne)),

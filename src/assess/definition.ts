@@ -3,16 +3,20 @@ import { defineCommand } from '../router/command.ts';
 import { OPTION_DESCRIPTIONS } from './content.ts';
 import { ASSESS_RANGES } from './input.ts';
 
-const countOptions: APIApplicationCommandBasicOption[] = Object.entries(ASSESS_RANGES).map(
-  ([name, range]) => ({
-    type: ApplicationCommandOptionType.Integer,
-    name,
-    description: OPTION_DESCRIPTIONS[name as keyof typeof OPTION_DESCRIPTIONS],
-    required: true,
-    min_value: range.min,
-    max_value: range.max,
-  }),
-);
+// The counts are optional (left out, /assess reads the member's /portfolio); Discord wants the
+// required option, months_to_apply, before them.
+const countOptions: APIApplicationCommandBasicOption[] = Object.entries(ASSESS_RANGES)
+  .map(
+    ([name, range]): APIApplicationCommandBasicOption => ({
+      type: ApplicationCommandOptionType.Integer,
+      name,
+      description: OPTION_DESCRIPTIONS[name as keyof typeof OPTION_DESCRIPTIONS],
+      required: name === 'months_to_apply',
+      min_value: range.min,
+      max_value: range.max,
+    }),
+  )
+  .sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
 
 export const assessCommandData = defineCommand({
   name: 'assess',

@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, type REST } from '@discordjs/rest';
+import { DiscordAPIError, HTTPError, type RawFile, type REST } from '@discordjs/rest';
 import type {
   RESTPostAPIChannelMessageJSONBody,
   RESTPostAPIChannelMessageResult,
@@ -11,9 +11,11 @@ export async function sendChannelMessage(
   rest: REST,
   channelId: string,
   body: RESTPostAPIChannelMessageJSONBody,
+  files?: RawFile[],
 ): Promise<RESTPostAPIChannelMessageResult> {
   return (await rest.post(Routes.channelMessages(channelId), {
     body: { allowed_mentions: NO_MENTIONS, ...body },
+    ...(files ? { files } : {}),
   })) as RESTPostAPIChannelMessageResult;
 }
 

@@ -9,11 +9,16 @@ export const EXPORT_FILE_NAME = 'my-data.json';
 
 /**
  * Whether the summary leaves something out, so the member also gets everything as a JSON file:
- * more items than it lists, or openings (it shows their titles, not the text the member wrote).
+ * more items than it lists, or openings and portfolio items (it shows their titles, not the rest of
+ * what the member wrote).
  */
 export function exportNeedsFile(data: MemberData): boolean {
   const counts = countMemberData(data);
-  return counts.openings > 0 || Object.values(counts).some((count) => count > SHOWN_PER_LIST);
+  return (
+    counts.openings > 0 ||
+    counts.portfolioItems > 0 ||
+    Object.values(counts).some((count) => count > SHOWN_PER_LIST)
+  );
 }
 
 /** Everything stored about the member in this guild, as the JSON file of /mydata export. */

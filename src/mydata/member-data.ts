@@ -12,10 +12,16 @@ import {
   type Opening,
   type OpeningReplacement,
 } from '../db/queries/openings.ts';
+import { deleteMemberItems, listAllMemberItems } from '../db/queries/portfolio-items.ts';
+import { deleteNudgeState, getNudgeState } from '../db/queries/portfolio-nudges.ts';
 import { truncate } from '../discord/limits.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
 import { ANONYMOUS_AUTHOR_ID, STATUS_LABELS } from '../openings/catalog.ts';
 import { postLink } from '../openings/render.ts';
+import {
+  KIND_LABELS as PORTFOLIO_KIND_LABELS,
+  STATUS_LABELS as PORTFOLIO_STATUS_LABELS,
+} from '../portfolio/catalog.ts';
 import { field, listField, plural, TITLE_MAX } from './summary-lines.ts';
 
 /**
@@ -154,6 +160,42 @@ export const MEMBER_DATA_PARTS = {
           `${discordTimestamp(check.createdAt)} · ${check.level} · ${plural(check.publications, 'publication')} (${check.irPublications} IR, ${check.firstAuthor} first author), ${plural(check.abstracts, 'abstract')} (${check.presentations} presented), ${plural(check.irProjects, 'IR project')}, ${check.ongoing} ongoing, ${check.monthsToApply} months to apply`,
       ),
     deleteEffect: (count) => `${plural(count, '/assess check')}: deleted`,
+  }),
+  portfolioItems: part({
+    collect: listAllMemberItems,
+    count: length,
+    delete: (db, run) => deleteMemberItems(db, run.guildId, run.userId),
+    exportKey: 'portfolioItems',
+    exportValue: (items) => items.map(({ guildId: _guild, userId: _user, ...item }) => item),
+    summaryField: (items) =>
+      listField(
+        'Your /portfolio',
+        items,
+        (item) =>
+          `#${item.id} ${truncate(item.title, TITLE_MAX)} · ${PORTFOLIO_KIND_LABELS[item.kind]} · ${PORTFOLIO_STATUS_LABELS[item.status]}`,
+      ),
+    deleteEffect: (count) => `${plural(count, 'portfolio item')}: deleted`,
+  }),
+  portfolioReminders: part({
+    collect: getNudgeState,
+    count: (state) => (state ? 1 : 0),
+    delete: (db, run) => deleteNudgeState(db, run.guildId, run.userId),
+    exportKey: 'portfolioReminders',
+    exportValue: (state) =>
+      state && {
+        enabled: state.enabled,
+        nextCheckAt: state.nextCheckAt,
+        lastSentAt: state.lastSentAt,
+        turnedOffBecause: state.offReason,
+      },
+    summaryField: (state) =>
+      state
+        ? field(
+            'Portfolio reminders',
+            `${state.enabled ? 'On' : 'Off'}${state.lastSentAt ? `, the last one sent ${discordTimestamp(state.lastSentAt)}` : ''}`,
+          )
+        : null,
+    deleteEffect: () => 'Your portfolio reminder settings: deleted',
   }),
   faqVotes: part({
     collect: listMemberFaqVotes,

@@ -8,6 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Opening, OpeningWithInterest } from '../db/queries/openings.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
+import { pagerRow } from '../discord/pager.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
 import {
@@ -155,28 +156,7 @@ export function renderOpeningList(view: {
     ...(view.total > 0 ? { footer: { text: `Page ${view.page + 1} of ${pages}` } } : {}),
   };
   const components: ButtonRow[] = [];
-  if (pages > 1) {
-    components.push({
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: 'Previous',
-          custom_id: listPageCustomId(Math.max(0, view.page - 1), view.filters),
-          disabled: view.page === 0,
-        },
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: 'Next',
-          // A different page from Previous's even when disabled: custom_ids in a message must differ.
-          custom_id: listPageCustomId(Math.min(view.page + 1, pages), view.filters),
-          disabled: view.page >= pages - 1,
-        },
-      ],
-    });
-  }
+  if (pages > 1) components.push(pagerRow(view.page, pages, (page) => listPageCustomId(page, view.filters)));
   if (view.rows.length > 0) {
     components.push({
       type: ComponentType.ActionRow,

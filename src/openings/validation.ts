@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPENING_ID_PATTERN, openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
 import { UserError } from '../errors.ts';
+import { parseHttpsLink } from '../https-link.ts';
 import { EXPIRY_DAYS, FIELD_LIMITS, QUERY_MAX_LENGTH } from './rules.ts';
 
 export const kindSchema = z.enum(openingKinds);
@@ -33,16 +34,7 @@ export function parseContact(raw: string): string | null {
   const value = raw.trim().replace(/^mailto:/i, '');
   if (value.length === 0 || value.length > FIELD_LIMITS.contact.max || /\s/.test(value)) return null;
   if (EMAIL.test(value)) return value;
-  if (!/^https:\/\//i.test(value)) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' || url.username || url.password) return null;
-  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(url.hostname)) return null;
-  return url.href.length <= FIELD_LIMITS.contact.max ? url.href : null;
+  return parseHttpsLink(value, FIELD_LIMITS.contact.max);
 }
 
 function lineField(label: string, { min, max }: { min: number; max: number }) {

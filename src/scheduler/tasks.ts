@@ -1,5 +1,6 @@
 import { faqQueryRetentionTask } from '../faq/tasks.ts';
 import { openingExpiryTask, openingPostTask } from '../openings/tasks.ts';
+import { portfolioNudgeTask } from '../portfolio/nudge-task.ts';
 import { pitfallReminderTask } from '../reminders/task.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
@@ -10,4 +11,5 @@ export const schedulerTasks: readonly SchedulerTask[] = [
   openingExpiryTask,
   openingPostTask,
   faqQueryRetentionTask,
+  portfolioNudgeTask,
 ];

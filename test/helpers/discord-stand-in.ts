@@ -8,6 +8,8 @@ export interface RecordedRequest {
   /** Path below the API version, e.g. `/channels/123/messages`. */
   path: string;
   body: unknown;
+  /** The body's bytes as sent (a multipart body carries files, which text would garble). */
+  raw: Buffer;
   headers: IncomingMessage['headers'];
 }
 
@@ -73,7 +75,8 @@ export class DiscordStandIn {
   private async handle(request: IncomingMessage, response: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const path = decodeURIComponent((request.url ?? '').replace(/^\/api(\/v\d+)?/, '').split('?')[0] ?? '');
     let body: unknown = raw;
     if ((request.headers['content-type'] ?? '').includes('application/json') && raw) body = JSON.parse(raw);
@@ -81,6 +84,7 @@ export class DiscordStandIn {
       method: request.method ?? 'GET',
       path,
       body,
+      raw: bytes,
       headers: request.headers,
     };
     this.requests.push(recorded);

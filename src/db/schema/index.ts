@@ -3,3 +3,4 @@ export * from './faqs.ts';
 export * from './guild-settings.ts';
 export * from './member-pitfall-cursors.ts';
 export * from './openings.ts';
+export * from './portfolio.ts';

@@ -1,0 +1,96 @@
+import { DiscordAPIError, HTTPError } from '@discordjs/rest';
+import { type RESTPostAPICurrentUserCreateDMChannelResult, Routes } from 'discord-api-types/v10';
+import type { Context } from '../context.ts';
+import { listAllMemberItems } from '../db/queries/portfolio-items.ts';
+import {
+  type ClaimedNudge,
+  claimDueNudges,
+  completeNudge,
+  lastNudgeSentToUser,
+  turnOffNudges,
+} from '../db/queries/portfolio-nudges.ts';
+import { sendChannelMessage } from '../discord/channels.ts';
+import type { SchedulerTask } from '../scheduler/scheduler.ts';
+import { renderNudge } from './nudge-render.ts';
+import {
+  itemsToNudge,
+  NUDGE_BATCH_SIZE,
+  NUDGE_LEASE_MS,
+  nextCheckAfter,
+  nextNudgeAllowedAt,
+} from './nudges.ts';
+
+/** Discord's code for "Cannot send messages to this user" (DMs closed, or no server in common). */
+const CANNOT_MESSAGE_USER = 50007;
+
+/** Whether Discord refused the DM for good: only the member can change that, by opening their DMs. */
+export function isDmRefusal(error: unknown): boolean {
+  if (error instanceof DiscordAPIError) return error.code === CANNOT_MESSAGE_USER || error.status === 403;
+  return error instanceof HTTPError && error.status === 403;
+}
+
+export const DM_REFUSED_REASON = 'Discord did not let the bot send you a direct message';
+
+/** Sends each due member at most one DM about their stale items, whichever process claims them. */
+export const portfolioNudgeTask: SchedulerTask = {
+  name: 'portfolio-nudges',
+  async run(ctx) {
+    const now = ctx.clock();
+    const claims = await claimDueNudges(ctx.db, now, {
+      limit: NUDGE_BATCH_SIZE,
+      leaseUntil: new Date(now.getTime() + NUDGE_LEASE_MS),
+    });
+    // One at a time: DMs share one rate limit, and a batch is small.
+    for (const claim of claims) await nudge(ctx, claim);
+  },
+};
+
+async function nudge(ctx: Context, claim: ClaimedNudge): Promise<void> {
+  const ids = { guildId: claim.guildId, userId: claim.userId };
+  try {
+    const now = ctx.clock();
+    const allowedAt = nextNudgeAllowedAt(await lastNudgeSentToUser(ctx.db, claim.userId), now);
+    if (allowedAt > now) {
+      // A nudge from another server reached this user this week.
+      await completeNudge(ctx.db, claim, { sentAt: null, nextCheckAt: allowedAt }, now);
+      return;
+    }
+    const items = itemsToNudge(await listAllMemberItems(ctx.db, claim.guildId, claim.userId), now);
+    if (items.length === 0) {
+      await completeNudge(
+        ctx.db,
+        claim,
+        { sentAt: null, nextCheckAt: nextCheckAfter('nothing-due', now) },
+        now,
+      );
+      return;
+    }
+    try {
+      const channel = (await ctx.rest.post(Routes.userChannels(), {
+        body: { recipient_id: claim.userId },
+      })) as RESTPostAPICurrentUserCreateDMChannelResult;
+      await sendChannelMessage(ctx.rest, channel.id, renderNudge(claim.guildId, items));
+    } catch (error) {
+      const failedAt = ctx.clock();
+      if (isDmRefusal(error)) {
+        await turnOffNudges(ctx.db, claim, DM_REFUSED_REASON, failedAt);
+        ctx.log.info(ids, 'portfolio reminders turned off: the member does not accept DMs');
+        return;
+      }
+      ctx.log.warn({ ...ids, err: error }, 'portfolio reminder not sent; will retry');
+      await completeNudge(
+        ctx.db,
+        claim,
+        { sentAt: null, nextCheckAt: nextCheckAfter('retry', failedAt), failed: true },
+        failedAt,
+      );
+      return;
+    }
+    const sentAt = ctx.clock();
+    await completeNudge(ctx.db, claim, { sentAt, nextCheckAt: nextCheckAfter('sent', sentAt) }, sentAt);
+    ctx.log.info({ ...ids, items: items.length }, 'portfolio reminder sent');
+  } catch (error) {
+    // The claim's lease runs out on its own, so the member is looked at again later.
+    ctx.log.error({ err: error, ...ids }, 'portfolio reminder not recorded');
+  }
+}
