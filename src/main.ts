@@ -2,7 +2,9 @@ import { commands } from '../commands/index.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startConsole } from './console/console.ts';
 import type { Context } from './context.ts';
-import { openDatabase } from './db/client.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { DatabaseDamagedError } from './db/errors.ts';
+import { DataDirLockedError } from './db/lock.ts';
 import { seedBuiltInContent } from './db/seed.ts';
 import { createRest } from './discord/rest.ts';
 import { createFaqActivityLog } from './faq/activity-log.ts';
@@ -33,12 +35,32 @@ async function startTransport(deps: TransportDeps): Promise<Transport> {
   return startConsole(deps, { input: process.stdin, output: process.stdout, commands });
 }
 
+/** Opens, migrates and seeds; a locked or damaged embedded directory ends the process with one line. */
+async function openReadyDatabase(config: Config): Promise<Database> {
+  let database: Database | undefined;
+  try {
+    database = await openDatabase(config, { purpose: `the bot (${config.transport})`, serveBackups: true });
+    await database.migrate();
+    await seedBuiltInContent(database.db);
+    return database;
+  } catch (error) {
+    await database?.close().catch(() => {});
+    const damaged =
+      database?.kind === 'pglite' && !(error instanceof DatabaseDamagedError)
+        ? new DatabaseDamagedError(config.pgliteDataDir, error)
+        : error;
+    if (damaged instanceof DataDirLockedError || damaged instanceof DatabaseDamagedError) {
+      process.stderr.write(`${damaged.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
 async function main() {
   const config = readConfig();
   const log = createLogger(config.logLevel);
-  const database = await openDatabase(config);
-  await database.migrate();
-  await seedBuiltInContent(database.db);
+  const database = await openReadyDatabase(config);
   log.info({ database: database.kind, transport: config.transport }, 'database ready');
 
   const ctx: Context = {
