@@ -112,8 +112,8 @@ async function main() {
     })();
     return stopping;
   };
-  process.once('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
-  process.once('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
+  process.on('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
+  process.on('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
   if (transport.done) {
     const ended = await transport.done.then(
       () => undefined,

@@ -81,7 +81,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
  * they live in the WebAssembly heap, which never shrinks. A community bot's working set is a few
  * MB, so small buffers cost nothing measurable and keep the process small (test/bench, memory).
  */
-const PGLITE_MEMORY_SETTINGS = [
+export const PGLITE_MEMORY_SETTINGS = [
   '-c',
   'shared_buffers=16MB',
   '-c',
@@ -151,11 +151,12 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
   };
 }
 
-/** PGlite prints its WebAssembly abort to stderr itself; that text is kept out of the console. */
 async function createPglite(dataDir: string, loadDataDir: Blob | File | undefined): Promise<PGlite> {
   return PGlite.create({
     dataDir,
     extensions: { pg_trgm },
+    // initdb writes them into postgresql.conf too, so every later start has them.
+    initDbStartParams: PGLITE_MEMORY_SETTINGS,
     startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS],
     ...(loadDataDir ? { loadDataDir } : {}),
   });
