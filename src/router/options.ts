@@ -1,9 +1,10 @@
 import {
+  type APIApplicationCommandBooleanOption,
   type APIApplicationCommandInteractionDataOption,
   type APIModalSubmitInteraction,
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { UserError } from '../errors.ts';
 import type { AutocompleteInteraction, ChatInputInteraction } from './command.ts';
 
@@ -62,6 +63,23 @@ export function parseOptions<T extends z.ZodType>(
   const result = schema.safeParse(values);
   if (!result.success) throw new UserError(explain(result.error.issues));
   return result.data;
+}
+
+/**
+ * The `public` option: a command that may answer for everyone in the channel declares it with
+ * this, and reads it with `wantsPublicReply`; the router reads it the same way to defer.
+ */
+export function publicOption(description: string): APIApplicationCommandBooleanOption {
+  return { type: ApplicationCommandOptionType.Boolean, name: 'public', description };
+}
+
+const publicSchema = z.object({
+  public: z.boolean({ error: '`public` must be true or false.' }).default(false),
+});
+
+/** Whether the member asked for a reply everyone sees (the `public` option; default no). */
+export function wantsPublicReply(interaction: ChatInputInteraction): boolean {
+  return parseOptions(publicSchema, readOptions(interaction).values).public;
 }
 
 /** The values of a modal's text inputs by custom_id. */
