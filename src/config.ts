@@ -55,6 +55,7 @@ const envSchema = z
     SCHEDULER_IN_CONSOLE: optionalText.pipe(
       z.enum(['true', 'false'], { message: 'SCHEDULER_IN_CONSOLE must be true or false' }).optional(),
     ),
+    LOG_FILE: optionalText,
     LOG_LEVEL: optionalText.default('info').pipe(
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -75,8 +76,10 @@ const envSchema = z
       databaseUrl: env.DATABASE_URL,
       pgliteDataDir: env.PGLITE_DATA_DIR,
       schedulerTickMs: env.SCHEDULER_TICK_MS,
-      schedulerInConsole: env.SCHEDULER_IN_CONSOLE === 'true',
+      // The console has local channels to post to, so reminders and expiries run there too.
+      schedulerInConsole: env.SCHEDULER_IN_CONSOLE !== 'false',
       logLevel: env.LOG_LEVEL,
+      logFile: env.LOG_FILE,
     } as const;
   })
   .superRefine((config, issues) => {

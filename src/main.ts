@@ -1,6 +1,8 @@
+import pino from 'pino';
 import { commands } from '../commands/index.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { startConsole } from './console/console.ts';
+import { createConsoleLogSink, startConsole } from './console/console.ts';
+import { createLocalDiscord } from './console/local-discord.ts';
 import type { Context } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { DatabaseDamagedError } from './db/errors.ts';
@@ -25,14 +27,38 @@ function readConfig(): Config {
   }
 }
 
+interface ConsoleParts {
+  localDiscord: ReturnType<typeof createLocalDiscord>;
+  logSink: ReturnType<typeof createConsoleLogSink>;
+}
+
 /** Loaded on demand: the console need not load discord.js's client. */
-async function startTransport(deps: TransportDeps): Promise<Transport> {
+async function startTransport(
+  deps: TransportDeps,
+  consoleParts: ConsoleParts | undefined,
+): Promise<Transport> {
   if (deps.config.transport === 'http')
     return (await import('./transports/http.ts')).startHttpTransport(deps);
   if (deps.config.transport === 'gateway') {
     return (await import('./transports/gateway.ts')).startGatewayTransport(deps);
   }
-  return startConsole(deps, { input: process.stdin, output: process.stdout, commands });
+  if (!consoleParts) throw new Error('the console needs its local channels');
+  return startConsole(deps, { input: process.stdin, output: process.stdout, commands, ...consoleParts });
+}
+
+/**
+ * Logs go to LOG_FILE when it is set. In the console they would write over the prompt, so there
+ * only warnings and errors are shown, as short lines above it.
+ */
+function consoleLogger(config: Config, consoleParts: ConsoleParts | undefined) {
+  if (config.logFile)
+    return createLogger(config.logLevel, pino.destination({ dest: config.logFile, mkdir: true }));
+  if (!consoleParts) return createLogger(config.logLevel);
+  const quiet = pino.levels.values[config.logLevel] ?? 30;
+  return createLogger(
+    quiet >= (pino.levels.values.warn ?? 40) ? config.logLevel : 'warn',
+    consoleParts.logSink,
+  );
 }
 
 /** Opens, migrates and seeds; a locked or damaged embedded directory ends the process with one line. */
@@ -59,13 +85,18 @@ async function openReadyDatabase(config: Config): Promise<Database> {
 
 async function main() {
   const config = readConfig();
-  const log = createLogger(config.logLevel);
+  const consoleParts =
+    config.transport === 'console'
+      ? { localDiscord: createLocalDiscord(), logSink: createConsoleLogSink() }
+      : undefined;
+  const log = consoleLogger(config, consoleParts);
   const database = await openReadyDatabase(config);
   log.info({ database: database.kind, transport: config.transport }, 'database ready');
 
   const ctx: Context = {
     db: database.db,
-    rest: createRest(config),
+    // In the console, channel posts land in local channels that /channel shows.
+    rest: consoleParts?.localDiscord.rest ?? createRest(config),
     log,
     config,
     clock: () => new Date(),
@@ -89,7 +120,7 @@ async function main() {
 
   let transport: Transport;
   try {
-    transport = await startTransport(deps);
+    transport = await startTransport(deps, consoleParts);
   } catch (error) {
     // A refused token or a port in use: one line, like a configuration mistake.
     process.stderr.write(`Could not start the ${config.transport} transport: ${(error as Error).message}\n`);
