@@ -138,16 +138,23 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
     autocomplete,
     showSuggestions: (suggestions) => say(suggestions.join('\n')),
   });
+  let completing = false;
   const lines = createInterface({
     input: options.input,
     output,
     terminal: interactive,
     historySize: 500,
     completer: (line: string, done: (error: Error | null, result: [string[], string]) => void) => {
-      complete(line).then(
-        (result) => done(null, result),
-        () => done(null, [[], line]),
-      );
+      // Two Tabs in one keystroke burst: readline would start a second completion over the first
+      // and stop reading keys, so the second one is a no-op while the first is looked up.
+      if (completing) return done(null, [[], line]);
+      completing = true;
+      complete(line)
+        .catch((): [string[], string] => [[], line])
+        .then((result) => {
+          completing = false;
+          done(null, result);
+        });
     },
   });
   const queued: string[] = [];
