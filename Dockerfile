@@ -18,4 +18,4 @@ VOLUME /app/data
 EXPOSE 8787
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--max-semi-space-size=1", "--import", "tsx", "src/main.ts"]

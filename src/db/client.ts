@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -119,6 +121,9 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
   let client: PGlite;
   try {
     if (!inMemory) await mkdir(dataDir, { recursive: true });
+    if (!inMemory && !options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'))) {
+      await initializeInChildProcess(dataDir);
+    }
     client = await createPglite(dataDir, options.loadDataDir);
   } catch (error) {
     lock?.release();
@@ -149,6 +154,34 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
       lock?.release();
     },
   };
+}
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Runs initdb for a new directory in a short-lived node process. initdb inside PGlite needs a
+ * second PostgreSQL instance and peaks near 800 MiB; memory a WebAssembly instance used is never
+ * given back, so done in this process it would stay that size until a restart.
+ */
+async function initializeInChildProcess(dataDir: string): Promise<void> {
+  const script = [
+    "import { PGlite } from '@electric-sql/pglite';",
+    'const [dataDir, settings] = process.argv.slice(1);',
+    'const params = JSON.parse(settings);',
+    'const db = await PGlite.create({ dataDir, initDbStartParams: params, startParams: [...PGlite.defaultStartParams, ...params] });',
+    'await db.close();',
+  ].join('\n');
+  const child = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', script, resolve(dataDir), JSON.stringify(PGLITE_MEMORY_SETTINGS)],
+    { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0) throw new Error(`initdb failed: ${stderr.trim().split('\n').pop() ?? `exit ${code}`}`);
 }
 
 async function createPglite(dataDir: string, loadDataDir: Blob | File | undefined): Promise<PGlite> {

@@ -58,9 +58,12 @@ export async function spawnUntilHealthy(
   return { child, base, startMs: performance.now() - startedAt, stderr: () => stderr, stop };
 }
 
+/** The V8 flags `npm start`, the systemd unit and the Dockerfile run the bot with. */
+export const BOT_NODE_FLAGS = ['--max-semi-space-size=1'];
+
 /** The bot in HTTP mode, as in production; with profileDir, under --cpu-prof (written when it stops). */
 export function startBot(env: NodeJS.ProcessEnv, profileDir?: string) {
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const nodeArgs = [...BOT_NODE_FLAGS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   return spawnUntilHealthy(
     'src/main.ts',
     {
@@ -89,7 +92,8 @@ export async function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmR
 /** Spawns `node --import tsx <script> ...args` and resolves once it prints "ready". */
 export async function spawnUntilReady(script: string, args: readonly string[]) {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  // The bot's own V8 flags, so the floors differ from it only in what they load.
+  const child = spawn(process.execPath, [...BOT_NODE_FLAGS, '--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
