@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../src/db/client.ts';
 import { assessments } from '../src/db/schema/index.ts';
 import { GUILD_A, member } from './helpers/actors.ts';
+import { BEGINNER } from './helpers/assess-options.ts';
 import { startBotProcess } from './helpers/bot-process.ts';
 
 const execFileAsync = promisify(execFile);
@@ -32,18 +33,7 @@ async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv)
   }
 }
 
-const check = (publications: number) => ({
-  options: {
-    publications,
-    ir_publications: 0,
-    first_author: 0,
-    abstracts: 0,
-    presentations: 0,
-    ir_projects: 0,
-    ongoing: 0,
-    months_to_apply: 12,
-  },
-});
+const check = (publications: number) => ({ options: { ...BEGINNER, publications } });
 
 async function storedChecks(dataDir: string) {
   const database = await openPglite(dataDir);

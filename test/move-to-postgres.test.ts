@@ -9,6 +9,7 @@ import { openPostgres } from '../src/db/client.ts';
 import { insertionOrder } from '../src/db/copy.ts';
 import { assessments, faqEntries } from '../src/db/schema/index.ts';
 import { member } from './helpers/actors.ts';
+import { BEGINNER } from './helpers/assess-options.ts';
 import { startBotProcess } from './helpers/bot-process.ts';
 import { canRunPostgres, startThrowawayPostgres } from './helpers/throwaway-postgres.ts';
 
@@ -17,18 +18,7 @@ const root = new URL('..', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'move-to-postgres-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const check = (publications: number) => ({
-  options: {
-    publications,
-    ir_publications: 0,
-    first_author: 0,
-    abstracts: 0,
-    presentations: 0,
-    ir_projects: 0,
-    ongoing: 0,
-    months_to_apply: 12,
-  },
-});
+const check = (publications: number) => ({ options: { ...BEGINNER, publications } });
 
 async function move(dataDir: string, args: string[]) {
   const { DATABASE_URL: _url, ...env } = process.env;

@@ -3,23 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { member } from './helpers/actors.ts';
+import { BEGINNER } from './helpers/assess-options.ts';
 import { startBotProcess } from './helpers/bot-process.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'npm-start-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const check = {
-  options: {
-    publications: 2,
-    ir_publications: 0,
-    first_author: 0,
-    abstracts: 0,
-    presentations: 0,
-    ir_projects: 0,
-    ongoing: 0,
-    months_to_apply: 12,
-  },
-};
+const check = { options: { ...BEGINNER, publications: 2 } };
 
 function isRunning(pid: number) {
   try {

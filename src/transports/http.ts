@@ -6,8 +6,8 @@ import type { Transport, TransportDeps } from './transport.ts';
 /**
  * The largest body Discord can send, with room to spare. The largest interactions are a modal
  * with five 4,000-character fields and a message command on a message with 4,000 characters and
- * 6,000 of embeds; even written entirely in characters JSON escapes as \u00XX they stay under
- * 160 KiB (test/http.test.ts builds them). Anything larger is not from Discord.
+ * 6,000 of embeds; even written entirely in characters JSON escapes as \u00XX they measure
+ * about 118 KiB (test/http.test.ts builds them). Anything larger is not from Discord.
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 /**
