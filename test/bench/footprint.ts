@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSigner } from '../helpers/signing.ts';
@@ -7,7 +7,7 @@ import type { BenchOptions } from './lib/options.ts';
 import { benchDatabases } from './lib/postgres.ts';
 import { residentBytes, spawnUntilReady, startBot, type TimedProcess } from './lib/processes.ts';
 import { mib, ms, type SectionResult, type Target } from './lib/report.ts';
-import { median } from './lib/stats.ts';
+import { median, sleep } from './lib/stats.ts';
 import { mixedBodies, settledRss } from './memory.ts';
 
 const INTERACTIONS = 1000;
@@ -20,13 +20,45 @@ interface Row {
   steady: number;
 }
 
+/**
+ * The largest resident size of any process whose command line names `marker` (the initdb child a
+ * first start runs gets the data directory as an argument), polled until stopped.
+ */
+function watchHelperPeak(marker: string) {
+  let peak = 0;
+  let running = true;
+  const poll = async () => {
+    while (running) {
+      for (const entry of await readdir('/proc').catch(() => [])) {
+        if (!/^\d+$/.test(entry)) continue;
+        const command = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+        if (!command.includes(marker)) continue;
+        peak = Math.max(peak, await residentBytes(Number(entry), 'VmHWM').catch(() => 0));
+      }
+      await sleep(25);
+    }
+  };
+  const polling = poll();
+  return async () => {
+    running = false;
+    await polling;
+    return peak;
+  };
+}
+
 /** Start time and peak RSS of a start, then the RSS after INTERACTIONS interactions (or at rest). */
-async function measureBot(name: string, start: () => Promise<TimedProcess>, load: boolean): Promise<Row> {
+async function measureBot(
+  name: string,
+  start: () => Promise<TimedProcess>,
+  load: boolean,
+  dataDir?: string,
+): Promise<Row> {
   const signer = createSigner();
+  const helperPeak = dataDir ? watchHelperPeak(dataDir) : async () => 0;
   const bot = await start();
   const pid = bot.child.pid ?? 0;
   try {
-    const peak = await residentBytes(pid, 'VmHWM');
+    const peak = Math.max(await residentBytes(pid, 'VmHWM'), await helperPeak());
     if (load) {
       const nextBody = bodyCycle(mixedBodies());
       await fireInteractions(bot.base, nextBody, signer, { connections: 10, amount: INTERACTIONS });
@@ -74,9 +106,10 @@ export async function footprint(options: BenchOptions): Promise<SectionResult> {
         await measureBare('bare PGlite, new directory', ['pglite', bareDir]),
         await measureBare('bare PGlite, existing directory', ['pglite', bareDir]),
         await measureBot(
-          'bot, new PGlite directory (first start)',
+          'bot, new PGlite directory (first start; peak includes its initdb child)',
           botEnv({ PGLITE_DATA_DIR: join(scratch, `new-${round}`) }),
           false,
+          join(scratch, `new-${round}`),
         ),
         await measureBot(
           `bot, existing PGlite directory, after ${INTERACTIONS} interactions`,
@@ -138,7 +171,8 @@ export async function footprint(options: BenchOptions): Promise<SectionResult> {
           title: '5. Footprint: the bot beside a bare PGlite and a bare discord.js Client',
           note:
             `Each a process of its own (\`node --import tsx\`), median of ${rounds} round(s). Start: spawn to the first ` +
-            '200 from /healthz (bot) or to "ready" (floors). Peak: VmHWM when the start is done. Steady: VmRSS after 1 s idle ' +
+            '200 from /healthz (bot) or to "ready" (floors). Peak: VmHWM when the start is done (for a first start, the larger ' +
+            "of the bot's and that of the short-lived process that runs initdb, polled every 25 ms). Steady: VmRSS after 1 s idle " +
             `(median of 3 readings), after ${INTERACTIONS} signed interactions of the memory mix (section 3) for the bot rows that say so. ` +
             'PGlite runs with shared_buffers=16MB, work_mem=2MB, maintenance_work_mem=16MB (src/db/client.ts) in both the bot and the bare floor.',
           headers: ['process', 'start', 'peak RSS', 'steady RSS'],
