@@ -18,7 +18,7 @@ describe('Discord markup in the console', () => {
   it('shows timestamps as local dates, relative ones as "in 3 days", and channel mentions as #name', () => {
     const text = `Open until <t:${inThreeDays}:D>, closes <t:${inThreeDays}:R> in <#100000000000000302>.`;
     expect(renderMarkup(text, style(false))).toBe(
-      'Open until December 4, 2026, closes in 3 days (Dec 4, 2026) in #research-openings.',
+      'Open until December 4, 2026, closes in 3 days in #research-openings.',
     );
   });
 

@@ -61,12 +61,7 @@ function timestamp(style: MarkupStyle, seconds: string, format = 'f'): string {
     ...(TIMESTAMP_FORMATS[format] ?? TIMESTAMP_FORMATS.f),
     ...(style.timeZone ? { timeZone: style.timeZone } : {}),
   }).format(at);
-  if (format !== 'R') return local;
-  const dateOnly = new Intl.DateTimeFormat(style.locale ?? 'en-US', {
-    dateStyle: 'medium',
-    ...(style.timeZone ? { timeZone: style.timeZone } : {}),
-  }).format(at);
-  return `${relativeTime(at, style.now(), style.locale)} (${dateOnly})`;
+  return format === 'R' ? relativeTime(at, style.now(), style.locale) : local;
 }
 
 /** Inline markup of one line: mentions, timestamps, links, then bold, underline, italics, code. */
