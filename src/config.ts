@@ -57,6 +57,13 @@ const envSchema = z
     SCHEDULER_IN_CONSOLE: optionalText.pipe(
       z.enum(['true', 'false'], { error: 'SCHEDULER_IN_CONSOLE must be true or false' }).optional(),
     ),
+    LOG_FILE: optionalText,
+    SHARDS: optionalText.refine((value) => value === undefined || /^(auto|\d+(\s*,\s*\d+)*)$/.test(value), {
+      message: 'SHARDS must be auto or shard ids such as 0,1',
+    }),
+    SHARD_COUNT: optionalText.refine((value) => value === undefined || /^[1-9]\d{0,4}$/.test(value), {
+      message: 'SHARD_COUNT must be the total number of shards, such as 4',
+    }),
     LOG_LEVEL: optionalText.default('info').pipe(
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -77,13 +84,27 @@ const envSchema = z
       databaseUrl: env.DATABASE_URL,
       pgliteDataDir: env.PGLITE_DATA_DIR,
       schedulerTickMs: env.SCHEDULER_TICK_MS,
-      schedulerInConsole: env.SCHEDULER_IN_CONSOLE === 'true',
+      // The console has local channels to post to, so reminders and expiries run there too.
+      schedulerInConsole: env.SCHEDULER_IN_CONSOLE !== 'false',
       logLevel: env.LOG_LEVEL,
+      logFile: env.LOG_FILE,
+      // discord.js's own names: `auto` asks Discord how many; ids run some shards in this process.
+      shards:
+        env.SHARDS === undefined || env.SHARDS === 'auto'
+          ? env.SHARDS
+          : env.SHARDS.split(',').map((id) => Number(id.trim())),
+      shardCount: env.SHARD_COUNT === undefined ? undefined : Number(env.SHARD_COUNT),
     } as const;
   })
   .superRefine((config, issues) => {
     if (config.transport === 'http' && !config.publicKey) {
       issues.addIssue({ code: 'custom', message: 'BOT_TRANSPORT=http needs DISCORD_PUBLIC_KEY' });
+    }
+    if (Array.isArray(config.shards) && !config.shardCount) {
+      issues.addIssue({
+        code: 'custom',
+        message: 'SHARDS with ids needs SHARD_COUNT, the total over all processes',
+      });
     }
     if (config.transport === 'gateway' && !config.discordToken) {
       issues.addIssue({ code: 'custom', message: 'BOT_TRANSPORT=gateway needs DISCORD_TOKEN' });

@@ -1,8 +1,12 @@
+import pino from 'pino';
 import { commands } from '../commands/index.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { startConsole } from './console/console.ts';
+import { createConsoleLogSink, startConsole } from './console/console.ts';
+import { createLocalDiscord } from './console/local-discord.ts';
 import type { Context } from './context.ts';
-import { openDatabase } from './db/client.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { DatabaseDamagedError } from './db/errors.ts';
+import { DataDirLockedError } from './db/lock.ts';
 import { seedBuiltInContent } from './db/seed.ts';
 import { createRest } from './discord/rest.ts';
 import { createFaqActivityLog } from './faq/activity-log.ts';
@@ -23,27 +27,76 @@ function readConfig(): Config {
   }
 }
 
+interface ConsoleParts {
+  localDiscord: ReturnType<typeof createLocalDiscord>;
+  logSink: ReturnType<typeof createConsoleLogSink>;
+}
+
 /** Loaded on demand: the console need not load discord.js's client. */
-async function startTransport(deps: TransportDeps): Promise<Transport> {
+async function startTransport(
+  deps: TransportDeps,
+  consoleParts: ConsoleParts | undefined,
+): Promise<Transport> {
   if (deps.config.transport === 'http')
     return (await import('./transports/http.ts')).startHttpTransport(deps);
   if (deps.config.transport === 'gateway') {
     return (await import('./transports/gateway.ts')).startGatewayTransport(deps);
   }
-  return startConsole(deps, { input: process.stdin, output: process.stdout, commands });
+  if (!consoleParts) throw new Error('the console needs its local channels');
+  return startConsole(deps, { input: process.stdin, output: process.stdout, commands, ...consoleParts });
+}
+
+/**
+ * Logs go to LOG_FILE when it is set. In the console they would write over the prompt, so there
+ * only warnings and errors are shown, as short lines above it.
+ */
+function consoleLogger(config: Config, consoleParts: ConsoleParts | undefined) {
+  if (config.logFile)
+    return createLogger(config.logLevel, pino.destination({ dest: config.logFile, mkdir: true }));
+  if (!consoleParts) return createLogger(config.logLevel);
+  const quiet = pino.levels.values[config.logLevel] ?? 30;
+  return createLogger(
+    quiet >= (pino.levels.values.warn ?? 40) ? config.logLevel : 'warn',
+    consoleParts.logSink,
+  );
+}
+
+/** Opens, migrates and seeds; a locked or damaged embedded directory ends the process with one line. */
+async function openReadyDatabase(config: Config): Promise<Database> {
+  let database: Database | undefined;
+  try {
+    database = await openDatabase(config, { purpose: `the bot (${config.transport})`, serveBackups: true });
+    await database.migrate();
+    await seedBuiltInContent(database.db);
+    return database;
+  } catch (error) {
+    await database?.close().catch(() => {});
+    const damaged =
+      database?.kind === 'pglite' && !(error instanceof DatabaseDamagedError)
+        ? new DatabaseDamagedError(config.pgliteDataDir, error)
+        : error;
+    if (damaged instanceof DataDirLockedError || damaged instanceof DatabaseDamagedError) {
+      process.stderr.write(`${damaged.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 async function main() {
   const config = readConfig();
-  const log = createLogger(config.logLevel);
-  const database = await openDatabase(config);
-  await database.migrate();
-  await seedBuiltInContent(database.db);
+  const consoleParts =
+    config.transport === 'console'
+      ? { localDiscord: createLocalDiscord(), logSink: createConsoleLogSink() }
+      : undefined;
+  const log = consoleLogger(config, consoleParts);
+  const database = await openReadyDatabase(config);
   log.info({ database: database.kind, transport: config.transport }, 'database ready');
 
   const ctx: Context = {
     db: database.db,
-    rest: createRest(config),
+    // In the console, channel posts land in local channels that /channel shows.
+    rest: consoleParts?.localDiscord.rest ?? createRest(config),
     log,
     config,
     clock: () => new Date(),
@@ -67,7 +120,7 @@ async function main() {
 
   let transport: Transport;
   try {
-    transport = await startTransport(deps);
+    transport = await startTransport(deps, consoleParts);
   } catch (error) {
     // A refused token or a port in use: one line, like a configuration mistake.
     process.stderr.write(`Could not start the ${config.transport} transport: ${(error as Error).message}\n`);
@@ -90,8 +143,8 @@ async function main() {
     })();
     return stopping;
   };
-  process.once('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
-  process.once('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
+  process.on('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
+  process.on('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
   if (transport.done) {
     const ended = await transport.done.then(
       () => undefined,

@@ -63,4 +63,29 @@ describe('local console (npm start with no configuration)', () => {
     });
     expect(result.stderr).not.toContain('not delivered');
   });
+
+  it('posts to local channels that /channel reads, and switches who you are with /as', {
+    timeout: 180_000,
+  }, () => {
+    const result = runConsole(
+      `${[
+        '/config openings channel:#research-openings',
+        '/opening post kind:case_report focus:ir remote:false role:entry',
+        'Rare complication after TIPS placement',
+        'Example Hospital',
+        '',
+        'Write up the case with the attending; about two hours a week.',
+        'case.lab@example.org',
+        '/channel #research-openings',
+        '/as member',
+        '/config show',
+      ].join('\n')}\n`,
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('> /channel #research-openings\nPost "');
+    expect(result.stdout).toContain('Rare complication after TIPS placement');
+    expect(result.stdout).toMatch(/\[1\] I.m interested/);
+    expect(result.stdout).toContain('You are now a member');
+    expect(result.stdout).not.toMatch(/failed|Expected token/);
+  });
 });

@@ -4,9 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import type { Database } from '../src/db/client.ts';
 import { embedProblems } from '../src/discord/limits.ts';
-import { buildChatInput, buildPing } from '../src/interactions/build.ts';
+import { buildChatInput, buildModalSubmit, buildPing } from '../src/interactions/build.ts';
 import { createRouter } from '../src/router/router.ts';
-import { type HttpTransport, MAX_BODY_BYTES, startHttpTransport } from '../src/transports/http.ts';
+import {
+  type HttpTransport,
+  MAX_BODY_BYTES,
+  MAX_PENDING_BODIES,
+  startHttpTransport,
+} from '../src/transports/http.ts';
 import { member } from './helpers/actors.ts';
 import { createTestContext, testConfig } from './helpers/context.ts';
 import { createTestDatabase } from './helpers/db.ts';
@@ -123,10 +128,116 @@ describe('HTTP interactions transport', () => {
     expect(response.headers.get('content-type')).toBe('application/json');
   });
 
-  it('refuses a body over 1 MiB with 413', async () => {
-    const body = Buffer.alloc(MAX_BODY_BYTES + 1, 'a');
-    const response = await post(body);
-    expect(response.status).toBe(413);
+  /** Sends raw bytes until the server answers; resolves with what came back before the socket closed. */
+  const rawUpload = (head: string, chunk: Buffer, total: number) =>
+    new Promise<{ answer: string; sent: number }>((resolve) => {
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      let answer = '';
+      let sent = 0;
+      const pump = () => {
+        while (sent < total && answer === '') {
+          sent += chunk.length;
+          if (!socket.write(chunk)) return void socket.once('drain', pump);
+        }
+      };
+      socket.on('connect', () => {
+        socket.write(head);
+        pump();
+      });
+      socket.on('data', (data) => {
+        answer += String(data);
+      });
+      socket.on('error', () => {});
+      socket.on('close', () => resolve({ answer, sent }));
+    });
+
+  it('answers an oversized body with 413 before closing, declared or sent in chunks, without reading it all', async () => {
+    const headers = signer.signedHeaders('{}');
+    const signed = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    const declared = await rawUpload(
+      `POST /interactions HTTP/1.1\r\nhost: x\r\n${signed}content-length: 10000000\r\n\r\n`,
+      Buffer.alloc(64 * 1024, 'a'),
+      10_000_000,
+    );
+    expect(declared.answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(declared.answer).toMatch(/connection: close/i);
+    const chunk = Buffer.from(`10000\r\n${'a'.repeat(0x10000)}\r\n`);
+    const chunked = await rawUpload(
+      `POST /interactions HTTP/1.1\r\nhost: x\r\n${signed}transfer-encoding: chunked\r\n\r\n`,
+      chunk,
+      10_000_000,
+    );
+    expect(chunked.answer).toMatch(/^HTTP\/1\.1 413 /);
+    // Not the 10 MB: the answer came once the limit was passed (plus what the sockets buffer).
+    expect(chunked.sent).toBeLessThan(8_000_000);
+  });
+
+  it('refuses unsigned or stale requests before reading their body', async () => {
+    const unsigned = await rawUpload(
+      'POST /interactions HTTP/1.1\r\nhost: x\r\ncontent-length: 200000\r\n\r\n',
+      Buffer.alloc(1000, 'a'),
+      1000,
+    );
+    expect(unsigned.answer).toMatch(/^HTTP\/1\.1 401 /);
+  });
+
+  it(`holds at most ${MAX_PENDING_BODIES} bodies at once before their signature is checked`, async () => {
+    const { port } = new URL(server.url);
+    const head = `POST /interactions HTTP/1.1\r\nhost: x\r\n${Object.entries(signer.signedHeaders('{}'))
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('')}content-length: 200000\r\n\r\n{`;
+    const stalled = await Promise.all(
+      Array.from(
+        { length: MAX_PENDING_BODIES },
+        () =>
+          new Promise<ReturnType<typeof connect>>((resolve) => {
+            const socket = connect(Number(port), '127.0.0.1', () =>
+              socket.write(head, () => resolve(socket)),
+            );
+            socket.on('error', () => {});
+          }),
+      ),
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const refused = await rawUpload(head, Buffer.alloc(1000, 'a'), 1000);
+      expect(refused.answer).toMatch(/^HTTP\/1\.1 503 /);
+    } finally {
+      for (const socket of stalled) socket.destroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await post(JSON.stringify(buildPing()))).status).toBe(200);
+  });
+
+  it('takes the largest interactions Discord can send, which sit well under the limit', async () => {
+    // Characters JSON escapes as \u00XX take six bytes each: the worst case for a given length.
+    const worst = (length: number) => '\u0001'.repeat(length);
+    const modal = buildModalSubmit(
+      'faq-admin:add',
+      Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((id) => [id, worst(4000)])),
+      member(),
+    );
+    const embeds = Array.from({ length: 10 }, () => ({ title: worst(256), description: worst(344) }));
+    const message = { id: '100000000000000900', content: worst(4000), embeds, attachments: [] };
+    // A message command on a forwarded message carries the message and its snapshot.
+    const messageCommand = {
+      ...buildPing(),
+      type: 2,
+      data: {
+        type: 3,
+        name: 'Answer with FAQ',
+        target_id: message.id,
+        resolved: { messages: { [message.id]: { ...message, message_snapshots: [{ message }] } } },
+      },
+    };
+    for (const payload of [modal, messageCommand]) {
+      const size = Buffer.byteLength(JSON.stringify(payload));
+      expect(size).toBeLessThan(MAX_BODY_BYTES * 0.65);
+      expect((await post(JSON.stringify(payload))).status).not.toBe(413);
+    }
   });
 
   it('refuses a signed body that is not JSON, or not an interaction, with 400', async () => {
@@ -153,7 +264,12 @@ describe('HTTP interactions transport', () => {
 
   it.each([
     ['while sending headers', 'POST /interactions HTTP/1.1\r\nHost: bot\r\nX-Slow: '],
-    ['after promising a body', 'POST /interactions HTTP/1.1\r\nHost: bot\r\nContent-Length: 100\r\n\r\n{'],
+    [
+      'after promising a signed body',
+      `POST /interactions HTTP/1.1\r\nHost: bot\r\n${Object.entries(signer.signedHeaders('{}'))
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('')}Content-Length: 100\r\n\r\n{`,
+    ],
   ])(
     'cuts off a client that stalls %s',
     async (_label, partial) => {

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 /**
  * Registers the command list with Discord in one bulk PUT: to DISCORD_GUILD_ID when set (instant,
  * for testing), else globally. Run it after changing a command's definition, never on boot.
+ * `--clear-guild` empties DISCORD_GUILD_ID's own list instead.
  */
 async function deployCommands(argv: string[]) {
   const body = commands.map((command) => command.data);
@@ -20,6 +21,15 @@ async function deployCommands(argv: string[]) {
   const applicationId =
     config.applicationId ??
     ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id;
+  if (argv.includes('--clear-guild')) {
+    // After moving from one test server to global commands, the server would list each one twice.
+    if (!config.guildId) throw new ConfigError('--clear-guild needs DISCORD_GUILD_ID, the server to clear');
+    await rest.put(Routes.applicationGuildCommands(applicationId, config.guildId), { body: [] });
+    process.stderr.write(
+      `Removed this bot's commands registered in guild ${config.guildId}; global ones stay.\n`,
+    );
+    return;
+  }
   const route = config.guildId
     ? Routes.applicationGuildCommands(applicationId, config.guildId)
     : Routes.applicationCommands(applicationId);

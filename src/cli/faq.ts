@@ -16,7 +16,7 @@ class UsageError extends Error {}
 
 /** The database as the bot opens it: configured by the environment, migrated and seeded. */
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
-  const database = await openDatabase(loadConfig());
+  const database = await openDatabase(loadConfig(), { purpose: 'npm run faq import' });
   try {
     await database.migrate();
     await seedBuiltInContent(database.db);

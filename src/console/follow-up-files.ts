@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { RawFile } from '@discordjs/rest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import type { FollowUpMessage } from '../router/follow-up.ts';
+import type { MarkupStyle } from './markup.ts';
 import { renderResponse } from './render.ts';
 
 /** A file name the bot chose, reduced to a plain name inside the folder. */
@@ -20,15 +21,18 @@ function fileData(file: RawFile): Uint8Array | string {
  * their files (a /mydata export, say) saved in a folder of this session's own under the system's
  * temp folder, made on first use. Returns what to print.
  */
-export function createFollowUpSaver() {
+export function createFollowUpSaver(style: MarkupStyle) {
   let folder: Promise<string> | undefined;
   return async (message: FollowUpMessage): Promise<string> => {
     const { content, embeds, flags } = message.body;
     const lines = [
-      renderResponse({
-        type: InteractionResponseType.ChannelMessageWithSource,
-        data: { content, embeds, flags },
-      }),
+      renderResponse(
+        {
+          type: InteractionResponseType.ChannelMessageWithSource,
+          data: { content, embeds, flags },
+        },
+        style,
+      ),
     ];
     if (message.files.length > 0) {
       folder ??= mkdtemp(join(tmpdir(), 'ir-bot-files-'));

@@ -10,6 +10,7 @@ import {
   InteractionResponseType,
   MessageFlags,
 } from 'discord-api-types/v10';
+import { type MarkupStyle, renderMarkup } from './markup.ts';
 
 export interface RenderedButton {
   label: string;
@@ -38,36 +39,47 @@ export function buttonsOf(data: APIInteractionResponseCallbackData | undefined):
   return buttons;
 }
 
-function renderEmbed(embed: APIEmbed): string {
+function renderEmbed(embed: APIEmbed, style: MarkupStyle): string {
   const lines: string[] = [];
-  if (embed.title) lines.push(`== ${embed.title} ==`);
-  if (embed.description) lines.push(embed.description);
-  for (const field of embed.fields ?? []) lines.push('', `-- ${field.name}`, field.value);
-  if (embed.footer?.text) lines.push('', `(${embed.footer.text})`);
+  const markup = (text: string) => renderMarkup(text, style);
+  if (embed.title) lines.push(markup(`**== ${embed.title} ==**`));
+  if (embed.description) lines.push(markup(embed.description));
+  for (const field of embed.fields ?? []) {
+    // Short inline fields sit side by side in Discord; here each takes one line.
+    if (!field.value.includes('\n') && field.name.length + field.value.length < 90)
+      lines.push(markup(`**${field.name}:** ${field.value}`));
+    else lines.push('', markup(`**${field.name}**`), markup(field.value));
+  }
+  if (embed.footer?.text) lines.push('', markup(`-# ${embed.footer.text}`));
   return lines.join('\n');
 }
 
-/** A response as plain text: the console's view of what Discord would show. */
-export function renderResponse(response: APIInteractionResponse): string {
+/** A message as the console shows it: content, then embeds, then its buttons numbered. */
+export function renderMessage(
+  data: { content?: string | undefined; embeds?: APIEmbed[] | undefined; flags?: unknown },
+  buttons: readonly RenderedButton[],
+  style: MarkupStyle,
+): string {
+  const parts: string[] = [];
+  if (Number(data.flags ?? 0) & MessageFlags.Ephemeral)
+    parts.push(renderMarkup('-# only you can see this', style));
+  if (data.content) parts.push(renderMarkup(data.content, style));
+  for (const embed of data.embeds ?? []) parts.push(renderEmbed(embed, style));
+  buttons.forEach((button, index) => {
+    const state = button.disabled ? ' (disabled)' : '';
+    parts.push(button.url ? `  ${button.label}: ${button.url}` : `  [${index + 1}] ${button.label}${state}`);
+  });
+  return parts.join('\n');
+}
+
+/** A response as text: the console's view of what Discord would show. */
+export function renderResponse(response: APIInteractionResponse, style: MarkupStyle): string {
   switch (response.type) {
     case InteractionResponseType.Pong:
       return 'PONG';
     case InteractionResponseType.ChannelMessageWithSource:
-    case InteractionResponseType.UpdateMessage: {
-      const data = response.data;
-      const parts: string[] = [];
-      const flags = Number(data?.flags ?? 0);
-      if (flags & MessageFlags.Ephemeral) parts.push('[only you can see this]');
-      if (data?.content) parts.push(data.content);
-      for (const embed of data?.embeds ?? []) parts.push(renderEmbed(embed));
-      buttonsOf(data).forEach((button, index) => {
-        const state = button.disabled ? ' (disabled)' : '';
-        parts.push(
-          button.url ? `  ${button.label}: ${button.url}` : `  [${index + 1}] ${button.label}${state}`,
-        );
-      });
-      return parts.join('\n');
-    }
+    case InteractionResponseType.UpdateMessage:
+      return renderMessage(response.data ?? {}, buttonsOf(response.data), style);
     case InteractionResponseType.ApplicationCommandAutocompleteResult:
       return (response.data.choices ?? []).map((choice) => `  - ${choice.name}`).join('\n');
     case InteractionResponseType.DeferredChannelMessageWithSource:

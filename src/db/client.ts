@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -9,6 +12,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { controlSocketPathOf, serveBackups } from './backup.ts';
+import { DatabaseDamagedError } from './errors.ts';
+import { type DataDirLock, lockDataDir } from './lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -72,24 +78,70 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   };
 }
 
+/**
+ * PostgreSQL's defaults (128 MB of shared buffers, 4 MB per sort) are sized for a server; in PGlite
+ * they live in the WebAssembly heap, which never shrinks. A community bot's working set is a few
+ * MB, so small buffers cost nothing measurable and keep the process small (test/bench, memory).
+ */
+export const PGLITE_MEMORY_SETTINGS = [
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'work_mem=2MB',
+  '-c',
+  'maintenance_work_mem=16MB',
+];
+
 interface PgliteOptions {
-  /** A dump from `dumpDataDir()` to start from instead of an empty database (tests). */
+  /** A dump from `dumpDataDir()` to start from instead of an empty database (tests, restores). */
   loadDataDir?: Blob | File;
+  /** Who holds the directory's lock, as a second process will be told (default "another process"). */
+  purpose?: string;
+  /** Answer `npm run backup` on a socket beside the directory while this process holds it. */
+  serveBackups?: boolean;
 }
 
-export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Database> {
+export interface PgliteDatabase extends Database {
+  kind: 'pglite';
+  client: PGlite;
+  /** A consistent copy of the whole directory (a gzipped tarball), taken between two queries. */
+  dump(): Promise<Blob>;
+}
+
+export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<PgliteDatabase> {
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir,
-    extensions: { pg_trgm },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  let lock: DataDirLock | undefined;
+  if (!inMemory) {
+    await mkdir(dirname(resolve(dataDir)), { recursive: true });
+    // Before anything is read: a second owner must stop before it can lose or damage data.
+    lock = lockDataDir(dataDir, options.purpose ?? 'another process', {
+      ...(options.serveBackups ? { controlSocket: controlSocketPathOf(dataDir) } : {}),
+    });
+  }
+  let client: PGlite;
+  try {
+    if (!inMemory) await mkdir(dataDir, { recursive: true });
+    if (!inMemory && !options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'))) {
+      await initializeInChildProcess(dataDir);
+    }
+    client = await createPglite(dataDir, options.loadDataDir);
+  } catch (error) {
+    lock?.release();
+    throw inMemory ? error : new DatabaseDamagedError(dataDir, error);
+  }
+  const dump = async () => {
+    // Data files then match the WAL, so the copy opens without a recovery.
+    await client.exec('CHECKPOINT');
+    return client.dumpDataDir('gzip');
+  };
+  const backups =
+    options.serveBackups && lock ? await serveBackups(controlSocketPathOf(dataDir), dump) : undefined;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     client,
+    dump,
     async migrate() {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
@@ -97,14 +149,56 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
       await client.query('select 1');
     },
     async close() {
+      await backups?.close();
       if (!client.closed) await client.close();
+      lock?.release();
     },
-  } as Database & { client: PGlite };
+  };
+}
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Runs initdb for a new directory in a short-lived node process. initdb inside PGlite needs a
+ * second PostgreSQL instance and peaks near 800 MiB; memory a WebAssembly instance used is never
+ * given back, so done in this process it would stay that size until a restart.
+ */
+async function initializeInChildProcess(dataDir: string): Promise<void> {
+  const script = [
+    "import { PGlite } from '@electric-sql/pglite';",
+    'const [dataDir, settings] = process.argv.slice(1);',
+    'const params = JSON.parse(settings);',
+    'const db = await PGlite.create({ dataDir, initDbStartParams: params, startParams: [...PGlite.defaultStartParams, ...params] });',
+    'await db.close();',
+  ].join('\n');
+  const child = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', script, resolve(dataDir), JSON.stringify(PGLITE_MEMORY_SETTINGS)],
+    { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0) throw new Error(`initdb failed: ${stderr.trim().split('\n').pop() ?? `exit ${code}`}`);
+}
+
+async function createPglite(dataDir: string, loadDataDir: Blob | File | undefined): Promise<PGlite> {
+  return PGlite.create({
+    dataDir,
+    extensions: { pg_trgm },
+    // initdb writes them into postgresql.conf too, so every later start has them.
+    initDbStartParams: PGLITE_MEMORY_SETTINGS,
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS],
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
 }
 
 /** Opens the database the configuration names: PostgreSQL when a URL is given, else embedded PGlite. */
-export function openDatabase(config: { databaseUrl?: string | undefined; pgliteDataDir: string }) {
-  return config.databaseUrl
-    ? Promise.resolve(openPostgres(config.databaseUrl))
-    : openPglite(config.pgliteDataDir);
+export async function openDatabase(
+  config: { databaseUrl?: string | undefined; pgliteDataDir: string },
+  options: Pick<PgliteOptions, 'purpose' | 'serveBackups'> = {},
+): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.pgliteDataDir, options);
 }

@@ -25,3 +25,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * An embedded database directory that PGlite cannot open or read: its message is the one line a
+ * person sees, with the way back, instead of a WebAssembly stack trace.
+ */
+export class DatabaseDamagedError extends Error {
+  constructor(dataDir: string, cause: unknown) {
+    const reason = firstLine(cause);
+    super(
+      `The embedded database in ${dataDir} cannot be read (${reason}); it may be damaged. ` +
+        `To recover, move it aside (mv ${dataDir} ${dataDir}.damaged) and restore your last backup ` +
+        `with "npm run backup -- --restore FILE" (README, "Backups"), or start again to begin empty.`,
+      { cause },
+    );
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').slice(0, 160) || 'unknown error';
+}

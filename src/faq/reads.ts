@@ -67,7 +67,8 @@ export function createFaqReads(
 ): FaqReads {
   const settled = new LRUCache<string, Cached>({
     maxSize: maxChars,
-    sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.value)?.length ?? 1),
+    // Key and per-entry overhead (about 650 bytes measured for an empty result) count too.
+    sizeCalculation: (entry, key) => 650 + key.length + (JSON.stringify(entry.value)?.length ?? 0),
   });
   // Concurrent requests for the same read share one query.
   const inFlight = new Map<string, Promise<unknown>>();

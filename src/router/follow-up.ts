@@ -19,24 +19,28 @@ export interface FollowUpMessage {
   files: RawFile[];
 }
 
-const followUps = new WeakMap<APIInteractionResponse, FollowUpMessage>();
+/** A handler's response that carries its follow-up: the router takes it off before delivery. */
+export type ResponseWithFollowUp = APIInteractionResponse & { followUp?: FollowUpMessage };
 
 /**
- * Marks a handler's response to be followed by `message`. The handler stays free of Discord calls:
- * the router sends the follow-up once it has handed the response over.
+ * A response to be followed by `message`, as part of what the handler returns. The handler stays
+ * free of Discord calls: the router sends the follow-up once it has handed the response over.
  */
 export function withFollowUp(
   response: APIInteractionResponse,
   message: FollowUpMessage,
-): APIInteractionResponse {
-  followUps.set(response, message);
-  return response;
+): ResponseWithFollowUp {
+  return { ...response, followUp: message };
 }
 
-/** The follow-up a response was marked with, once (sending it twice would post it twice). */
+/**
+ * The follow-up a response carries, taken off it: what goes to Discord is the plain response, and
+ * the follow-up is sent once.
+ */
 export function takeFollowUp(response: APIInteractionResponse): FollowUpMessage | undefined {
-  const message = followUps.get(response);
-  followUps.delete(response);
+  const carrier = response as ResponseWithFollowUp;
+  const message = carrier.followUp;
+  delete carrier.followUp;
   return message;
 }
 

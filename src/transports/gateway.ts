@@ -48,6 +48,8 @@ export async function startGatewayTransport(deps: TransportDeps): Promise<Transp
     // Archived threads still enter the channel cache; sweep them like discord.js recommends.
     sweepers: Options.DefaultSweeperSettings,
     rest: { api: config.apiBase },
+    ...(config.shards ? { shards: config.shards } : {}),
+    ...(config.shardCount ? { shardCount: config.shardCount } : {}),
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;

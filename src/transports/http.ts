@@ -1,9 +1,22 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSignatureVerifier } from '../http/signature.ts';
+import { createSignatureVerifier, signatureHeadersPlausible } from '../http/signature.ts';
 import type { Transport, TransportDeps } from './transport.ts';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest body Discord can send, with room to spare. The largest interactions are a modal
+ * with five 4,000-character fields and a message command on a message with 4,000 characters and
+ * 6,000 of embeds; even written entirely in characters JSON escapes as \u00XX they measure
+ * about 118 KiB (test/http.test.ts builds them). Anything larger is not from Discord.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Bodies read at once before their signature can be checked: at most 16 MiB held for strangers.
+ * Discord's own requests are small and quick, so the cap is reached only by a flood.
+ */
+export const MAX_PENDING_BODIES = 64;
+/** How long a refused upload may go on being sent (and discarded) so the client reads the answer. */
+const REFUSAL_LINGER_MS = 1_000;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface HttpTransport extends Transport {
@@ -29,9 +42,22 @@ export async function startHttpTransport(deps: TransportDeps): Promise<HttpTrans
   if (!config.publicKey) throw new Error('the HTTP transport needs DISCORD_PUBLIC_KEY');
   const verifySignature = createSignatureVerifier(config.publicKey);
   let accepting = true;
+  let pendingBodies = 0;
 
   const handleInteraction = async (request: IncomingMessage) => {
-    const body = await readBody(request);
+    const signature = request.headers['x-signature-ed25519'];
+    const timestamp = request.headers['x-signature-timestamp'];
+    if (!signatureHeadersPlausible(signature, timestamp, ctx.clock().getTime())) {
+      throw new HttpFailure(401, 'invalid request signature');
+    }
+    if (pendingBodies >= MAX_PENDING_BODIES) throw new HttpFailure(503, 'busy, try again');
+    pendingBodies++;
+    let body: Buffer;
+    try {
+      body = await readBody(request);
+    } finally {
+      pendingBodies--;
+    }
     const valid = verifySignature(
       request.headers['x-signature-ed25519'],
       request.headers['x-signature-timestamp'],
@@ -71,7 +97,7 @@ export async function startHttpTransport(deps: TransportDeps): Promise<HttpTrans
       }
     } catch (error) {
       if (error instanceof HttpFailure) {
-        if (error.status === 413) response.setHeader('connection', 'close');
+        if (!request.complete) refuseUnreadBody(request, response);
         send(response, error.status, { error: error.message });
       } else {
         ctx.log.error({ err: error }, 'http request failed');
@@ -114,6 +140,22 @@ export async function startHttpTransport(deps: TransportDeps): Promise<HttpTrans
 }
 
 /**
+ * Answers a request whose body was not read to the end, then closes its connection. node closes
+ * the socket right after the answer, and a close with the client still sending makes the kernel
+ * send a reset that can destroy the answer before the client reads it. So the socket only stops
+ * sending (FIN) and the rest of the upload is discarded, never kept, for a moment before it closes.
+ */
+function refuseUnreadBody(request: IncomingMessage, response: ServerResponse) {
+  request.removeAllListeners('data');
+  response.setHeader('connection', 'close');
+  const socket = request.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), REFUSAL_LINGER_MS).unref();
+  };
+}
+
+/**
  * Collects the body with plain stream events rather than `for await`: the async iterator's ticks and
  * promises cost about 5% of a PING in the HTTP throughput benchmark (test/bench).
  */
@@ -131,9 +173,9 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
         chunks.push(chunk);
         return;
       }
-      // The rest is drained unread; the 413 goes out with connection: close.
+      // Nothing more is kept: what was read is dropped and the 413 goes out at once.
+      chunks.length = 0;
       request.off('data', onData);
-      request.resume();
       reject(new HttpFailure(413, 'body too large'));
     };
     request.on('data', onData);

@@ -22,7 +22,7 @@ const NOISE_SHARE = 0.05;
  * A mix like a busy guild's: /faq asked and autocompleted (a quarter of the requests, the ones that
  * touch the database), between cheaper /help calls and Discord's PINGs, so that 10,000 fit in a minute or two.
  */
-function mixedBodies(): string[] {
+export function mixedBodies(): string[] {
   const help = commands.find((command) => command.data.name === 'help')?.data;
   const cheap = [
     JSON.stringify(pingPayload()),
@@ -43,7 +43,7 @@ function mixedBodies(): string[] {
 }
 
 /** RSS once the process has been idle a moment, median of a few readings. */
-async function settledRss(pid: number): Promise<number> {
+export async function settledRss(pid: number): Promise<number> {
   await sleep(1000);
   const readings: number[] = [];
   for (let index = 0; index < 3; index++) {

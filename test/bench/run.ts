@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { cardRender } from './card.ts';
 import { faqSearch } from './faq-search.ts';
+import { footprint } from './footprint.ts';
 import { httpThroughput } from './http-throughput.ts';
 import { type BenchOptions, parseOptions } from './lib/options.ts';
 import { benchDatabases } from './lib/postgres.ts';
@@ -15,7 +16,7 @@ import { startup } from './startup.ts';
  * Set TEST_DATABASE_URL to a PostgreSQL server to measure PostgreSQL too (databases bench_* are
  * created there and dropped). Options, for development (they print and leave RESULTS.md alone):
  *   --quick            small sizes, one round
- *   --only=faq,http,memory,startup,card
+ *   --only=faq,http,memory,startup,footprint,card
  *   --filter=ping      only the HTTP workloads whose name contains the text
  *   --profile          run the bot under --cpu-prof in the HTTP benchmark and add where its CPU time went
  */
@@ -25,6 +26,7 @@ const sections: Record<string, (options: BenchOptions) => Promise<SectionResult>
   memory,
   startup,
   card: cardRender,
+  footprint,
 };
 
 async function main() {

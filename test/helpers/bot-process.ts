@@ -21,13 +21,18 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The bot as its own process (`tsx src/main.ts`) in HTTP mode, the way it runs in production,
- * with a client that signs requests like Discord.
+ * The bot as its own process (`node --import tsx src/main.ts`) in HTTP mode, the way it runs in
+ * production, with a client that signs requests like Discord. `viaNpm` starts it with `npm start`
+ * instead, in a process group of its own (as a terminal or a supervisor would).
  */
-export async function startBotProcess(env: NodeJS.ProcessEnv) {
+export async function startBotProcess(env: NodeJS.ProcessEnv, { viaNpm = false } = {}) {
   const signer = createSigner();
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const [command, args] = viaNpm
+    ? ['npm', ['start', '--silent']]
+    : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
+  const child: ChildProcess = spawn(command, args, {
+    detached: viaNpm,
     env: {
       ...process.env,
       BOT_TRANSPORT: 'http',

@@ -58,9 +58,12 @@ export async function spawnUntilHealthy(
   return { child, base, startMs: performance.now() - startedAt, stderr: () => stderr, stop };
 }
 
+/** The V8 flags `npm start`, the systemd unit and the Dockerfile run the bot with. */
+export const BOT_NODE_FLAGS = ['--max-semi-space-size=1'];
+
 /** The bot in HTTP mode, as in production; with profileDir, under --cpu-prof (written when it stops). */
 export function startBot(env: NodeJS.ProcessEnv, profileDir?: string) {
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const nodeArgs = [...BOT_NODE_FLAGS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   return spawnUntilHealthy(
     'src/main.ts',
     {
@@ -78,12 +81,35 @@ export function startFloor(publicKeyHex: string) {
   return spawnUntilHealthy('test/bench/floor-server.ts', { DISCORD_PUBLIC_KEY: publicKeyHex });
 }
 
-/** Resident set size of a process in bytes, from /proc (Linux). */
-export async function residentBytes(pid: number): Promise<number> {
+/** Resident set size of a process in bytes, from /proc (Linux); `VmHWM` is its peak so far. */
+export async function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
-  if (!match) throw new Error(`no VmRSS for process ${pid}`);
+  const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB$`, 'm').exec(status);
+  if (!match) throw new Error(`no ${field} for process ${pid}`);
   return Number(match[1]) * 1024;
+}
+
+/** Spawns `node --import tsx <script> ...args` and resolves once it prints "ready". */
+export async function spawnUntilReady(script: string, args: readonly string[]) {
+  const startedAt = performance.now();
+  // The bot's own V8 flags, so the floors differ from it only in what they load.
+  const child = spawn(process.execPath, [...BOT_NODE_FLAGS, '--import', 'tsx', script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk) => String(chunk).includes('ready') && resolve());
+    child.once('exit', () => reject(new Error(`${script} exited before it was ready`)));
+  });
+  const readyMs = performance.now() - startedAt;
+  return {
+    child,
+    readyMs,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 const CLOCK_TICKS_PER_SECOND =
