@@ -103,7 +103,7 @@ async function askToDelete(member: GuildMember, ctx: Context): Promise<APIIntera
 
 async function erase(member: GuildMember, ctx: Context): Promise<APIInteractionResponse> {
   const now = ctx.clock();
-  const { counts, postsToEdit, postsEditedLater } = await eraseMemberData(
+  const { counts, openingStatuses, postsToEdit, postsEditedLater } = await eraseMemberData(
     ctx.db,
     member.guildId,
     member.userId,
@@ -113,5 +113,7 @@ async function erase(member: GuildMember, ctx: Context): Promise<APIInteractionR
   const editedNow = postsToEdit.slice(0, POSTS_EDITED_AT_ONCE);
   // One at a time, like the retry task: they mostly go to the same channel.
   for (const opening of editedNow) await publishOpening(ctx, opening);
-  return updateMessage(renderErased(counts, postsToEdit.length - editedNow.length + postsEditedLater));
+  return updateMessage(
+    renderErased(counts, postsToEdit.length - editedNow.length + postsEditedLater, openingStatuses),
+  );
 }

@@ -323,7 +323,10 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
       .set({ expiresAt: new Date(harness.clock.now().getTime() - 1000) })
       .where(eq(openings.id, lapsed.opening.id));
     const elsewhere = await postOpening(GUILD_B);
-    expect(harness.standIn.requests).toEqual([]);
+    // Nothing posted anywhere; the moderator's close only looked up the server's roles.
+    expect(harness.standIn.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `GET /guilds/${GUILD_A}`,
+    ]);
 
     // A plain member cannot set the channel, and nothing is queued.
     expect(ephemeralContent(await config('openings', { channel: OPENINGS.id }, member()))).toContain(
@@ -421,6 +424,7 @@ describe('/config show with every problem at once', () => {
       guildId: GUILD_A,
       openingsChannelId: OPENINGS.id,
       openingsChannelType: ChannelType.GuildText,
+      openingsAllowInvites: false,
       assessmentsChannelId: ASSESSMENTS.id,
       remindersChannelId: OPENINGS.id,
       remindersEveryHours: 24,
@@ -439,6 +443,7 @@ describe('/config show with every problem at once', () => {
       'Reminders problem',
       'Openings channel',
       'Openings channel problem',
+      'Discord invites in openings',
       'Assessments channel',
       'Assessments channel problem',
     ]);

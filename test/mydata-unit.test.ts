@@ -238,7 +238,7 @@ describe('the deletion prompt and report', () => {
       faqEntriesWritten: 0,
       faqHidden: 0,
     };
-    const [embed] = renderErased(counts, 3).embeds ?? [];
+    const [embed] = renderErased(counts, 3, Array(8).fill('open')).embeds ?? [];
     expect(embed?.description).toContain('8 openings you posted: withdrawn');
     expect(embed?.description).toContain('3 posts of your openings will be edited within a few minutes.');
   });

@@ -20,6 +20,8 @@ export interface Actor {
   username?: string;
   /** Permission bits as Discord sends them (a decimal string). */
   permissions: string;
+  /** The member's role ids in the server. */
+  roles?: readonly string[];
   channelId?: string;
   applicationId?: string;
 }
@@ -76,7 +78,7 @@ function envelope(type: InteractionType, actor: Actor, data: unknown) {
           guild: { id: actor.guildId, locale: 'en-US', features: [] },
           member: {
             user,
-            roles: [],
+            roles: [...(actor.roles ?? [])],
             permissions: actor.permissions,
             joined_at: new Date(0).toISOString(),
             deaf: false,

@@ -8,9 +8,10 @@ import {
   ComponentType,
 } from 'discord-api-types/v10';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
+import { escapeInline } from '../discord/safe-text.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
-import { STATUS_LABELS } from '../openings/catalog.ts';
+import { type OpeningStatus, STATUS_LABELS } from '../openings/catalog.ts';
 import { postLink } from '../openings/render.ts';
 import { CONFIRM_WINDOW_MS } from './confirmation.ts';
 import { countMemberData, isEmpty, type MemberData, type MemberDataCounts } from './member-data.ts';
@@ -63,7 +64,7 @@ export function renderExportSummary(data: MemberData): APIEmbed {
       listLines(
         data.openings,
         (opening) =>
-          `#${opening.id} ${truncate(opening.title, TITLE_MAX)} · ${STATUS_LABELS[opening.status]} · posted ${discordTimestamp(opening.createdAt)}`,
+          `#${opening.id} ${escapeInline(truncate(opening.title, TITLE_MAX))} · ${STATUS_LABELS[opening.status]} · posted ${discordTimestamp(opening.createdAt)}`,
       ),
     ),
     field(
@@ -71,7 +72,7 @@ export function renderExportSummary(data: MemberData): APIEmbed {
       listLines(
         data.interests,
         (interest) =>
-          `#${interest.openingId} ${truncate(interest.openingTitle, TITLE_MAX)} · ${discordTimestamp(interest.createdAt)}`,
+          `#${interest.openingId} ${escapeInline(truncate(interest.openingTitle, TITLE_MAX))} · ${discordTimestamp(interest.createdAt)}`,
       ),
     ),
     field(
@@ -175,15 +176,37 @@ export function exportJson(data: MemberData, now: Date): string {
   );
 }
 
-/** What deleting does to each kind of data, one line per kind the member has. */
-function effectLines(counts: MemberDataCounts): string[] {
+const TEXT_REMOVED = 'with your name and everything you wrote removed; posts edited to match';
+
+/** One line for the member's open openings and one for the closed ones, each under its real status. */
+function openingLines(statuses: readonly OpeningStatus[]): string[] {
+  const open = statuses.filter((status) => status === 'open').length;
+  const closed = (['filled', 'withdrawn', 'expired'] as const)
+    .map((status) => ({ status, count: statuses.filter((each) => each === status).length }))
+    .filter(({ count }) => count > 0);
+  const closedTotal = closed.reduce((sum, { count }) => sum + count, 0);
+  const breakdown = closed.map(({ status, count }) => `${count} ${STATUS_LABELS[status].toLowerCase()}`);
+  return [
+    ...(open > 0 ? [`${plural(open, 'opening')} you posted: withdrawn, ${TEXT_REMOVED}`] : []),
+    ...(closedTotal > 0
+      ? [
+          `${plural(closedTotal, 'closed opening')} you posted (${breakdown.join(', ')}): stay closed as they are, ${TEXT_REMOVED}`,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * What deleting does to each kind of data, one line per kind the member has; `openingStatuses` are
+ * the statuses of their openings before the deletion.
+ */
+function effectLines(counts: MemberDataCounts, openingStatuses: readonly OpeningStatus[]): string[] {
   const lines = [
     counts.assessments > 0 && `${plural(counts.assessments, '/assess check')}: deleted`,
     counts.interests > 0 && `${plural(counts.interests, 'interest')} in openings: deleted`,
     counts.faqVotes > 0 && `${plural(counts.faqVotes, 'FAQ vote')}: deleted`,
     counts.pitfallProgress > 0 && 'Your progress through /pitfall: deleted',
-    counts.openings > 0 &&
-      `${plural(counts.openings, 'opening')} you posted: withdrawn, with your name and everything you wrote removed; posts edited to match`,
+    ...openingLines(openingStatuses),
     counts.faqEntriesWritten + counts.faqHidden > 0 &&
       `${plural(counts.faqEntriesWritten + counts.faqHidden, 'FAQ change')} you made as a moderator: kept for the server, no longer linked to you`,
   ];
@@ -203,7 +226,11 @@ export function renderDeletePrompt(
     color: WARNING_COLOR,
     description: [
       'Pressing **Delete my data** does this, and it cannot be undone:',
-      ...effectLines(countMemberData(data)),
+      ...effectLines(
+        countMemberData(data),
+        data.openings.map((opening) => opening.status),
+      ),
+      ...(data.openings.length > 0 ? ['', POSTING_LIMITS_KEPT] : []),
       '',
       `Other servers are not affected. The button works for ${minutes} minutes. To keep a copy first, use \`/mydata export\`.`,
     ].join('\n'),
@@ -230,12 +257,23 @@ export function renderDeletePrompt(
 
 export const NOTHING_TO_DELETE = 'Nothing is stored about you in this server, so there is nothing to delete.';
 
-/** What was removed, replacing the warning. `postsLater` posts are edited by the retry task. */
+/**
+ * Deleting openings must not reset the limits on posting them (3 a day, no repeat within a week):
+ * the member is told that a record without the text outlives the deletion for that week.
+ */
+const POSTING_LIMITS_KEPT =
+  'Openings you posted in the last 7 days still count toward the posting limits (3 a day, no repeats in a week) until they are 7 days old: only a record of when you posted them, without their text, is kept until then.';
+
+/**
+ * What was removed, replacing the warning. `postsLater` posts are edited by the retry task;
+ * `openingStatuses` are the statuses the member's openings had before.
+ */
 export function renderErased(
   counts: MemberDataCounts,
   postsLater: number,
+  openingStatuses: readonly OpeningStatus[],
 ): APIInteractionResponseCallbackData {
-  const lines = isEmpty(counts) ? ['Nothing was left to delete.'] : effectLines(counts);
+  const lines = isEmpty(counts) ? ['Nothing was left to delete.'] : effectLines(counts, openingStatuses);
   if (postsLater > 0)
     lines.push('', `${plural(postsLater, 'post')} of your openings will be edited within a few minutes.`);
   return {

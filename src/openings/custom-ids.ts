@@ -4,7 +4,14 @@ import { UserError } from '../errors.ts';
 import { encodeCustomId } from '../router/custom-id.ts';
 import type { OpeningFocus, OpeningKind, OpeningRole } from './catalog.ts';
 import { MAX_PAGE, QUERY_MAX_LENGTH } from './rules.ts';
-import { expiryDaysSchema, focusSchema, kindSchema, roleSchema, snowflakeSchema } from './validation.ts';
+import {
+  expiryDaysSchema,
+  focusSchema,
+  kindSchema,
+  roleSchema,
+  singleLine,
+  snowflakeSchema,
+} from './validation.ts';
 
 /** The custom_id prefix of every button and form of /opening. */
 export const OPENING_PREFIX = 'opening';
@@ -116,7 +123,8 @@ const pagePartsSchema = z.tuple([
   fromIndexCode(openingFocuses),
   z.enum([UNSET, 'y', 'n']).transform((value) => (value === UNSET ? undefined : value === 'y')),
   fromIndexCode(openingRoles),
-  z.string().max(QUERY_MAX_LENGTH),
+  // Cleaned like the option it came from: a forged id can carry a NUL or a direction override.
+  z.string().max(QUERY_MAX_LENGTH).transform(singleLine),
 ]);
 
 const interestPartsSchema = z.tuple([

@@ -23,7 +23,7 @@ import { decidePostAction, type PostAction } from './post-action.ts';
 import { forumThreadName, renderOpeningPost } from './render.ts';
 import { nextPostAttemptAt } from './retry.ts';
 
-type PublishOutcome =
+export type PublishOutcome =
   | 'posted'
   | 'no-channel'
   | 'closed-before-posting'

@@ -8,6 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Opening, OpeningWithInterest } from '../db/queries/openings.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
+import { defangBlock, escapeInline } from '../discord/safe-text.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
 import {
@@ -21,6 +22,7 @@ import {
 } from './catalog.ts';
 import { interestCustomId, type ListFilters, listPageCustomId } from './custom-ids.ts';
 import { LIST_PAGE_SIZE, MAX_PAGE, type PostingRefusal } from './rules.ts';
+import type { ConfirmationOutcome } from './service.ts';
 
 const CLOSED_COLOR = 0x7f8c8d;
 /** Discord's limit on a thread's name. */
@@ -69,8 +71,8 @@ export function renderOpeningPost(opening: OpeningWithInterest): {
     field('Focus', FOCUS_LABELS[opening.focus]),
     field('Remote', opening.remote ? 'Yes, can be done remotely' : 'No, on site'),
     field('Role', `${ROLE_LABELS[opening.role]}: ${ROLE_DESCRIPTIONS[opening.role]}`, false),
-    field('Institution', opening.institution),
-    ...(opening.mentor ? [field('Mentor', opening.mentor)] : []),
+    field('Institution', escapeInline(opening.institution)),
+    ...(opening.mentor ? [field('Mentor', escapeInline(opening.mentor))] : []),
     field(
       'Posted by',
       opening.authorId === ANONYMOUS_AUTHOR_ID ? 'a former member' : `<@${opening.authorId}>`,
@@ -81,10 +83,12 @@ export function renderOpeningPost(opening: OpeningWithInterest): {
   if (!isOpen) fields.unshift(field('Status', statusLine(opening), false));
   const embed: APIEmbed = {
     title: truncate(
-      isOpen ? opening.title : `[${STATUS_LABELS[opening.status]}] ${opening.title}`,
+      isOpen
+        ? escapeInline(opening.title)
+        : `[${STATUS_LABELS[opening.status]}] ${escapeInline(opening.title)}`,
       EMBED_LIMITS.title,
     ),
-    description: truncate(opening.description, EMBED_LIMITS.description),
+    description: truncate(defangBlock(opening.description), EMBED_LIMITS.description),
     color: isOpen ? BRAND_COLOR : CLOSED_COLOR,
     fields,
     footer: {
@@ -104,6 +108,20 @@ export function renderOpeningPost(opening: OpeningWithInterest): {
   return { embeds: [embed], components: [{ type: ComponentType.ActionRow, components: [button] }] };
 }
 
+/** An autocomplete choice for the `opening` option (plain text: choices show no markdown). */
+export function renderOpeningChoice(opening: Pick<Opening, 'id' | 'title' | 'institution'>) {
+  return {
+    name: truncate(`#${opening.id} ${opening.title} (${opening.institution})`, 100),
+    value: String(opening.id),
+  };
+}
+
+/** The ephemeral answer to /opening close. */
+export function renderClosed(closed: Opening): string {
+  const label = STATUS_LABELS[closed.status].toLowerCase();
+  return `Closed **${escapeInline(closed.title)}** (#${closed.id}) as ${label}. It no longer shows in \`/opening list\`${closed.messageId ? ' and its post says so' : ''}.`;
+}
+
 /** The title of the opening's forum post; a closed one says so in the forum's list. */
 export function forumThreadName(opening: Pick<Opening, 'title' | 'status'>): string {
   const prefix = opening.status === 'open' ? '' : `[${STATUS_LABELS[opening.status]}] `;
@@ -116,7 +134,7 @@ function describeFilters(filters: ListFilters): string {
     filters.focus ? FOCUS_SHORT_LABELS[filters.focus] : undefined,
     filters.remote === undefined ? undefined : filters.remote ? 'remote' : 'on site',
     filters.role ? ROLE_LABELS[filters.role] : undefined,
-    filters.query ? `matching “${filters.query}”` : undefined,
+    filters.query ? `matching “${escapeInline(filters.query)}”` : undefined,
   ].filter((part): part is string => part !== undefined);
   return parts.length > 0 ? parts.join(' · ') : 'all open openings';
 }
@@ -129,11 +147,11 @@ function listEntry(opening: OpeningWithInterest): APIEmbedField {
   const link = postLink(opening);
   const lines = [
     `${KIND_LABELS[opening.kind]} · ${FOCUS_SHORT_LABELS[opening.focus]} · ${opening.remote ? 'remote' : 'on site'} · ${ROLE_LABELS[opening.role]}`,
-    `**Institution:** ${opening.institution}${opening.mentor ? ` · **Mentor:** ${opening.mentor}` : ''}`,
+    `**Institution:** ${escapeInline(opening.institution)}${opening.mentor ? ` · **Mentor:** ${escapeInline(opening.mentor)}` : ''}`,
     `**Open until** ${discordTimestamp(opening.expiresAt)} · **Interested:** ${interestedText(opening.interestCount)}`,
     ...(link ? [`[See the post](${link})`] : []),
   ];
-  return field(`#${opening.id} · ${opening.title}`, lines.join('\n'), false);
+  return field(`#${opening.id} · ${escapeInline(opening.title)}`, lines.join('\n'), false);
 }
 
 /** One page of /opening list, with Previous/Next and an "Interested" button per opening. */
@@ -193,15 +211,25 @@ export function renderOpeningList(view: {
 
 /** What a member sees after pressing "I'm interested". */
 export function renderInterestReply(opening: Opening, firstTime: boolean): string {
+  const title = escapeInline(opening.title);
   const lead = firstTime
-    ? `Thanks: your interest in **${opening.title}** is recorded and the author can see the count go up.`
-    : `You already showed interest in **${opening.title}**; it is counted once.`;
+    ? `Thanks: your interest in **${title}** is recorded and the author can see the count go up.`
+    : `You already showed interest in **${title}**; it is counted once.`;
   return [
     lead,
-    // An address in a code span, so markdown characters in it (like _) show as typed.
-    `To take part, contact the author: ${opening.contact.startsWith('https://') ? opening.contact : `\`${opening.contact}\``}`,
+    `To take part, contact the author: ${renderContact(opening.contact)}`,
     'Say which opening you mean, a line about your background, and the time you can give each week.',
   ].join('\n');
+}
+
+/**
+ * A contact as a reader sees it: a link in angle brackets (shown as its own address, no preview),
+ * an address in a code span, so markdown characters in either show as typed.
+ */
+export function renderContact(contact: string): string {
+  return contact.startsWith('https://')
+    ? `<${contact.replace(/>/g, '%3E')}>`
+    : `\`${contact.replace(/`/g, "'")}\``;
 }
 
 export function describePostingRefusal(refusal: PostingRefusal): string {
@@ -214,10 +242,15 @@ export function describePostingRefusal(refusal: PostingRefusal): string {
 /** The ephemeral confirmation after a post or a renewal. */
 export function renderPostConfirmation(
   opening: Opening,
-  outcome: 'posted' | 'no-channel' | 'retrying' | 'channel-refused',
+  outcome: ConfirmationOutcome,
   verb = 'saved',
 ): string {
-  const head = `Your opening **${opening.title}** (#${opening.id}) is ${verb}; it stays open until ${discordTimestamp(opening.expiresAt)}.`;
+  const title = escapeInline(opening.title);
+  if (opening.status !== 'open') {
+    // Closed or erased (by /mydata delete) between the save and this answer.
+    return `Your opening #${opening.id} was ${verb}, but it has been ${STATUS_LABELS[opening.status].toLowerCase()} since, and no longer takes helpers: it does not show in \`/opening list\`.`;
+  }
+  const head = `Your opening **${title}** (#${opening.id}) is ${verb}; it stays open until ${discordTimestamp(opening.expiresAt)}.`;
   const link = postLink(opening);
   if (outcome === 'posted' && link) return `${head}\nSee the post: ${link}`;
   if (outcome === 'no-channel') {

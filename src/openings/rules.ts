@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { comparableText } from '../discord/safe-text.ts';
+
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -30,10 +33,11 @@ function postingAllowedAgainAt(oldestInWindow: Date): Date {
   return new Date(oldestInWindow.getTime() + POSTING_LIMIT.windowMs);
 }
 
+/** An opening the member posted recently, as the spam rules see it (also one they erased since). */
 export interface RecentOpening {
   id: number;
-  title: string;
-  institution: string;
+  /** See `duplicateKey`. */
+  duplicateKey: string;
   createdAt: Date;
 }
 
@@ -41,9 +45,15 @@ export type PostingRefusal =
   | { reason: 'rate_limited'; allowedAgainAt: Date }
   | { reason: 'duplicate'; existingId: number };
 
-/** How titles and institutions are compared for duplicates: case and spacing do not matter. */
-function comparable(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-US');
+/**
+ * What two openings share when one repeats the other: the same title and institution, whatever
+ * the case, spacing, invisible characters or compatibility forms. A hash, so that it can outlive
+ * an erased opening's text.
+ */
+export function duplicateKey(opening: { title: string; institution: string }): string {
+  return createHash('sha256')
+    .update(`${comparableText(opening.title)}\n${comparableText(opening.institution)}`)
+    .digest('base64url');
 }
 
 /**
@@ -66,11 +76,9 @@ export function postingRefusal(
   }
   if (candidate) {
     const duplicateStart = now.getTime() - DUPLICATE_WINDOW_MS;
+    const key = duplicateKey(candidate);
     const duplicate = recent.find(
-      (opening) =>
-        opening.createdAt.getTime() > duplicateStart &&
-        comparable(opening.title) === comparable(candidate.title) &&
-        comparable(opening.institution) === comparable(candidate.institution),
+      (opening) => opening.createdAt.getTime() > duplicateStart && opening.duplicateKey === key,
     );
     if (duplicate) return { reason: 'duplicate', existingId: duplicate.id };
   }

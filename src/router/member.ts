@@ -6,6 +6,10 @@ export interface GuildMember {
   userId: string;
   /** The member's resolved permissions in the channel, as Discord computed them for this interaction. */
   permissions: bigint;
+  /** The member's role ids in this server. */
+  roleIds: string[];
+  /** The channel the interaction came from, and its parent (a thread's channel, a forum post's forum). */
+  channelIds: string[];
 }
 
 const SNOWFLAKE = /^\d{1,20}$/;
@@ -22,7 +26,14 @@ export function guildMember(interaction: APIInteraction): GuildMember {
   if (typeof member?.permissions === 'string' && /^\d+$/.test(member.permissions)) {
     permissions = BigInt(member.permissions);
   }
-  return { guildId, userId, permissions };
+  const roleIds = Array.isArray(member?.roles)
+    ? member.roles.filter((id): id is string => typeof id === 'string' && SNOWFLAKE.test(id))
+    : [];
+  const channel = interaction.channel as { id?: unknown; parent_id?: unknown } | undefined;
+  const channelIds = [interaction.channel_id, channel?.id, channel?.parent_id].filter(
+    (id): id is string => typeof id === 'string' && SNOWFLAKE.test(id),
+  );
+  return { guildId, userId, permissions, roleIds, channelIds: [...new Set(channelIds)] };
 }
 
 export function hasPermission(member: GuildMember, flag: bigint): boolean {

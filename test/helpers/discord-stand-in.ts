@@ -2,6 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { REST } from '@discordjs/rest';
 import { localSnowflake } from '../../src/interactions/build.ts';
+import { BASIC, MODERATOR_PERMISSIONS, MODERATOR_ROLE } from './actors.ts';
+
+/** Who owns every server the stand-in knows, unless a test says otherwise: nobody the tests act as. */
+export const GUILD_OWNER = '300000000000000000';
 
 export interface RecordedRequest {
   method: string;
@@ -101,6 +105,15 @@ export class DiscordStandIn {
 }
 
 function defaultReply(request: RecordedRequest): StandInReply {
+  const guild = /^\/guilds\/(\d+)$/.exec(request.path);
+  if (request.method === 'GET' && guild) {
+    // Every server: members may view and send; the moderator role of test/helpers/actors.ts moderates.
+    const roles = [
+      { id: guild[1], name: '@everyone', permissions: BASIC.toString() },
+      { id: MODERATOR_ROLE, name: 'Moderators', permissions: MODERATOR_PERMISSIONS.toString() },
+    ];
+    return { body: { id: guild[1], name: 'Stand-in server', owner_id: GUILD_OWNER, roles } };
+  }
   const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(request.path);
   if (request.method === 'POST' && channelMessage) {
     return { body: { id: localSnowflake(), channel_id: channelMessage[1], ...(request.body as object) } };

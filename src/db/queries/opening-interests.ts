@@ -45,11 +45,15 @@ export async function listMemberOpeningInterests(
     .orderBy(desc(openingInterests.createdAt), desc(openingInterests.openingId));
 }
 
-/** Takes back every interest the member showed in this guild; returns how many there were. */
-export async function deleteMemberOpeningInterests(db: Db, guildId: string, userId: string): Promise<number> {
+/** Takes back every interest the member showed in this guild; returns the openings they were in. */
+export async function deleteMemberOpeningInterests(
+  db: Db,
+  guildId: string,
+  userId: string,
+): Promise<number[]> {
   const deleted = await db
     .delete(openingInterests)
     .where(and(eq(openingInterests.guildId, guildId), eq(openingInterests.userId, userId)))
     .returning({ openingId: openingInterests.openingId });
-  return deleted.length;
+  return deleted.map((row) => row.openingId);
 }

@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { ClosingStatus } from '../../openings/catalog.ts';
 import type { ListFilters } from '../../openings/custom-ids.ts';
-import type { RecentOpening } from '../../openings/rules.ts';
+import { duplicateKey, type RecentOpening } from '../../openings/rules.ts';
 import type { Db } from '../client.ts';
 import { openingInterests, openings } from '../schema/index.ts';
+import { listRecentErasedOpenings } from './erased-opening-traces.ts';
 
 export type Opening = typeof openings.$inferSelect;
 export type OpeningWithInterest = Opening & { interestCount: number };
@@ -105,13 +106,8 @@ export async function getOpening(db: Db, guildId: string, id: number): Promise<O
   return row ? { ...row.opening, interestCount: row.interestCount } : null;
 }
 
-/** The member's openings in this guild created since `since`, for the spam rules. */
-export async function listRecentOpeningsByAuthor(
-  db: Db,
-  guildId: string,
-  authorId: string,
-  since: Date,
-): Promise<RecentOpening[]> {
+/** The member's openings in this guild created since `since` as they still hold them, with their text. */
+async function listOwnRecentOpenings(db: Db, guildId: string, authorId: string, since: Date) {
   return db
     .select({
       id: openings.id,
@@ -123,6 +119,24 @@ export async function listRecentOpeningsByAuthor(
     .where(
       and(eq(openings.guildId, guildId), eq(openings.authorId, authorId), gt(openings.createdAt, since)),
     );
+}
+
+/**
+ * The member's openings in this guild created since `since`, for the spam rules: those they hold
+ * and those they erased with /mydata delete, which still count.
+ */
+export async function listRecentOpeningsByAuthor(
+  db: Db,
+  guildId: string,
+  authorId: string,
+  since: Date,
+): Promise<RecentOpening[]> {
+  const own = await listOwnRecentOpenings(db, guildId, authorId, since);
+  const erased = await listRecentErasedOpenings(db, guildId, authorId, since);
+  return [
+    ...own.map(({ id, createdAt, ...text }) => ({ id, createdAt, duplicateKey: duplicateKey(text) })),
+    ...erased,
+  ];
 }
 
 /**
@@ -331,16 +345,35 @@ export async function claimOpeningPost(
     .where(and(thisOpening, postIsFree(times.now)))
     .returning();
   if (claimed) return claimed;
-  // The holder may have finished since: then the row is due again now, for the retry task.
+  await queuePostRefresh(db, thisOpening, times.now);
+  return null;
+}
+
+/**
+ * Marks the posts of the rows `where` selects changed, for the retry task (or the sender holding
+ * one) to bring up to date: a free post is due now, a held one is sent again once its sender sees
+ * it changed. Rows with no post and none on its way are left alone.
+ */
+async function queuePostRefresh(db: Db, where: SQL | undefined, now: Date): Promise<void> {
   await db
     .update(openings)
     .set({
       postState: 'pending',
-      nextPostAttemptAt: sql`case when ${postIsFree(times.now)} then ${times.now.toISOString()}::timestamptz else ${openings.nextPostAttemptAt} end`,
-      updatedAt: bumpedUpdatedAt(times.now),
+      nextPostAttemptAt: sql`case when ${postIsFree(now)} then ${now.toISOString()}::timestamptz else ${openings.nextPostAttemptAt} end`,
+      updatedAt: bumpedUpdatedAt(now),
     })
-    .where(thisOpening);
-  return null;
+    .where(and(where, or(sql`${openings.messageId} is not null`, eq(openings.postState, 'pending'))));
+}
+
+/** Queues the posts of these openings to be edited, e.g. when an interest in them was taken back. */
+export async function queueOpeningPostRefresh(
+  db: Db,
+  guildId: string,
+  ids: readonly number[],
+  now: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await queuePostRefresh(db, and(eq(openings.guildId, guildId), inArray(openings.id, [...ids])), now);
 }
 
 /**
@@ -505,7 +538,8 @@ export type OpeningReplacement = Pick<
 >;
 
 /**
- * Withdraws every opening the member posted in this guild and overwrites what they wrote with
+ * Withdraws every open opening the member posted in this guild (closed ones stay as they closed)
+ * and overwrites what they wrote in all of them with
  * `replacement`, at once. Their posts must be edited too, but never by two senders at a time:
  *  - a post no sender holds is claimed for the caller until `leaseUntil` (returned in `claimed`;
  *    the retry task takes over after that);
@@ -520,14 +554,14 @@ export async function anonymiseMemberOpenings(
   authorId: string,
   replacement: OpeningReplacement,
   times: { now: Date; leaseUntil: Date },
-): Promise<{ anonymised: Opening[]; claimed: Opening[] }> {
+): Promise<{ anonymised: Opening[]; claimed: Opening[]; statusesBefore: Opening['status'][] }> {
   const theirs = and(eq(openings.guildId, guildId), eq(openings.authorId, authorId));
   const free = postIsFree(times.now);
   const hasPost = sql`${openings.messageId} is not null`;
   return db.transaction(async (tx) => {
     // Locked first: no sender can claim or release a post between this look and the update.
     const before = await tx
-      .select({ id: openings.id, free: sql<boolean>`${free}` })
+      .select({ id: openings.id, status: openings.status, free: sql<boolean>`${free}` })
       .from(openings)
       .where(theirs)
       .for('update');
@@ -536,7 +570,8 @@ export async function anonymiseMemberOpenings(
       .update(openings)
       .set({
         ...replacement,
-        status: 'withdrawn',
+        // A closed opening keeps the status it closed with: that is true of it, not text of theirs.
+        status: sql`case when ${openings.status} = 'open' then 'withdrawn'::opening_status else ${openings.status} end`,
         postState: sql`case when not ${free} then ${openings.postState} when ${hasPost} then 'pending'::opening_post_state else 'none'::opening_post_state end`,
         nextPostAttemptAt: sql`case when not ${free} then ${openings.nextPostAttemptAt} when ${hasPost} then ${times.leaseUntil.toISOString()}::timestamptz end`,
         postAttempts: sql`case when not ${free} then ${openings.postAttempts} else 0 end`,
@@ -545,6 +580,6 @@ export async function anonymiseMemberOpenings(
       .where(theirs)
       .returning();
     const claimed = anonymised.filter((row) => freeIds.has(row.id) && row.postState === 'pending');
-    return { anonymised, claimed };
+    return { anonymised, claimed, statusesBefore: before.map((row) => row.status) };
   });
 }

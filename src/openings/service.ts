@@ -1,0 +1,252 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import type { Context } from '../context.ts';
+import { getGuildSettings } from '../db/queries/guild-settings.ts';
+import { addOpeningInterest } from '../db/queries/opening-interests.ts';
+import {
+  claimOpeningPost,
+  closeOpening as closeOpeningRow,
+  createOpening,
+  getOpening,
+  listOpeningChoices,
+  listOpenOpenings,
+  listRecentOpeningsByAuthor,
+  type Opening,
+  type OpeningWithInterest,
+  renewOpening as renewOpeningRow,
+} from '../db/queries/openings.ts';
+import { fetchChannelPermissions } from '../discord/permissions.ts';
+import { UserError } from '../errors.ts';
+import { type GuildMember, hasPermission } from '../router/member.ts';
+import { type ClosingStatus, STATUS_LABELS } from './catalog.ts';
+import type { ListFilters, PostDraft } from './custom-ids.ts';
+import { type PublishOutcome, publishOpening } from './publisher.ts';
+import { describePostingRefusal, pageCount } from './render.ts';
+import { postLeaseUntil } from './retry.ts';
+import { DUPLICATE_WINDOW_MS, expiryFrom, LIST_PAGE_SIZE, postingRefusal } from './rules.ts';
+import { parseOpeningForm } from './validation.ts';
+
+/**
+ * The rules of /opening, one function per thing a member does. Each takes the context and the
+ * member, returns a domain result for the command to render, and throws a UserError when the
+ * member may not do it.
+ */
+
+/** What a confirmation says about the post: the publisher's outcomes a member can act on. */
+export type ConfirmationOutcome = 'posted' | 'no-channel' | 'retrying' | 'channel-refused';
+
+function confirmationOutcome(outcome: PublishOutcome): ConfirmationOutcome {
+  return outcome === 'posted' || outcome === 'no-channel' || outcome === 'channel-refused'
+    ? outcome
+    : 'retrying';
+}
+
+/** Refuses a member who already posted the most allowed; checked before the form is shown too. */
+export async function checkMayPost(ctx: Context, member: GuildMember): Promise<void> {
+  const now = ctx.clock();
+  const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
+  const recent = await listRecentOpeningsByAuthor(ctx.db, member.guildId, member.userId, since);
+  const refusal = postingRefusal(recent, now);
+  if (refusal) throw new UserError(describePostingRefusal(refusal));
+}
+
+/** Saves the submitted form as a new opening (within the spam rules) and posts it. */
+export async function postOpening(
+  ctx: Context,
+  member: GuildMember,
+  draft: PostDraft,
+  fields: Record<string, string>,
+): Promise<{ opening: Opening; outcome: ConfirmationOutcome }> {
+  if (draft.guildId !== member.guildId) {
+    throw new UserError('That form belongs to another server. Run `/opening post` here to post in this one.');
+  }
+  const settings = await getGuildSettings(ctx.db, member.guildId);
+  const form = parseOpeningForm(fields, { allowInvites: settings?.openingsAllowInvites ?? false });
+  const now = ctx.clock();
+  const result = await createOpening(
+    ctx.db,
+    {
+      guildId: member.guildId,
+      authorId: member.userId,
+      ...form,
+      kind: draft.kind,
+      focus: draft.focus,
+      remote: draft.remote,
+      role: draft.role,
+      expiresAt: expiryFrom(now, draft.expiresInDays),
+    },
+    { now, recentSince: new Date(now.getTime() - DUPLICATE_WINDOW_MS), leaseUntil: postLeaseUntil(now) },
+    (recent) => postingRefusal(recent, now, form),
+  );
+  if (result.refusal) throw new UserError(describePostingRefusal(result.refusal));
+  ctx.log.info({ guildId: member.guildId, openingId: result.opening.id }, 'opening created');
+  const published = await publishOpening(ctx, result.opening);
+  return { opening: published.opening ?? result.opening, outcome: confirmationOutcome(published.outcome) };
+}
+
+/**
+ * One page of the guild's open openings. A page past the end (openings closed since the list was
+ * shown) becomes the last page that still has some.
+ */
+export async function listOpeningsPage(
+  ctx: Context,
+  guildId: string,
+  filters: ListFilters,
+  requestedPage: number,
+): Promise<{ rows: OpeningWithInterest[]; total: number; page: number; filters: ListFilters }> {
+  const now = ctx.clock();
+  const pageAt = (page: number) =>
+    listOpenOpenings(ctx.db, guildId, filters, { limit: LIST_PAGE_SIZE, offset: page * LIST_PAGE_SIZE, now });
+  let page = requestedPage;
+  let result = await pageAt(page);
+  const lastPage = pageCount(result.total) - 1;
+  if (result.rows.length === 0 && page > lastPage) {
+    page = lastPage;
+    result = await pageAt(page);
+  }
+  return { ...result, page, filters };
+}
+
+/** Records the member's interest in an open opening of someone else's; false if it was recorded before. */
+export async function showInterest(
+  ctx: Context,
+  member: GuildMember,
+  openingId: number,
+): Promise<{ opening: Opening; firstTime: boolean }> {
+  const opening = await getOpening(ctx.db, member.guildId, openingId);
+  if (!opening) throw new UserError('That opening no longer exists in this server.');
+  const now = ctx.clock();
+  // Past its expiry counts as expired even before the sweep has marked it.
+  const closedAs = opening.status === 'open' && opening.expiresAt <= now ? 'expired' : opening.status;
+  if (closedAs !== 'open') {
+    throw new UserError(
+      `That opening is closed (${STATUS_LABELS[closedAs].toLowerCase()}), so it is not looking for helpers.`,
+    );
+  }
+  if (opening.authorId === member.userId) {
+    throw new UserError('That is your own opening. Members who press the button get your contact details.');
+  }
+  const firstTime = await addOpeningInterest(ctx.db, member.guildId, opening.id, member.userId, now);
+  if (firstTime && opening.messageId) await requestPostRefresh(ctx, opening);
+  return { opening, firstTime };
+}
+
+/**
+ * Whether the member may close openings that are not theirs: Manage Messages (or Administrator)
+ * in the guild's openings channel, where the posts are, not in whatever channel the command ran
+ * in. Discord computed the interaction's permissions for its own channel, so they are used when
+ * that is the openings channel; otherwise they are worked out from the server's roles.
+ */
+async function mayCloseAnyOpening(ctx: Context, member: GuildMember): Promise<boolean> {
+  const settings = await getGuildSettings(ctx.db, member.guildId);
+  const openingsChannel = settings?.openingsChannelId ?? null;
+  if (openingsChannel && member.channelIds.includes(openingsChannel)) {
+    return hasPermission(member, PermissionFlagsBits.ManageMessages);
+  }
+  let permissions: bigint;
+  try {
+    permissions = await fetchChannelPermissions(
+      ctx.rest,
+      member.guildId,
+      { userId: member.userId, roleIds: member.roleIds },
+      openingsChannel,
+    );
+  } catch (error) {
+    ctx.log.warn({ err: error, guildId: member.guildId }, 'permissions in the openings channel not read');
+    throw new UserError(
+      'The bot could not check your permissions in the openings channel. Run the command in that channel, or try again in a minute.',
+    );
+  }
+  return hasPermission({ ...member, permissions }, PermissionFlagsBits.ManageMessages);
+}
+
+/**
+ * Suggestions for the `opening` option: for renew, the member's expired openings; for close, their
+ * open ones, or every open one for a member who may close any. Only a hint (Discord's permissions
+ * for this channel, no lookup per keystroke): closing checks again.
+ */
+export async function suggestOpenings(
+  ctx: Context,
+  member: GuildMember,
+  purpose: 'close' | 'renew',
+  search: string,
+  limit: number,
+) {
+  const own = purpose === 'renew' || !hasPermission(member, PermissionFlagsBits.ManageMessages);
+  return listOpeningChoices(ctx.db, member.guildId, {
+    status: purpose === 'renew' ? 'expired' : 'open',
+    ...(own ? { authorId: member.userId } : {}),
+    search,
+    limit,
+  });
+}
+
+/** Closes an open opening as filled or withdrawn: the author's own, or any for a moderator. */
+export async function closeOpening(
+  ctx: Context,
+  member: GuildMember,
+  openingId: number,
+  status: ClosingStatus,
+): Promise<Opening> {
+  const opening = await getOpening(ctx.db, member.guildId, openingId);
+  if (!opening)
+    throw new UserError('There is no such opening in this server. Pick one from the suggestions.');
+  if (opening.authorId !== member.userId && !(await mayCloseAnyOpening(ctx, member))) {
+    throw new UserError(
+      'Only the member who posted this opening, or a moderator with Manage Messages in the openings channel, can close it.',
+    );
+  }
+  const closed = await closeOpeningRow(ctx.db, member.guildId, opening.id, status, ctx.clock());
+  if (!closed) {
+    throw new UserError(`That opening is already closed (${STATUS_LABELS[opening.status].toLowerCase()}).`);
+  }
+  ctx.log.info({ guildId: member.guildId, openingId: opening.id, status }, 'opening closed');
+  if (closed.messageId) await requestPostRefresh(ctx, closed);
+  return closed;
+}
+
+/** Opens the member's expired opening again for `days` days; its post is edited back to open. */
+export async function renewOpening(
+  ctx: Context,
+  member: GuildMember,
+  openingId: number,
+  days: number,
+): Promise<{ opening: Opening; outcome: ConfirmationOutcome }> {
+  const opening = await getOpening(ctx.db, member.guildId, openingId);
+  if (!opening || opening.authorId !== member.userId) {
+    throw new UserError('You have no such opening in this server. Pick one of yours from the suggestions.');
+  }
+  if (opening.status !== 'expired') {
+    throw new UserError(
+      opening.status === 'open'
+        ? 'That opening is still open; only expired openings can be renewed.'
+        : `That opening was closed as ${opening.status}; post a new one with \`/opening post\` instead.`,
+    );
+  }
+  const now = ctx.clock();
+  const renewed = await renewOpeningRow(ctx.db, member.guildId, opening.id, member.userId, {
+    now,
+    expiresAt: expiryFrom(now, days),
+    leaseUntil: postLeaseUntil(now),
+  });
+  if (!renewed) throw new UserError('That opening changed meanwhile; check `/opening list` and try again.');
+  ctx.log.info({ guildId: member.guildId, openingId: renewed.id }, 'opening renewed');
+  const published = await publishOpening(ctx, renewed);
+  return { opening: published.opening ?? renewed, outcome: confirmationOutcome(published.outcome) };
+}
+
+/**
+ * Brings the opening's post up to date with what is stored now: edits it at once if no other
+ * sender holds it, or marks it changed so that sender (or the retry task after it) sends the
+ * latest state. The one call for anything that changes what a post shows.
+ */
+export async function requestPostRefresh(
+  ctx: Context,
+  opening: Pick<Opening, 'guildId' | 'id'>,
+): Promise<void> {
+  const now = ctx.clock();
+  const claimed = await claimOpeningPost(ctx.db, opening.guildId, opening.id, {
+    now,
+    leaseUntil: postLeaseUntil(now),
+  });
+  if (claimed) await publishOpening(ctx, claimed);
+}
