@@ -118,7 +118,7 @@ describe.each(databaseKinds())('openings against deceiving input (%s)', (kind) =
       }),
     );
     const [sent] = harness.standIn.find('POST', postPath);
-    const embed = (sent?.body as { embeds: APIEmbed[] }).embeds[0];
+    const embed = (sent?.body as { embeds: APIEmbed[] } | undefined)?.embeds[0];
     expect(embed?.title).toBe('\\[https://good.org\\](https://evil.example/phish)');
     expect(embed?.description).toBe(
       '\\[Verify here\\](https://evil.example)\n\\# Big\n\\`\\`\\`\nfence\n\\`\\`\\`\n\\-# small print, and more text.',
@@ -253,7 +253,7 @@ describe.each(databaseKinds())('openings against deceiving input (%s)', (kind) =
       new RegExp(`^/channels/${OPENINGS_TEXT_CHANNEL}/messages/${opening.messageId}$`),
     );
     expect(edits).toHaveLength(1);
-    const fields = (edits[0]?.body as { embeds: APIEmbed[] }).embeds[0]?.fields ?? [];
+    const fields = (edits[0]?.body as { embeds: APIEmbed[] } | undefined)?.embeds[0]?.fields ?? [];
     expect(fields.find((field) => field.name === 'Interested')?.value).toBe('0 members');
     const [left] = await harness.db.select({ total: count() }).from(openingInterests);
     expect(left?.total).toBe(0);
