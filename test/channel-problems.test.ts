@@ -123,7 +123,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     expect(reply).toContain('`/config openings`');
     expect(await getOpening(harness.db, GUILD_A, opening.id)).toMatchObject({
       status: 'open',
-      postState: 'none',
+      postState: 'gone',
       messageId: null,
     });
     const shown = await show();
@@ -171,7 +171,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     // The refused one still waits for the moderator: nothing retries it.
     harness.clock.advance(DAY);
     await tick();
-    expect((await getOpening(harness.db, GUILD_A, refused.opening.id))?.postState).toBe('none');
+    expect((await getOpening(harness.db, GUILD_A, refused.opening.id))?.postState).toBe('gone');
     expect(harness.standIn.find('POST', /\/threads$/)).toHaveLength(2);
   });
 
@@ -188,7 +188,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     );
     await harness.press(`opening:interest:${opening.id}`, member('300000000000000778'));
     expect(await getOpening(harness.db, GUILD_A, opening.id)).toMatchObject({
-      postState: 'none',
+      postState: 'gone',
       channelId: null,
       messageId: null,
     });
@@ -334,7 +334,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     );
     await tick();
     expect(harness.standIn.find('POST', /.*/)).toEqual([]);
-    expect((await getOpening(harness.db, GUILD_A, waiting.opening.id))?.postState).toBe('none');
+    expect((await getOpening(harness.db, GUILD_A, waiting.opening.id))?.postState).toBe('gone');
 
     const set = ephemeralContent(await config('openings', { channel: OPENINGS.id }));
     expect(set).toContain(`New research openings will be posted in <#${OPENINGS.id}>.`);
@@ -351,7 +351,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     for (const other of [closed, lapsed]) {
       expect((await getOpening(harness.db, GUILD_A, other.opening.id))?.messageId).toBeNull();
     }
-    expect((await getOpening(harness.db, GUILD_B, elsewhere.opening.id))?.postState).toBe('none');
+    expect((await getOpening(harness.db, GUILD_B, elsewhere.opening.id))?.postState).toBe('gone');
 
     // Setting it again finds nothing more to post.
     expect(ephemeralContent(await config('openings', { channel: OPENINGS.id }))).not.toContain(

@@ -6,7 +6,7 @@ import {
   getGuildSettings,
   updateGuildSettings,
 } from '../db/queries/guild-settings.ts';
-import { requeueStaleOpeningPosts, requeueUnpostedOpenings } from '../db/queries/openings.ts';
+import { requeueStalePosts, requeueUnpostedOpenings } from '../db/queries/opening-posts.ts';
 import { UserError } from '../errors.ts';
 import type { GuildMember } from '../router/member.ts';
 import { type ChannelPurpose, channelTypeProblem } from './channel-rules.ts';
@@ -117,7 +117,7 @@ export async function setOpeningsChannel(
     return {
       settings,
       queued: await requeueUnpostedOpenings(tx, member.guildId, now),
-      stale: await requeueStaleOpeningPosts(tx, member.guildId, now),
+      stale: await requeueStalePosts(tx, member.guildId),
     };
   });
   ctx.log.info(

@@ -1,6 +1,7 @@
 import type { Assessment } from '../db/queries/assessments.ts';
 import type { MemberOpeningInterest } from '../db/queries/opening-interests.ts';
-import type { Opening, OpeningReplacement } from '../db/queries/openings.ts';
+import type { OpeningReplacement } from '../db/queries/opening-posts.ts';
+import type { Opening } from '../db/queries/openings.ts';
 import { ANONYMOUS_AUTHOR_ID } from '../openings/catalog.ts';
 
 /** Everything the bot stores about one member in one guild. */

@@ -6,13 +6,8 @@ import { deleteMemberFaqVotes, listMemberFaqVotes } from '../db/queries/faq-vote
 import { listMemberFaqEntries, unattributeMemberFaqEntries } from '../db/queries/faqs.ts';
 import { deleteMemberPitfallCursor, getMemberPitfallCursor } from '../db/queries/member-pitfall-cursors.ts';
 import { deleteMemberOpeningInterests, listMemberOpeningInterests } from '../db/queries/opening-interests.ts';
-import {
-  anonymiseMemberOpenings,
-  listMemberOpenings,
-  listRecentOpeningsByAuthor,
-  type Opening,
-  queueOpeningPostRefresh,
-} from '../db/queries/openings.ts';
+import { anonymiseMemberOpenings, queuePostRefresh } from '../db/queries/opening-posts.ts';
+import { listMemberOpenings, listRecentOpeningsByAuthor, type Opening } from '../db/queries/openings.ts';
 import { DUPLICATE_WINDOW_MS } from '../openings/rules.ts';
 import { ANONYMISED_OPENING, type MemberData, type MemberDataCounts } from './member-data.ts';
 
@@ -53,7 +48,7 @@ export async function eraseMemberData(
   return db.transaction(async (tx) => {
     const assessments = await deleteMemberAssessments(tx, guildId, userId);
     const interestedIn = await deleteMemberOpeningInterests(tx, guildId, userId);
-    await queueOpeningPostRefresh(tx, guildId, interestedIn, times.now);
+    await queuePostRefresh(tx, guildId, interestedIn, times.now);
     const limitWindowStart = new Date(times.now.getTime() - DUPLICATE_WINDOW_MS);
     const recent = await listRecentOpeningsByAuthor(tx, guildId, userId, limitWindowStart);
     await addErasedOpeningTraces(tx, guildId, userId, recent);
@@ -62,7 +57,7 @@ export async function eraseMemberData(
     const faqEntriesWritten = await unattributeMemberFaqEntries(tx, guildId, userId);
     const faqHidden = await unattributeMemberHiddenFaqs(tx, guildId, userId);
     const openings = await anonymiseMemberOpenings(tx, guildId, userId, ANONYMISED_OPENING, times);
-    const queued = openings.anonymised.filter((opening) => opening.postState === 'pending');
+    const queued = openings.anonymised.filter((opening) => opening.postState === 'claimed');
     return {
       counts: {
         openings: openings.anonymised.length,

@@ -2,8 +2,8 @@ import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 import { getGuildSettings } from '../db/queries/guild-settings.ts';
 import { addOpeningInterest } from '../db/queries/opening-interests.ts';
+import { claimPost } from '../db/queries/opening-posts.ts';
 import {
-  claimOpeningPost,
   closeOpening as closeOpeningRow,
   createOpening,
   getOpening,
@@ -244,7 +244,7 @@ export async function requestPostRefresh(
   opening: Pick<Opening, 'guildId' | 'id'>,
 ): Promise<void> {
   const now = ctx.clock();
-  const claimed = await claimOpeningPost(ctx.db, opening.guildId, opening.id, {
+  const claimed = await claimPost(ctx.db, opening.guildId, opening.id, {
     now,
     leaseUntil: postLeaseUntil(now),
   });

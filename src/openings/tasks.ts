@@ -1,5 +1,6 @@
 import { deleteErasedOpeningTracesBefore } from '../db/queries/erased-opening-traces.ts';
-import { claimNextDueOpeningPost, expireDueOpenings } from '../db/queries/openings.ts';
+import { claimNextDuePost } from '../db/queries/opening-posts.ts';
+import { expireDueOpenings } from '../db/queries/openings.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
 import { publishOpening } from './publisher.ts';
 import { POST_RETRY, postLeaseUntil } from './retry.ts';
@@ -29,7 +30,7 @@ export const openingPostTask: SchedulerTask = {
     // on retries and rate limits, and then another process would post the rest again.
     for (let sent = 0; sent < POST_RETRY.batchSize; sent++) {
       const now = ctx.clock();
-      const opening = await claimNextDueOpeningPost(ctx.db, now, postLeaseUntil(now));
+      const opening = await claimNextDuePost(ctx.db, now, postLeaseUntil(now));
       if (!opening) return;
       try {
         await publishOpening(ctx, opening);

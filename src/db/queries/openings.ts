@@ -5,6 +5,7 @@ import { duplicateKey, type RecentOpening } from '../../openings/rules.ts';
 import type { Db } from '../client.ts';
 import { openingInterests, openings } from '../schema/index.ts';
 import { listRecentErasedOpenings } from './erased-opening-traces.ts';
+import { claimedUntil, touchOpening } from './opening-posts.ts';
 
 export type Opening = typeof openings.$inferSelect;
 export type OpeningWithInterest = Opening & { interestCount: number };
@@ -24,13 +25,6 @@ type NewOpening = Pick<
   | 'expiresAt'
 >;
 type OpeningFilters = ListFilters;
-
-/** Where an opening ended up on Discord. */
-export interface PostTarget {
-  channelId: string;
-  messageId: string;
-  threadId: string | null;
-}
 
 const interestCount =
   sql<number>`(select count(*) from ${openingInterests} where ${openingInterests.openingId} = ${openings.id})`
@@ -140,8 +134,8 @@ export async function listRecentOpeningsByAuthor(
 }
 
 /**
- * Stores a new opening, waiting to be posted (leased until `leaseUntil` so the retry task leaves it
- * to the caller), unless `refuse` objects to the member's recent openings. The check and the
+ * Stores a new opening, its post claimed by the caller until `leaseUntil` (the retry task leaves
+ * it alone until then), unless `refuse` objects to the member's recent openings. The check and the
  * insert hold a per-member lock, so two forms sent at once cannot both slip under the limit.
  */
 export async function createOpening<Refusal>(
@@ -161,8 +155,7 @@ export async function createOpening<Refusal>(
       .values({
         ...values,
         status: 'open',
-        postState: 'pending',
-        nextPostAttemptAt: times.leaseUntil,
+        ...claimedUntil(times.leaseUntil),
         createdAt: times.now,
         openedAt: times.now,
         updatedAt: times.now,
@@ -213,16 +206,15 @@ export async function closeOpening(
 ): Promise<Opening | null> {
   const [row] = await db
     .update(openings)
-    .set({ status, updatedAt: bumpedUpdatedAt(now) })
+    .set({ status, ...touchOpening(now) })
     .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.status, 'open')))
     .returning();
   return row ?? null;
 }
 
 /**
- * Opens the author's expired opening again with a new expiry. It keeps its post, which is queued
- * (leased to the caller until `leaseUntil`) to be edited back to open; one never posted is posted
- * anew. Null unless it is the author's and expired.
+ * Opens the author's expired opening again with a new expiry. It keeps its post, claimed by the
+ * caller until `leaseUntil` to be edited back to open; one never posted is posted anew. Null unless it is the author's and expired.
  */
 export async function renewOpening(
   db: Db,
@@ -237,10 +229,8 @@ export async function renewOpening(
       status: 'open',
       expiresAt: times.expiresAt,
       openedAt: times.now,
-      postState: 'pending',
-      postAttempts: 0,
-      nextPostAttemptAt: times.leaseUntil,
-      updatedAt: bumpedUpdatedAt(times.now),
+      ...claimedUntil(times.leaseUntil),
+      ...touchOpening(times.now),
     })
     .where(
       and(
@@ -270,233 +260,16 @@ export async function expireDueOpenings(db: Db, now: Date, limit: number): Promi
       .update(openings)
       .set({
         status: 'expired',
-        postState: sql`case when ${openings.messageId} is not null then 'pending'::opening_post_state else 'none'::opening_post_state end`,
-        nextPostAttemptAt: now,
+        ...touchOpening(now),
+        // A held post is sent again by its holder, which finds the new version.
+        postState: sql`case when ${openings.postState} = 'claimed' and ${openings.postLeaseUntil} > ${now.toISOString()}::timestamptz then ${openings.postState} when ${openings.messageId} is not null then 'pending'::opening_post_state else 'gone'::opening_post_state end`,
+        postRetryAt: null,
         postAttempts: 0,
-        updatedAt: bumpedUpdatedAt(now),
       })
       // Checked again on the row itself: a concurrent sweep or close may have got there first.
       .where(and(inArray(openings.id, due), eq(openings.status, 'open'), lte(openings.expiresAt, now)))
       .returning()
   );
-}
-
-/** Whether no sender holds the opening's post: not pending, or its lease has run out. */
-function postIsFree(now: Date): SQL {
-  return sql`(${openings.postState} <> 'pending' or ${openings.nextPostAttemptAt} is null or ${openings.nextPostAttemptAt} <= ${now.toISOString()}::timestamptz)`;
-}
-
-/**
- * A later `updated_at` than the row has, even within the same millisecond: a sender that read the
- * row before this change then sees that its post is out of date (see `markOpeningPosted`).
- */
-function bumpedUpdatedAt(now: Date): SQL {
-  return sql`greatest(${now.toISOString()}::timestamptz, ${openings.updatedAt} + interval '1 millisecond')`;
-}
-
-/**
- * Claims the post most overdue for a (re)try by leasing it until `leaseUntil`, or null when none is
- * due. One at a time, so each send follows its own claim before the lease can run out. Rows another
- * process is claiming are skipped, and a row claimed meanwhile is no longer due when re-checked.
- */
-export async function claimNextDueOpeningPost(db: Db, now: Date, leaseUntil: Date): Promise<Opening | null> {
-  const due = db
-    .select({ id: openings.id })
-    .from(openings)
-    .where(and(eq(openings.postState, 'pending'), lte(openings.nextPostAttemptAt, now)))
-    .orderBy(asc(openings.nextPostAttemptAt))
-    .limit(1)
-    .for('update', { skipLocked: true });
-  const [row] = await db
-    .update(openings)
-    .set({ nextPostAttemptAt: leaseUntil })
-    // `= (subquery)` runs it once; `in (subquery)` may run it per row, claiming more than one.
-    .where(
-      and(
-        eq(openings.id, sql`(${due})`),
-        eq(openings.postState, 'pending'),
-        lte(openings.nextPostAttemptAt, now),
-      ),
-    )
-    .returning();
-  return row ?? null;
-}
-
-/**
- * Claims the opening's post to bring it up to date, leased to the caller until `leaseUntil`; null
- * when it is not in this guild or another sender holds the post. Then the row is left pending and
- * marked changed, so that sender (or the retry task after it) sends the latest state. A post that
- * was posted or given up on starts a fresh round of retries; one still pending keeps its count.
- */
-export async function claimOpeningPost(
-  db: Db,
-  guildId: string,
-  id: number,
-  times: { now: Date; leaseUntil: Date },
-): Promise<Opening | null> {
-  const thisOpening = and(eq(openings.guildId, guildId), eq(openings.id, id));
-  const [claimed] = await db
-    .update(openings)
-    .set({
-      postState: 'pending',
-      postAttempts: sql`case when ${openings.postState} = 'pending' then ${openings.postAttempts} else 0 end`,
-      nextPostAttemptAt: times.leaseUntil,
-    })
-    .where(and(thisOpening, postIsFree(times.now)))
-    .returning();
-  if (claimed) return claimed;
-  await queuePostRefresh(db, thisOpening, times.now);
-  return null;
-}
-
-/**
- * Marks the posts of the rows `where` selects changed, for the retry task (or the sender holding
- * one) to bring up to date: a free post is due now, a held one is sent again once its sender sees
- * it changed. Rows with no post and none on its way are left alone.
- */
-async function queuePostRefresh(db: Db, where: SQL | undefined, now: Date): Promise<void> {
-  await db
-    .update(openings)
-    .set({
-      postState: 'pending',
-      nextPostAttemptAt: sql`case when ${postIsFree(now)} then ${now.toISOString()}::timestamptz else ${openings.nextPostAttemptAt} end`,
-      updatedAt: bumpedUpdatedAt(now),
-    })
-    .where(and(where, or(sql`${openings.messageId} is not null`, eq(openings.postState, 'pending'))));
-}
-
-/** Queues the posts of these openings to be edited, e.g. when an interest in them was taken back. */
-export async function queueOpeningPostRefresh(
-  db: Db,
-  guildId: string,
-  ids: readonly number[],
-  now: Date,
-): Promise<void> {
-  if (ids.length === 0) return;
-  await queuePostRefresh(db, and(eq(openings.guildId, guildId), inArray(openings.id, [...ids])), now);
-}
-
-/**
- * Records a successful post or edit of the opening as the sender read it (`sent`). If the opening
- * was renewed or forgot its post meanwhile (its post ids differ), the stale result is not written
- * over it. If it changed meanwhile (a later `updatedAt`), the post stays pending, due now, so the
- * latest state is sent on another pass.
- */
-export async function markOpeningPosted(
-  db: Db,
-  sent: Pick<Opening, 'guildId' | 'id' | 'messageId' | 'updatedAt'>,
-  target: PostTarget,
-  now: Date,
-): Promise<Opening | null> {
-  const unchanged = sql`${openings.updatedAt} <= ${sent.updatedAt.toISOString()}::timestamptz`;
-  const [row] = await db
-    .update(openings)
-    .set({
-      ...target,
-      postState: sql`case when ${unchanged} then 'posted'::opening_post_state else 'pending'::opening_post_state end`,
-      postAttempts: 0,
-      nextPostAttemptAt: sql`case when ${unchanged} then null else ${now.toISOString()}::timestamptz end`,
-    })
-    .where(
-      and(
-        eq(openings.guildId, sent.guildId),
-        eq(openings.id, sent.id),
-        sql`${openings.messageId} is not distinct from ${sent.messageId}`,
-      ),
-    )
-    .returning();
-  return row ?? null;
-}
-
-/**
- * Forgets a post Discord refuses to edit for good (deleted, or the channel is gone or closed to the
- * bot), so the opening counts as unposted: `/config openings` posts it again while it is open.
- */
-export async function forgetOpeningPost(
-  db: Db,
-  guildId: string,
-  id: number,
-  messageId: string,
-  failures: number,
-): Promise<void> {
-  await db
-    .update(openings)
-    .set({
-      channelId: null,
-      messageId: null,
-      threadId: null,
-      postState: 'none',
-      postAttempts: failures,
-      nextPostAttemptAt: null,
-    })
-    .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.messageId, messageId)));
-}
-
-/** Nothing to post (no channel set, or closed before it was ever posted). */
-export async function markOpeningUnposted(db: Db, guildId: string, id: number): Promise<void> {
-  await db
-    .update(openings)
-    .set({ postState: 'none', nextPostAttemptAt: null })
-    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
-}
-
-/**
- * Queues the guild's posts the bot gave up editing (see `markOpeningPostFailed`), whatever their
- * opening's status, to be edited on the next scheduler tick with a fresh round of retries.
- * Returns how many were queued.
- */
-export async function requeueStaleOpeningPosts(db: Db, guildId: string, now: Date): Promise<number> {
-  const queued = await db
-    .update(openings)
-    .set({ postState: 'pending', postAttempts: 0, nextPostAttemptAt: now })
-    .where(and(eq(openings.guildId, guildId), eq(openings.postState, 'stale')))
-    .returning({ id: openings.id });
-  return queued.length;
-}
-
-/**
- * Queues the guild's open, unexpired openings that have no post, to be posted on the next scheduler
- * tick: those stored while no openings channel was set, and those whose post failed for good.
- * Pending ones are left alone: one may be in the middle of being sent. Returns how many were queued.
- */
-export async function requeueUnpostedOpenings(db: Db, guildId: string, now: Date): Promise<number> {
-  const queued = await db
-    .update(openings)
-    .set({ postState: 'pending', postAttempts: 0, nextPostAttemptAt: now })
-    .where(
-      and(
-        eq(openings.guildId, guildId),
-        eq(openings.status, 'open'),
-        gt(openings.expiresAt, now),
-        isNull(openings.messageId),
-        eq(openings.postState, 'none'),
-      ),
-    )
-    .returning({ id: openings.id });
-  return queued.length;
-}
-
-/**
- * Records a failed post: retried at `nextAttemptAt`, or given up (null). Given up, an opening never
- * posted has no post ('none'), and an existing post is marked 'stale': it shows an older state.
- */
-export async function markOpeningPostFailed(
-  db: Db,
-  guildId: string,
-  id: number,
-  failures: number,
-  nextAttemptAt: Date | null,
-): Promise<void> {
-  await db
-    .update(openings)
-    .set({
-      postAttempts: failures,
-      postState: nextAttemptAt
-        ? 'pending'
-        : sql`case when ${openings.messageId} is not null then 'stale'::opening_post_state else 'none'::opening_post_state end`,
-      nextPostAttemptAt: nextAttemptAt,
-    })
-    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
 }
 
 /**
@@ -529,57 +302,4 @@ export async function listMemberOpenings(db: Db, guildId: string, authorId: stri
     .from(openings)
     .where(and(eq(openings.guildId, guildId), eq(openings.authorId, authorId)))
     .orderBy(desc(openings.createdAt), desc(openings.id));
-}
-
-/** What an anonymised opening says instead of what its author wrote, and who it names as author. */
-export type OpeningReplacement = Pick<
-  Opening,
-  'authorId' | 'title' | 'institution' | 'mentor' | 'description' | 'contact'
->;
-
-/**
- * Withdraws every open opening the member posted in this guild (closed ones stay as they closed)
- * and overwrites what they wrote in all of them with
- * `replacement`, at once. Their posts must be edited too, but never by two senders at a time:
- *  - a post no sender holds is claimed for the caller until `leaseUntil` (returned in `claimed`;
- *    the retry task takes over after that);
- *  - a post another sender holds (or that waits for a retry) is left to it: the row is marked
- *    changed, so that sender finds its post out of date and it is sent again (see
- *    `markOpeningPosted`), or its retry sends the anonymised text;
- *  - an opening never posted never will be.
- */
-export async function anonymiseMemberOpenings(
-  db: Db,
-  guildId: string,
-  authorId: string,
-  replacement: OpeningReplacement,
-  times: { now: Date; leaseUntil: Date },
-): Promise<{ anonymised: Opening[]; claimed: Opening[]; statusesBefore: Opening['status'][] }> {
-  const theirs = and(eq(openings.guildId, guildId), eq(openings.authorId, authorId));
-  const free = postIsFree(times.now);
-  const hasPost = sql`${openings.messageId} is not null`;
-  return db.transaction(async (tx) => {
-    // Locked first: no sender can claim or release a post between this look and the update.
-    const before = await tx
-      .select({ id: openings.id, status: openings.status, free: sql<boolean>`${free}` })
-      .from(openings)
-      .where(theirs)
-      .for('update');
-    const freeIds = new Set(before.filter((row) => row.free).map((row) => row.id));
-    const anonymised = await tx
-      .update(openings)
-      .set({
-        ...replacement,
-        // A closed opening keeps the status it closed with: that is true of it, not text of theirs.
-        status: sql`case when ${openings.status} = 'open' then 'withdrawn'::opening_status else ${openings.status} end`,
-        postState: sql`case when not ${free} then ${openings.postState} when ${hasPost} then 'pending'::opening_post_state else 'none'::opening_post_state end`,
-        nextPostAttemptAt: sql`case when not ${free} then ${openings.nextPostAttemptAt} when ${hasPost} then ${times.leaseUntil.toISOString()}::timestamptz end`,
-        postAttempts: sql`case when not ${free} then ${openings.postAttempts} else 0 end`,
-        updatedAt: bumpedUpdatedAt(times.now),
-      })
-      .where(theirs)
-      .returning();
-    const claimed = anonymised.filter((row) => freeIds.has(row.id) && row.postState === 'pending');
-    return { anonymised, claimed, statusesBefore: before.map((row) => row.status) };
-  });
 }

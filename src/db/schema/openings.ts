@@ -27,12 +27,8 @@ export const openingKinds = [
 export const openingFocuses = ['ir', 'diagnostic_radiology', 'other_specialty'] as const;
 export const openingRoles = ['entry', 'intermediate', 'advanced'] as const;
 export const openingStatuses = ['open', 'filled', 'withdrawn', 'expired'] as const;
-/**
- * Whether the opening's channel message reflects its current state, or still has to be sent.
- * 'stale': it has a post showing an older state, and the bot gave up editing it after failing
- * too often; the opening's next change, or `/config openings`, tries again.
- */
-export const openingPostStates = ['none', 'pending', 'posted', 'stale'] as const;
+/** Where the opening's channel post is in its delivery; the transitions are in src/openings/post-lifecycle.ts. */
+export const openingPostStates = ['pending', 'claimed', 'posted', 'retry', 'stale', 'gone'] as const;
 
 export const openingKind = pgEnum('opening_kind', openingKinds);
 export const openingFocus = pgEnum('opening_focus', openingFocuses);
@@ -63,9 +59,19 @@ export const openings = pgTable(
     messageId: text('message_id'),
     /** The forum thread of the post; null for a message in a text channel. */
     threadId: text('thread_id'),
-    postState: openingPostState('post_state').notNull().default('none'),
+    postState: openingPostState('post_state').notNull().default('gone'),
+    /** Failed sends in a row since the last one that worked, for the backoff. */
     postAttempts: integer('post_attempts').notNull().default(0),
-    nextPostAttemptAt: timestamp('next_post_attempt_at', { withTimezone: true }),
+    /** While 'claimed': until when the sender holding the post has it to itself. */
+    postLeaseUntil: timestamp('post_lease_until', { withTimezone: true }),
+    /** While 'retry': when the next try is due. */
+    postRetryAt: timestamp('post_retry_at', { withTimezone: true }),
+    /** Bumped by every change to what the post shows (see `touchOpening`). */
+    contentVersion: integer('content_version').notNull().default(1),
+    /** The content version the post on Discord shows; null before it was first posted. */
+    postedVersion: integer('posted_version'),
+    /** Bumped each time a new post is made for the opening: its creates carry a nonce from it. */
+    postGeneration: integer('post_generation').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** When it was last opened: created, or renewed after expiring. Lists show the newest first. */
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,7 +81,9 @@ export const openings = pgTable(
     index('openings_guild_status_opened_idx').on(table.guildId, table.status, table.openedAt.desc()),
     index('openings_author_created_idx').on(table.guildId, table.authorId, table.createdAt),
     index('openings_expiry_idx').on(table.expiresAt).where(sql`${table.status} = 'open'`),
-    index('openings_pending_post_idx').on(table.nextPostAttemptAt).where(sql`${table.postState} = 'pending'`),
+    index('openings_post_due_idx')
+      .on(table.postState, table.postRetryAt, table.postLeaseUntil)
+      .where(sql`${table.postState} in ('pending', 'claimed', 'retry')`),
   ],
 );
 
