@@ -1,4 +1,5 @@
 import type {
+  APIEmbed,
   APIGuildForumChannel,
   APIThreadChannel,
   RESTPostAPIGuildForumThreadsJSONBody,
@@ -99,6 +100,52 @@ export function postNonce(opening: Pick<Opening, 'id' | 'postGeneration'>): stri
   return `op${opening.id}g${opening.postGeneration}`;
 }
 
+/** Whether two lists of embeds show the same text (Discord adds properties of its own). */
+function sameEmbeds(shown: readonly APIEmbed[] | undefined, sent: readonly APIEmbed[]): boolean {
+  const text = (embeds: readonly APIEmbed[]) =>
+    JSON.stringify(
+      embeds.map((embed) => [
+        embed.title,
+        embed.description,
+        embed.footer?.text,
+        embed.fields?.map((f) => [f.name, f.value]),
+      ]),
+    );
+  return text(shown ?? []) === text(sent);
+}
+
+/**
+ * A forum post a crashed or timed-out attempt already made for this opening: a forum post is a new
+ * thread, which takes no nonce. Candidates are the forum's active threads named as the bot names
+ * this opening; the marker is the footer of the starter message, which only the bot can write
+ * (members cannot send embeds).
+ */
+async function findEarlierForumPost(
+  ctx: Context,
+  opening: Opening,
+  forumId: string,
+): Promise<PostTarget | null> {
+  const { threads } = (await ctx.rest.get(Routes.guildActiveThreads(opening.guildId))) as {
+    threads: Array<Pick<APIThreadChannel, 'id' | 'parent_id' | 'name'>>;
+  };
+  const name = forumThreadName(opening);
+  const marker = new RegExp(`^Opening #${opening.id}(?: |$)`);
+  for (const thread of threads) {
+    if (thread.parent_id !== forumId || thread.name !== name) continue;
+    const starter = (await ctx.rest.get(Routes.channelMessage(thread.id, thread.id))) as {
+      embeds?: Array<{ footer?: { text?: string } }>;
+    };
+    if (starter.embeds?.some((embed) => marker.test(embed.footer?.text ?? ''))) {
+      ctx.log.info(
+        { guildId: opening.guildId, openingId: opening.id },
+        'forum post found from an earlier attempt',
+      );
+      return { channelId: forumId, messageId: thread.id, threadId: thread.id };
+    }
+  }
+  return null;
+}
+
 async function send(ctx: Context, opening: OpeningWithInterest, action: SendAction): Promise<PostTarget> {
   const body = { ...renderOpeningPost(opening), allowed_mentions: NO_MENTIONS };
   switch (action.kind) {
@@ -108,9 +155,18 @@ async function send(ctx: Context, opening: OpeningWithInterest, action: SendActi
         nonce: postNonce(opening),
         enforce_nonce: true,
       });
+      // The nonce may have returned the message of an earlier attempt, showing what it showed then.
+      if (!sameEmbeds(message.embeds, body.embeds)) {
+        await ctx.rest.patch(Routes.channelMessage(action.channelId, message.id), { body });
+      }
       return { channelId: action.channelId, messageId: message.id, threadId: null };
     }
     case 'create-thread': {
+      const earlier = await findEarlierForumPost(ctx, opening, action.forumId);
+      if (earlier) {
+        await ctx.rest.patch(Routes.channelMessage(earlier.messageId, earlier.messageId), { body });
+        return earlier;
+      }
       const forum = (await ctx.rest.get(Routes.channel(action.forumId))) as Partial<APIGuildForumChannel>;
       const threadBody: RESTPostAPIGuildForumThreadsJSONBody = {
         name: forumThreadName(opening),
