@@ -12,7 +12,7 @@ import { GUILD_A, member } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import type { RecordedRequest, StandInReply } from './helpers/discord-stand-in.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
-import { OPENINGS_TEXT_CHANNEL, useOpeningsTextChannel } from './helpers/openings-channel.ts';
+import { useOpeningsTextChannel } from './helpers/openings-channel.ts';
 
 const FORUM = '400000000000000002';
 const author = member('300000000000000041');

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { ClosingStatus } from '../../openings/catalog.ts';
 import type { ListFilters } from '../../openings/custom-ids.ts';
 import { duplicateKey, type RecentOpening } from '../../openings/rules.ts';
