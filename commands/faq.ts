@@ -1,14 +1,10 @@
-import {
-  type APIInteractionResponse,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
 import { recordFaqVote } from '../src/db/queries/faq-votes.ts';
 import type { FaqRow } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
+import { faqCommandData } from '../src/faq/definition.ts';
 import { faqSlugSchema } from '../src/faq/entry.ts';
 import { MAX_QUERY_LENGTH, normalizeText } from '../src/faq/query-text.ts';
 import { isGoodMatch } from '../src/faq/relevance.ts';
@@ -21,46 +17,27 @@ import {
   voteConfirmation,
 } from '../src/faq/render.ts';
 import { rankSuggestions } from '../src/faq/suggest.ts';
-import type { Command } from '../src/router/command.ts';
+import type {
+  AutocompleteInteraction,
+  ChatInputInteraction,
+  Command,
+  ComponentInteraction,
+} from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
 import { guildMember } from '../src/router/member.ts';
-import { parseOptions, readOptions } from '../src/router/options.ts';
+import { parseOptions, readOptions, wantsPublicReply } from '../src/router/options.ts';
 import { choices, ephemeralText, reply } from '../src/router/responses.ts';
 
 const MAX_CHOICES = 25;
 /** Entries looked at for a free-text question: the answer plus the closest alternatives. */
 const SEARCH_DEPTH = 4;
 
-const data = {
-  name: 'faq',
-  description: 'Ask a question about building an IR research profile and get the FAQ answer',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [0],
-  options: [
-    {
-      type: ApplicationCommandOptionType.String,
-      name: 'question',
-      description: 'Your question in your own words, or pick one of the suggestions',
-      required: true,
-      autocomplete: true,
-      min_length: 1,
-      max_length: MAX_QUERY_LENGTH,
-    },
-    {
-      type: ApplicationCommandOptionType.Boolean,
-      name: 'public',
-      description: 'Post the answer for everyone in the channel (default: only you see it)',
-    },
-  ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
 const optionsSchema = z.object({
   question: z
-    .string({ message: 'The question option is required.' })
+    .string({ error: 'The question option is required.' })
     .trim()
-    .min(1, 'Type a question in the question option.')
-    .max(MAX_QUERY_LENGTH, `The question option takes at most ${MAX_QUERY_LENGTH} characters.`),
-  public: z.boolean({ message: 'The public option must be true or false.' }).default(false),
+    .min(1, { error: 'Type a question in the question option.' })
+    .max(MAX_QUERY_LENGTH, { error: `The question option takes at most ${MAX_QUERY_LENGTH} characters.` }),
 });
 
 async function showEntry(
@@ -75,13 +52,10 @@ async function showEntry(
   return reply(faqAnswerMessage(entry, related, queryId), { ephemeral });
 }
 
-async function execute(
-  interaction: Parameters<Command['execute']>[0],
-  ctx: Context,
-): Promise<APIInteractionResponse> {
+async function execute(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse> {
   const { guildId } = guildMember(interaction);
   const options = parseOptions(optionsSchema, readOptions(interaction).values);
-  const ephemeral = !options.public;
+  const ephemeral = !wantsPublicReply(interaction);
 
   const slug = pickedSlug(options.question);
   if (slug !== null) {
@@ -116,7 +90,7 @@ async function execute(
   return reply(noMatchMessage(found.slice(0, 3), { recorded: true }));
 }
 
-async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
+async function autocomplete(interaction: AutocompleteInteraction, ctx: Context) {
   // Any throw here becomes an empty list in the router: the member can still send the question as typed.
   const { guildId } = guildMember(interaction);
   const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUERY_LENGTH);
@@ -140,10 +114,7 @@ const voteParts = z.tuple([
   z.enum(['yes', 'no']),
 ]);
 
-async function component(
-  interaction: Parameters<NonNullable<Command['component']>>[0],
-  ctx: Context,
-): Promise<APIInteractionResponse> {
+async function component(interaction: ComponentInteraction, ctx: Context): Promise<APIInteractionResponse> {
   const { guildId, userId } = guildMember(interaction);
   const { parts } = decodeCustomId(interaction.data.custom_id);
   const open = openParts.safeParse(parts);
@@ -170,12 +141,8 @@ async function component(
 }
 
 export const faqCommand: Command = {
-  data,
+  data: faqCommandData,
   customIdPrefix: FAQ_PREFIX,
-  isEphemeral: (interaction) => {
-    const result = optionsSchema.safeParse(readOptions(interaction).values);
-    return !(result.success && result.data.public);
-  },
   execute,
   autocomplete,
   component,

@@ -4,30 +4,27 @@ import { UserError } from '../src/errors.ts';
 import { buttonRefusal } from '../src/mydata/confirmation.ts';
 import {
   cancelCustomId,
-  eraseCustomId,
+  confirmDeleteCustomId,
   MYDATA_PREFIX,
   parseMydataCustomId,
 } from '../src/mydata/custom-ids.ts';
 import { mydataCommandData } from '../src/mydata/definition.ts';
+import { EXPORT_FILE_NAME, exportJson, exportNeedsFile } from '../src/mydata/export-file.ts';
 import { countMemberData, isEmpty } from '../src/mydata/member-data.ts';
 import {
-  EXPORT_FILE_NAME,
-  exportJson,
-  exportNeedsFile,
   NOTHING_TO_DELETE,
   renderCancelled,
+  renderDeleted,
   renderDeletePrompt,
-  renderErased,
   renderExportSummary,
 } from '../src/mydata/render.ts';
-import { collectMemberData, eraseMemberData } from '../src/mydata/store.ts';
+import { collectMemberData, deleteMemberData } from '../src/mydata/store.ts';
 import { publishOpening } from '../src/openings/publisher.ts';
 import { postLeaseUntil } from '../src/openings/retry.ts';
 import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
 import { withFollowUp } from '../src/router/follow-up.ts';
 import { type GuildMember, guildMember } from '../src/router/member.ts';
-import { readOptions } from '../src/router/options.ts';
 import { ephemeralText, NO_MENTIONS, reply, updateMessage } from '../src/router/responses.ts';
 
 /**
@@ -40,16 +37,9 @@ export const mydataCommand: Command = {
   data: mydataCommandData,
   customIdPrefix: MYDATA_PREFIX,
 
-  async execute(interaction, ctx) {
-    const member = guildMember(interaction);
-    switch (readOptions(interaction).subcommand) {
-      case 'export':
-        return exportData(member, ctx);
-      case 'delete':
-        return askToDelete(member, ctx);
-      default:
-        throw new UserError('That subcommand is not one this bot knows. It may have been removed.');
-    }
+  subcommands: {
+    export: (interaction, ctx) => exportData(guildMember(interaction), ctx),
+    delete: (interaction, ctx) => askToDelete(guildMember(interaction), ctx),
   },
 
   async component(interaction, ctx) {
@@ -64,7 +54,7 @@ export const mydataCommand: Command = {
       throw new UserError(refusal);
     }
     if (button.action === 'cancel') return updateMessage(renderCancelled());
-    return erase(member, ctx);
+    return deleteData(member, ctx);
   },
 };
 
@@ -95,15 +85,15 @@ async function askToDelete(member: GuildMember, ctx: Context): Promise<APIIntera
   if (isEmpty(countMemberData(data))) return ephemeralText(NOTHING_TO_DELETE);
   return reply(
     renderDeletePrompt(data, {
-      eraseCustomId: eraseCustomId(member.guildId, member.userId, ctx.clock()),
+      confirmDeleteCustomId: confirmDeleteCustomId(member.guildId, member.userId, ctx.clock()),
       cancelCustomId: cancelCustomId(member.guildId, member.userId),
     }),
   );
 }
 
-async function erase(member: GuildMember, ctx: Context): Promise<APIInteractionResponse> {
+async function deleteData(member: GuildMember, ctx: Context): Promise<APIInteractionResponse> {
   const now = ctx.clock();
-  const { counts, openingStatuses, postsToEdit, postsEditedLater } = await eraseMemberData(
+  const { counts, postsToEdit, postsEditedLater } = await deleteMemberData(
     ctx.db,
     member.guildId,
     member.userId,
@@ -113,7 +103,5 @@ async function erase(member: GuildMember, ctx: Context): Promise<APIInteractionR
   const editedNow = postsToEdit.slice(0, POSTS_EDITED_AT_ONCE);
   // One at a time, like the retry task: they mostly go to the same channel.
   for (const opening of editedNow) await publishOpening(ctx, opening);
-  return updateMessage(
-    renderErased(counts, postsToEdit.length - editedNow.length + postsEditedLater, openingStatuses),
-  );
+  return updateMessage(renderDeleted(counts, postsToEdit.length - editedNow.length + postsEditedLater));
 }

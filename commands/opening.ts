@@ -41,35 +41,34 @@ export const openingCommand: Command = {
   data: openingCommandData,
   customIdPrefix: OPENING_PREFIX,
 
-  async execute(interaction, ctx) {
-    const member = guildMember(interaction);
-    const { subcommand, values } = readOptions(interaction);
-    switch (subcommand) {
-      case 'post': {
-        const options = parseOptions(postOptionsSchema, values, nameRejectedOption);
-        await checkMayPost(ctx, member);
-        const { expires_in_days: expiresInDays, ...choices } = options;
-        return showModal(
-          openingFormModal(postFormCustomId({ ...choices, expiresInDays, guildId: member.guildId })),
-        );
-      }
-      case 'list': {
-        const filters: ListFilters = parseOptions(listOptionsSchema, values, nameRejectedOption);
-        return reply(renderOpeningList(await listOpeningsPage(ctx, member.guildId, filters, 0)));
-      }
-      case 'close': {
-        const options = parseOptions(closeOptionsSchema, values, nameRejectedOption);
-        const closed = await closeOpening(ctx, member, options.opening, options.status);
-        return ephemeralText(renderClosed(closed));
-      }
-      case 'renew': {
-        const options = parseOptions(renewOptionsSchema, values, nameRejectedOption);
-        const renewed = await renewOpening(ctx, member, options.opening, options.expires_in_days);
-        return reply({ content: renderPostConfirmation(renewed.opening, renewed.outcome, 'open again') });
-      }
-      default:
-        throw new UserError('That subcommand is not one this bot knows. It may have been removed.');
-    }
+  subcommands: {
+    async post(interaction, ctx) {
+      const member = guildMember(interaction);
+      const options = parseOptions(postOptionsSchema, readOptions(interaction).values, nameRejectedOption);
+      // Checked before the form too, so nobody fills it in for nothing; checked again on submit.
+      await checkMayPost(ctx, member);
+      const { expires_in_days: expiresInDays, ...choices } = options;
+      return showModal(
+        openingFormModal(postFormCustomId({ ...choices, expiresInDays, guildId: member.guildId })),
+      );
+    },
+    async list(interaction, ctx) {
+      const { guildId } = guildMember(interaction);
+      const values = readOptions(interaction).values;
+      const filters: ListFilters = parseOptions(listOptionsSchema, values, nameRejectedOption);
+      return reply(renderOpeningList(await listOpeningsPage(ctx, guildId, filters, 0)));
+    },
+    async close(interaction, ctx) {
+      const options = parseOptions(closeOptionsSchema, readOptions(interaction).values, nameRejectedOption);
+      const closed = await closeOpening(ctx, guildMember(interaction), options.opening, options.status);
+      return ephemeralText(renderClosed(closed));
+    },
+    async renew(interaction, ctx) {
+      const options = parseOptions(renewOptionsSchema, readOptions(interaction).values, nameRejectedOption);
+      const member = guildMember(interaction);
+      const renewed = await renewOpening(ctx, member, options.opening, options.expires_in_days);
+      return reply({ content: renderPostConfirmation(renewed.opening, renewed.outcome, 'open again') });
+    },
   },
 
   async autocomplete(interaction, ctx) {

@@ -1,4 +1,4 @@
-import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findPreviousAssessment } from '../src/db/queries/assessments.ts';
@@ -10,17 +10,12 @@ import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
 import { BEGINNER } from './helpers/assess-options.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { embedText, expectEphemeral } from './helpers/responses.ts';
 
 const ASSESSMENTS_CHANNEL = '400000000000000001';
 const DAY = 24 * 60 * 60 * 1000;
 
 const AT_BASELINE = { ...BEGINNER, publications: 2, ir_publications: 1, abstracts: 2, ongoing: 1 };
-
-function embedText(embed: APIEmbed): string {
-  return [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])].join(
-    '\n',
-  );
-}
 
 describe.each(databaseKinds())('/assess on %s', (kind) => {
   let harness: Harness;
@@ -36,12 +31,7 @@ describe.each(databaseKinds())('/assess on %s', (kind) => {
   });
 
   async function assess(options: Record<string, number | boolean>, actor = member()) {
-    const response = await harness.command('assess', { options }, actor);
-    expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error('no message');
-    expect(response.data.flags).toBe(MessageFlags.Ephemeral);
-    expect(response.data.allowed_mentions).toEqual({ parse: [] });
-    return response.data;
+    return expectEphemeral(await harness.command('assess', { options }, actor));
   }
 
   async function storedCount() {

@@ -1,12 +1,4 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIEmbed,
-  type APIInteractionResponse,
-  type APIInteractionResponseCallbackData,
-  InteractionResponseType,
-  MessageFlags,
-} from 'discord-api-types/v10';
+import { type APIEmbed, MessageFlags } from 'discord-api-types/v10';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqQueries, faqViews, faqVotes } from '../src/db/schema/index.ts';
@@ -14,26 +6,7 @@ import { embedProblems } from '../src/discord/limits.ts';
 import { ANSWER_THRESHOLD } from '../src/faq/relevance.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
-
-function messageOf(response: APIInteractionResponse): APIInteractionResponseCallbackData {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) {
-    throw new Error(`expected a message, got response type ${response.type}: ${JSON.stringify(response)}`);
-  }
-  return response.data;
-}
-
-function buttonsOf(data: APIInteractionResponseCallbackData): APIButtonComponentWithCustomId[] {
-  return (data.components ?? []).flatMap(
-    (row) => (row as APIActionRowComponent<APIButtonComponentWithCustomId>).components,
-  );
-}
-
-function choicesOf(response: APIInteractionResponse) {
-  if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
-    throw new Error(`expected autocomplete choices, got ${response.type}`);
-  }
-  return response.data.choices ?? [];
-}
+import { buttonsOf, choicesOf, replyOf } from './helpers/responses.ts';
 
 describe('/faq', () => {
   let harness: Harness;
@@ -48,7 +21,7 @@ describe('/faq', () => {
   afterAll(() => harness.close());
 
   it('answers a question typed the way members ask, only to the member, with no pings', async () => {
-    const data = messageOf(await ask('how many pubs do i need as an img'));
+    const data = replyOf(await ask('how many pubs do i need as an img'));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = data.embeds?.[0] as APIEmbed;
@@ -67,29 +40,29 @@ describe('/faq', () => {
   });
 
   it('posts for everyone when public is true', async () => {
-    const data = messageOf(await ask('cold emailing faculty tips', { public: true }));
+    const data = replyOf(await ask('cold emailing faculty tips', { public: true }));
     expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
     expect(data.embeds?.[0]?.title).toBe('How do I write a cold email to IR faculty asking for research?');
     expect(data.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('shows exactly the entry a member picked from the suggestions', async () => {
-    const data = messageOf(await ask('slug:ir-journals'));
+    const data = replyOf(await ask('slug:ir-journals'));
     expect(data.embeds?.[0]?.title).toBe('Which journals publish IR research?');
   });
 
   it('opens a related question from its button', async () => {
-    const data = messageOf(await ask('research fellowship'));
+    const data = replyOf(await ask('research fellowship'));
     const related = buttonsOf(data).find((button) => button.custom_id.startsWith('faq:open:'));
     if (!related) throw new Error('no related button');
-    const opened = messageOf(await harness.press(related.custom_id, other));
+    const opened = replyOf(await harness.press(related.custom_id, other));
     expect(opened.flags).toBe(MessageFlags.Ephemeral);
     expect(opened.embeds?.[0]?.title).toBe(related.label);
   });
 
   it('says when nothing fits, offers the closest entries and records the question', async () => {
     const before = await harness.db.select().from(faqQueries).where(eq(faqQueries.answered, false));
-    const data = messageOf(await ask('who won the football match yesterday'));
+    const data = replyOf(await ask('who won the football match yesterday'));
     // Typed questions are stored behind the reply (src/faq/activity-log.ts).
     await harness.ctx.faqActivity.flush();
     expect(data.flags).toBe(MessageFlags.Ephemeral);
@@ -105,7 +78,7 @@ describe('/faq', () => {
   });
 
   it('keeps one vote per member per entry, which the member can change', async () => {
-    const data = messageOf(await ask('what counts as research'));
+    const data = replyOf(await ask('what counts as research'));
     const [helpful, notHelpful] = buttonsOf(data);
     if (!helpful || !notHelpful) throw new Error('no vote buttons');
     const slug = helpful.custom_id.split(':')[2] ?? '';
@@ -115,11 +88,11 @@ describe('/faq', () => {
         .from(faqVotes)
         .where(and(eq(faqVotes.guildId, GUILD_A), eq(faqVotes.slug, slug)));
 
-    expect(messageOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/recorded/);
-    expect(messageOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/already/);
+    expect(replyOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/recorded/);
+    expect(replyOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/already/);
     expect(await votes()).toMatchObject([{ userId: asker.userId, helpful: true }]);
 
-    expect(messageOf(await harness.press(notHelpful.custom_id, asker)).content).toMatch(/changed/);
+    expect(replyOf(await harness.press(notHelpful.custom_id, asker)).content).toMatch(/changed/);
     await harness.press(helpful.custom_id, other);
     const rows = await votes();
     expect(rows).toHaveLength(2);
@@ -138,7 +111,7 @@ describe('/faq', () => {
       'faq:vote:Bad Slug:0:yes',
       'faq:open',
     ]) {
-      const data = messageOf(await harness.press(customId, asker));
+      const data = replyOf(await harness.press(customId, asker));
       expect(data.flags).toBe(MessageFlags.Ephemeral);
       expect(data.content).toMatch(/no longer available|not one this bot knows/);
     }
@@ -157,13 +130,13 @@ describe('/faq', () => {
   });
 
   it('refuses a question over 200 characters with a clear message', async () => {
-    const data = messageOf(await ask('x'.repeat(201)));
+    const data = replyOf(await ask('x'.repeat(201)));
     expect(data.content).toMatch(/at most 200 characters/);
   });
 
   it('answers odd input without an error', async () => {
     for (const question of ['&|!:*()', "'; drop table faq_entries; --", '😀😀', '@everyone help']) {
-      const data = messageOf(await ask(question));
+      const data = replyOf(await ask(question));
       expect(data.content ?? '').not.toMatch(/Something went wrong/);
       expect(data.allowed_mentions).toEqual({ parse: [] });
     }
@@ -227,7 +200,7 @@ describe('/faq', () => {
   });
 
   it('works for moderators too', async () => {
-    const data = messageOf(await ask('pubs', {}, moderator()));
+    const data = replyOf(await ask('pubs', {}, moderator()));
     expect(data.embeds?.[0]?.title).toBeDefined();
   });
 });

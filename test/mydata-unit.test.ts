@@ -4,16 +4,11 @@ import type { Assessment } from '../src/db/queries/assessments.ts';
 import type { Opening } from '../src/db/queries/openings.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import { buttonRefusal, CONFIRM_WINDOW_MS } from '../src/mydata/confirmation.ts';
-import { cancelCustomId, eraseCustomId, parseMydataCustomId } from '../src/mydata/custom-ids.ts';
+import { cancelCustomId, confirmDeleteCustomId, parseMydataCustomId } from '../src/mydata/custom-ids.ts';
+import { exportJson, exportNeedsFile } from '../src/mydata/export-file.ts';
 import type { MemberData } from '../src/mydata/member-data.ts';
-import {
-  exportJson,
-  exportNeedsFile,
-  renderDeletePrompt,
-  renderErased,
-  renderExportSummary,
-  SHOWN_PER_LIST,
-} from '../src/mydata/render.ts';
+import { renderDeleted, renderDeletePrompt, renderExportSummary } from '../src/mydata/render.ts';
+import { SHOWN_PER_LIST } from '../src/mydata/summary-lines.ts';
 
 const GUILD = '200000000000000001';
 const USER = '300000000000000011';
@@ -28,6 +23,9 @@ function emptyData(): MemberData {
     guildId: GUILD,
     userId: USER,
     openings: [],
+    filledOpenings: [],
+    expiredOpenings: [],
+    withdrawnOpenings: [],
     interests: [],
     assessments: [],
     faqVotes: [],
@@ -98,7 +96,7 @@ describe('/mydata button ids', () => {
   it('round-trip, and fit in a custom_id with the longest snowflakes', () => {
     const longGuild = '12345678901234567890';
     const longUser = '98765432109876543210';
-    const erase = eraseCustomId(longGuild, longUser, NOW);
+    const erase = confirmDeleteCustomId(longGuild, longUser, NOW);
     expect(erase.length).toBeLessThanOrEqual(100);
     expect(parseMydataCustomId(parts(erase))).toEqual({
       action: 'erase',
@@ -143,6 +141,8 @@ describe('who may press a /mydata button', () => {
     expect(buttonRefusal(erase, { guildId: GUILD, userId: USER }, stale)).toMatch(/expired/);
     const early = new Date(NOW.getTime() - 5 * 60 * 1000);
     expect(buttonRefusal(erase, { guildId: GUILD, userId: USER }, early)).toMatch(/expired/);
+    const noTime = { ...erase, issuedAt: new Date(Number.NaN) };
+    expect(buttonRefusal(noTime, { guildId: GUILD, userId: USER }, NOW)).toMatch(/expired/);
   });
 
   it('lets the member cancel at any time, but nobody else', () => {
@@ -225,7 +225,10 @@ describe('the deletion prompt and report', () => {
       assessments: [assessment(1)],
       pitfallProgress: { shown: 1, updatedAt: NOW },
     };
-    const prompt = renderDeletePrompt(data, { eraseCustomId: 'mydata:a', cancelCustomId: 'mydata:b' });
+    const prompt = renderDeletePrompt(data, {
+      confirmDeleteCustomId: 'mydata:a',
+      cancelCustomId: 'mydata:b',
+    });
     const [embed] = prompt.embeds ?? [];
     expect(embed?.description).toContain('• 1 /assess check: deleted');
     expect(embed?.description).toContain('• Your progress through /pitfall: deleted');
@@ -235,6 +238,9 @@ describe('the deletion prompt and report', () => {
   it('tells the member when some posts are edited later', () => {
     const counts = {
       openings: 8,
+      filledOpenings: 0,
+      expiredOpenings: 0,
+      withdrawnOpenings: 0,
       interests: 0,
       assessments: 0,
       faqVotes: 0,
@@ -242,7 +248,7 @@ describe('the deletion prompt and report', () => {
       faqEntriesWritten: 0,
       faqHidden: 0,
     };
-    const [embed] = renderErased(counts, 3, Array(8).fill('open')).embeds ?? [];
+    const [embed] = renderDeleted(counts, 3).embeds ?? [];
     expect(embed?.description).toContain('8 openings you posted: withdrawn');
     expect(embed?.description).toContain('3 posts of your openings will be edited within a few minutes.');
   });

@@ -8,14 +8,16 @@ import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { guildSettings } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import type { LocalChannel } from '../src/interactions/build.ts';
-import { HOUR_MS, REMINDER_LEASE_MS, retryBackoffMs } from '../src/reminders/schedule.ts';
+import { REMINDER_LEASE_MS, retryBackoffMs } from '../src/reminders/schedule.ts';
 import { createScheduler, type Scheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
+import { HOUR_MS } from '../src/time.ts';
 import { GUILD_A, GUILD_B, moderator } from './helpers/actors.ts';
 import { createTestContext } from './helpers/context.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { withDatabaseName } from './helpers/postgres-url.ts';
+import { replyOf } from './helpers/responses.ts';
 
 const START = new Date('2026-11-01T12:00:00Z');
 const TICK_MS = 15_000;
@@ -85,8 +87,7 @@ describe.each(databaseKinds())('pitfall reminders on %s', (kind) => {
   };
   const showSettings = async () => {
     const response = await harness.command('config', { subcommand: 'show' }, moderator());
-    if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error('no message');
-    return (response.data.embeds?.[0]?.fields ?? [])
+    return (replyOf(response).embeds?.[0]?.fields ?? [])
       .map((field) => `${field.name}: ${field.value}`)
       .join('\n');
   };

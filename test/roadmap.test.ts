@@ -1,4 +1,4 @@
-import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { type APIEmbed, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROADMAP_PHASES, type RoadmapPhaseId } from '../src/content/roadmap.ts';
 import { embedProblems } from '../src/discord/limits.ts';
@@ -6,6 +6,7 @@ import { needsLateStartAdvice, phaseFor } from '../src/roadmap/phase.ts';
 import { renderRoadmapEmbed } from '../src/roadmap/render.ts';
 import { member } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { expectEphemeral } from './helpers/responses.ts';
 
 describe('phaseFor: every phase boundary', () => {
   it.each([
@@ -58,12 +59,9 @@ describe('/roadmap', () => {
   afterAll(() => harness.close());
 
   async function roadmap(months: number | string) {
-    const response = await harness.command('roadmap', { options: { months_to_apply: months } }, member());
-    expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error('no message');
-    expect(response.data.flags).toBe(MessageFlags.Ephemeral);
-    expect(response.data.allowed_mentions).toEqual({ parse: [] });
-    return response.data;
+    return expectEphemeral(
+      await harness.command('roadmap', { options: { months_to_apply: months } }, member()),
+    );
   }
 
   it('shows the phase, its checklist and a preview of the next phase', async () => {

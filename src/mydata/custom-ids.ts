@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { snowflakeSchema } from '../discord/snowflake.ts';
 import { UserError } from '../errors.ts';
 import { encodeCustomId } from '../router/custom-id.ts';
 
@@ -9,23 +10,27 @@ export const MYDATA_PREFIX = 'mydata';
  * custom_id layouts (checked again on every press, since a client can send any string):
  *   mydata:erase:<guild id>:<member id>:<issued at, seconds, base 36>   "Delete my data"
  *   mydata:cancel:<guild id>:<member id>                                "Keep my data"
+ * The confirm action is spelled `erase` on the wire only, so buttons already posted keep working;
+ * everywhere else the bot calls it delete, like the command.
  */
 export type MydataButton =
   | { action: 'erase'; guildId: string; userId: string; issuedAt: Date }
   | { action: 'cancel'; guildId: string; userId: string };
 
-const snowflake = z.string().regex(/^\d{17,20}$/);
+const snowflake = snowflakeSchema();
+// Ten base-36 digits reach past the last date JavaScript can hold: such a time is no time at all.
 const base36Seconds = z
   .string()
   .regex(/^[0-9a-z]{1,10}$/)
-  .transform((text) => new Date(Number.parseInt(text, 36) * 1000));
+  .transform((text) => new Date(Number.parseInt(text, 36) * 1000))
+  .refine((date) => Number.isFinite(date.getTime()));
 
 const buttonSchema = z.union([
   z.tuple([z.literal('erase'), snowflake, snowflake, base36Seconds]),
   z.tuple([z.literal('cancel'), snowflake, snowflake]),
 ]);
 
-export function eraseCustomId(guildId: string, userId: string, issuedAt: Date): string {
+export function confirmDeleteCustomId(guildId: string, userId: string, issuedAt: Date): string {
   return encodeCustomId(
     MYDATA_PREFIX,
     'erase',

@@ -1,14 +1,9 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { defineCommand } from '../router/command.ts';
 
-export const mydataCommandData = {
+export const mydataCommandData = defineCommand({
   name: 'mydata',
   description: 'See or delete what the bot stores about you in this server',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [0],
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -21,4 +16,4 @@ export const mydataCommandData = {
       description: 'Delete your data here: your checks, votes and interests; withdraw your openings',
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+});

@@ -1,50 +1,25 @@
-import type { Assessment } from '../db/queries/assessments.ts';
-import type { MemberOpeningInterest } from '../db/queries/opening-interests.ts';
-import type { OpeningReplacement } from '../db/queries/opening-posts.ts';
-import type { Opening } from '../db/queries/openings.ts';
-import { ANONYMOUS_AUTHOR_ID } from '../openings/catalog.ts';
-
-/** Everything the bot stores about one member in one guild. */
-export interface MemberData {
-  guildId: string;
-  userId: string;
-  openings: Opening[];
-  interests: MemberOpeningInterest[];
-  assessments: Assessment[];
-  faqVotes: Array<{ slug: string; helpful: boolean; votedAt: Date }>;
-  pitfallProgress: { shown: number; updatedAt: Date } | null;
-  /** The guild's own FAQ entries the member last wrote as a moderator. */
-  faqEntriesWritten: Array<{ slug: string; question: string; updatedAt: Date }>;
-  /** Built-in FAQ entries the member hid as a moderator. */
-  faqHidden: Array<{ slug: string; hiddenAt: Date }>;
-}
-
-/** How many things of each kind there are (to delete, or deleted). */
-export interface MemberDataCounts {
-  openings: number;
-  interests: number;
-  assessments: number;
-  faqVotes: number;
-  pitfallProgress: number;
-  faqEntriesWritten: number;
-  faqHidden: number;
-}
-
-export function countMemberData(data: MemberData): MemberDataCounts {
-  return {
-    openings: data.openings.length,
-    interests: data.interests.length,
-    assessments: data.assessments.length,
-    faqVotes: data.faqVotes.length,
-    pitfallProgress: data.pitfallProgress ? 1 : 0,
-    faqEntriesWritten: data.faqEntriesWritten.length,
-    faqHidden: data.faqHidden.length,
-  };
-}
-
-export function isEmpty(counts: MemberDataCounts): boolean {
-  return Object.values(counts).every((count) => count === 0);
-}
+import type { APIEmbedField } from 'discord-api-types/v10';
+import type { Db } from '../db/client.ts';
+import { deleteMemberAssessments, listMemberAssessments } from '../db/queries/assessments.ts';
+import { addErasedOpeningTraces } from '../db/queries/erased-opening-traces.ts';
+import { listMemberHiddenFaqs, unattributeMemberHiddenFaqs } from '../db/queries/faq-hidden.ts';
+import { deleteMemberFaqVotes, listMemberFaqVotes } from '../db/queries/faq-votes.ts';
+import { listMemberFaqEntries, unattributeMemberFaqEntries } from '../db/queries/faqs.ts';
+import { deleteMemberPitfallCursor, getMemberPitfallCursor } from '../db/queries/member-pitfall-cursors.ts';
+import { deleteMemberOpeningInterests, listMemberOpeningInterests } from '../db/queries/opening-interests.ts';
+import {
+  anonymiseMemberOpenings,
+  type OpeningReplacement,
+  queuePostRefresh,
+} from '../db/queries/opening-posts.ts';
+import { listMemberOpenings, listRecentOpeningsByAuthor, type Opening } from '../db/queries/openings.ts';
+import { truncate } from '../discord/limits.ts';
+import { escapeInline } from '../discord/safe-text.ts';
+import { discordTimestamp } from '../discord/timestamps.ts';
+import { ANONYMOUS_AUTHOR_ID, type OpeningStatus, STATUS_LABELS } from '../openings/catalog.ts';
+import { postLink } from '../openings/render.ts';
+import { DUPLICATE_WINDOW_MS } from '../openings/rules.ts';
+import { field, listField, plural, TITLE_MAX } from './summary-lines.ts';
 
 /**
  * What replaces the text: nothing of what the author wrote survives, the kind of work stays.
@@ -57,3 +32,258 @@ export const ANONYMISED_OPENING: OpeningReplacement = Object.freeze({
   description: 'The member who posted this opening asked for their data to be deleted.',
   contact: 'Removed',
 });
+
+/** One /mydata delete, as the parts see it. */
+export interface DeletionRun {
+  guildId: string;
+  userId: string;
+  now: Date;
+  leaseUntil: Date;
+  /** Posts the caller edits once the deletion is committed (claimed by the openings part). */
+  postsToEdit: Opening[];
+  /** Posts another sender holds: it (or the retry task) edits them when it is done. */
+  postsEditedLater: number;
+  /** The statuses the member's openings had before the run (set by the openings part). */
+  openingStatusesBefore: OpeningStatus[];
+}
+
+/** Everything /mydata does with one kind of member data (one table, or one use of a table). */
+interface MemberDataPart<Items> {
+  collect(db: Db, guildId: string, userId: string): Promise<Items>;
+  count(items: NoInfer<Items>): number;
+  /** Deletes, anonymises or unlinks the member's rows in the run's guild; returns how many. */
+  delete(db: Db, run: DeletionRun): Promise<number>;
+  /** The key of this part in the export file, and its value there; null when another part exports it. */
+  exportKey: string | null;
+  exportValue(items: NoInfer<Items>): unknown;
+  /** The field of the /mydata export summary, or null to leave it out. */
+  summaryField(items: NoInfer<Items>): APIEmbedField | null;
+  /** What deleting does to it, for the prompt and the report; parts that share one function share one line. */
+  deleteEffect(count: number): string;
+}
+
+const part = <Items>(definition: MemberDataPart<Items>) => definition;
+const length = (items: readonly unknown[]) => items.length;
+const TEXT_REMOVED = 'with your name and everything you wrote removed; posts edited to match';
+
+/**
+ * The member's closed openings of one status: exported and summarised with all their openings,
+ * but counted apart, so deleting lists each under its real status (they stay closed as they are).
+ */
+const closedOpenings = (status: Exclude<OpeningStatus, 'open'>) => {
+  const label = STATUS_LABELS[status].toLowerCase();
+  return part({
+    collect: async (db: Db, guildId: string, userId: string) =>
+      (await listMemberOpenings(db, guildId, userId)).filter((opening) => opening.status === status),
+    count: length,
+    // The openings part, which comes first, deleted them and noted what they were.
+    delete: async (_db, run) => run.openingStatusesBefore.filter((before) => before === status).length,
+    exportKey: null,
+    exportValue: () => null,
+    summaryField: () => null,
+    deleteEffect: (count) =>
+      `${plural(count, `${label} opening`)} you posted: stay ${label}, ${TEXT_REMOVED}`,
+  });
+};
+
+const faqChanges = (count: number) =>
+  `${plural(count, 'FAQ change')} you made as a moderator: kept for the server, no longer linked to you`;
+
+/**
+ * The registry of what the bot stores about a member: collect, export, summarise and delete all
+ * walk it, in this order. Storing something new about members is one more entry here; the
+ * `allTables` check of test/mydata.test.ts fails until a new table's member rows are covered.
+ */
+export const MEMBER_DATA_PARTS = {
+  /** Every opening the member posted; counted here are the open ones (see `closedOpenings`). */
+  openings: part({
+    collect: listMemberOpenings,
+    count: (openings) => openings.filter((opening) => opening.status === 'open').length,
+    async delete(db, run) {
+      // Deleting openings must not reset the posting limits: text-free traces count them instead.
+      const limitWindowStart = new Date(run.now.getTime() - DUPLICATE_WINDOW_MS);
+      const recent = await listRecentOpeningsByAuthor(db, run.guildId, run.userId, limitWindowStart);
+      await addErasedOpeningTraces(db, run.guildId, run.userId, recent);
+      const { anonymised, claimed, statusesBefore } = await anonymiseMemberOpenings(
+        db,
+        run.guildId,
+        run.userId,
+        ANONYMISED_OPENING,
+        run,
+      );
+      const queued = anonymised.filter((opening) => opening.postState === 'claimed');
+      run.postsToEdit.push(...claimed);
+      run.postsEditedLater += queued.length - claimed.length;
+      run.openingStatusesBefore = statusesBefore;
+      return statusesBefore.filter((status) => status === 'open').length;
+    },
+    exportKey: 'openings',
+    exportValue: (openings) =>
+      openings.map((opening) => ({
+        id: opening.id,
+        title: opening.title,
+        institution: opening.institution,
+        mentor: opening.mentor,
+        kind: opening.kind,
+        focus: opening.focus,
+        remote: opening.remote,
+        role: opening.role,
+        description: opening.description,
+        contact: opening.contact,
+        status: opening.status,
+        createdAt: opening.createdAt,
+        openedAt: opening.openedAt,
+        expiresAt: opening.expiresAt,
+        post: postLink(opening),
+      })),
+    summaryField: (openings) =>
+      listField(
+        'Openings you posted',
+        openings,
+        (opening) =>
+          `#${opening.id} ${escapeInline(truncate(opening.title, TITLE_MAX))} · ${STATUS_LABELS[opening.status]} · posted ${discordTimestamp(opening.createdAt)}`,
+      ),
+    deleteEffect: (count) => `${plural(count, 'opening')} you posted: withdrawn, ${TEXT_REMOVED}`,
+  }),
+  filledOpenings: closedOpenings('filled'),
+  expiredOpenings: closedOpenings('expired'),
+  withdrawnOpenings: closedOpenings('withdrawn'),
+  interests: part({
+    collect: listMemberOpeningInterests,
+    count: length,
+    async delete(db, run) {
+      const interestedIn = await deleteMemberOpeningInterests(db, run.guildId, run.userId);
+      // Their posts show how many members are interested: they are edited to the lower count.
+      await queuePostRefresh(db, run.guildId, interestedIn, run.now);
+      return interestedIn.length;
+    },
+    exportKey: 'openingInterests',
+    exportValue: (interests) => interests,
+    summaryField: (interests) =>
+      listField(
+        'Openings you showed interest in',
+        interests,
+        (interest) =>
+          `#${interest.openingId} ${escapeInline(truncate(interest.openingTitle, TITLE_MAX))} · ${discordTimestamp(interest.createdAt)}`,
+      ),
+    deleteEffect: (count) => `${plural(count, 'interest')} in openings: deleted`,
+  }),
+  assessments: part({
+    collect: listMemberAssessments,
+    count: length,
+    delete: (db, run) => deleteMemberAssessments(db, run.guildId, run.userId),
+    exportKey: 'assessments',
+    exportValue: (assessments) =>
+      assessments.map((check) => ({
+        createdAt: check.createdAt,
+        level: check.level,
+        publications: check.publications,
+        irPublications: check.irPublications,
+        firstAuthor: check.firstAuthor,
+        abstracts: check.abstracts,
+        presentations: check.presentations,
+        irProjects: check.irProjects,
+        ongoing: check.ongoing,
+        monthsToApply: check.monthsToApply,
+      })),
+    summaryField: (assessments) =>
+      listField(
+        'Portfolio checks with /assess',
+        assessments,
+        (check) =>
+          `${discordTimestamp(check.createdAt)} · ${check.level} · ${plural(check.publications, 'publication')} (${check.irPublications} IR, ${check.firstAuthor} first author), ${plural(check.abstracts, 'abstract')} (${check.presentations} presented), ${plural(check.irProjects, 'IR project')}, ${check.ongoing} ongoing, ${check.monthsToApply} months to apply`,
+      ),
+    deleteEffect: (count) => `${plural(count, '/assess check')}: deleted`,
+  }),
+  faqVotes: part({
+    collect: listMemberFaqVotes,
+    count: length,
+    delete: (db, run) => deleteMemberFaqVotes(db, run.guildId, run.userId),
+    exportKey: 'faqVotes',
+    exportValue: (votes) => votes,
+    summaryField: (votes) =>
+      listField(
+        'FAQ votes',
+        votes,
+        (vote) =>
+          `\`${vote.slug}\`: ${vote.helpful ? 'helpful' : 'not helpful'} · ${discordTimestamp(vote.votedAt)}`,
+      ),
+    deleteEffect: (count) => `${plural(count, 'FAQ vote')}: deleted`,
+  }),
+  pitfallProgress: part({
+    collect: getMemberPitfallCursor,
+    count: (progress) => (progress ? 1 : 0),
+    delete: (db, run) => deleteMemberPitfallCursor(db, run.guildId, run.userId),
+    exportKey: 'pitfallProgress',
+    exportValue: (progress) => progress,
+    summaryField: (progress) =>
+      field(
+        'Progress through /pitfall',
+        progress
+          ? `Seen ${plural(progress.shown, 'pitfall')}, the last one on ${discordTimestamp(progress.updatedAt)}`
+          : 'None',
+      ),
+    deleteEffect: () => 'Your progress through /pitfall: deleted',
+  }),
+  /** The guild's own FAQ entries the member last wrote as a moderator. */
+  faqEntriesWritten: part({
+    collect: listMemberFaqEntries,
+    count: length,
+    delete: (db, run) => unattributeMemberFaqEntries(db, run.guildId, run.userId),
+    exportKey: 'faqEntriesWrittenAsModerator',
+    exportValue: (entries) => entries,
+    // Only moderators have any: members are not shown an empty list of what they never do.
+    summaryField: (entries) =>
+      entries.length === 0
+        ? null
+        : listField(
+            'FAQ entries you last edited as a moderator',
+            entries,
+            (entry) =>
+              `\`${entry.slug}\` ${truncate(entry.question, TITLE_MAX)} · ${discordTimestamp(entry.updatedAt)}`,
+          ),
+    deleteEffect: faqChanges,
+  }),
+  /** Built-in FAQ entries the member hid as a moderator. */
+  faqHidden: part({
+    collect: listMemberHiddenFaqs,
+    count: length,
+    delete: (db, run) => unattributeMemberHiddenFaqs(db, run.guildId, run.userId),
+    exportKey: 'faqBuiltInsHiddenAsModerator',
+    exportValue: (hidden) => hidden,
+    summaryField: (hidden) =>
+      hidden.length === 0
+        ? null
+        : listField(
+            'Built-in FAQ entries you hid as a moderator',
+            hidden,
+            (entry) => `\`${entry.slug}\` · ${discordTimestamp(entry.hiddenAt)}`,
+          ),
+    deleteEffect: faqChanges,
+  }),
+};
+
+type Parts = typeof MEMBER_DATA_PARTS;
+export type MemberDataKind = keyof Parts;
+type ItemsOf<Kind extends MemberDataKind> = Awaited<ReturnType<Parts[Kind]['collect']>>;
+
+/** The registry's parts as a list, typed for code that walks all of them alike. */
+export const memberDataParts = Object.entries(MEMBER_DATA_PARTS) as Array<
+  [MemberDataKind, MemberDataPart<unknown>]
+>;
+
+/** Everything the bot stores about one member in one guild. */
+export type MemberData = { guildId: string; userId: string } & { [Kind in MemberDataKind]: ItemsOf<Kind> };
+
+/** How many things of each kind there are (to delete, or deleted). */
+export type MemberDataCounts = Record<MemberDataKind, number>;
+
+export function countMemberData(data: MemberData): MemberDataCounts {
+  return Object.fromEntries(
+    memberDataParts.map(([kind, definition]) => [kind, definition.count(data[kind])]),
+  ) as MemberDataCounts;
+}
+
+export function isEmpty(counts: MemberDataCounts): boolean {
+  return Object.values(counts).every((count) => count === 0);
+}

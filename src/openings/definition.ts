@@ -5,12 +5,11 @@ import {
   type APIModalInteractionResponseCallbackData,
   type APITextInputComponent,
   ApplicationCommandOptionType,
-  ApplicationCommandType,
   ComponentType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
   TextInputStyle,
 } from 'discord-api-types/v10';
 import { openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
+import { defineCommand } from '../router/command.ts';
 import { FOCUS_LABELS, KIND_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS, STATUS_LABELS } from './catalog.ts';
 import { EXPIRY_DAYS, FIELD_LIMITS, QUERY_MAX_LENGTH } from './rules.ts';
 
@@ -42,11 +41,9 @@ const openingOption = (description: string): APIApplicationCommandBasicOption =>
   max_length: 100,
 });
 
-export const openingCommandData = {
+export const openingCommandData = defineCommand({
   name: 'opening',
   description: 'Post research openings, find one that fits you, and show interest',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [0],
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -151,7 +148,7 @@ export const openingCommandData = {
       ],
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+});
 
 /** The form /opening post answers with; its custom_id carries the choices already made. */
 export function openingFormModal(customId: string): APIModalInteractionResponseCallbackData {

@@ -1,6 +1,5 @@
 import { nextAttempt, POST_RETRY_POLICY } from '../scheduler/backoff.ts';
-
-const MINUTE_MS = 60 * 1000;
+import { MINUTE_MS } from '../time.ts';
 
 /** How a post that Discord refused is retried: the backoff of `POST_RETRY_POLICY`, lease and batch. */
 export const POST_RETRY = {

@@ -1,11 +1,14 @@
-import type {
-  APIApplicationCommandAutocompleteInteraction,
-  APIApplicationCommandAutocompleteResponse,
-  APIChatInputApplicationCommandInteraction,
-  APIInteractionResponse,
-  APIMessageComponentInteraction,
-  APIModalSubmitInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandAutocompleteResponse,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteractionResponse,
+  type APIMessageComponentInteraction,
+  type APIModalSubmitInteraction,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 
@@ -14,21 +17,57 @@ export type AutocompleteInteraction = APIApplicationCommandAutocompleteInteracti
 export type ComponentInteraction = APIMessageComponentInteraction;
 export type ModalInteraction = APIModalSubmitInteraction;
 
+/** A command's definition as deployed; each lives in `src/<feature>/definition.ts`. */
+export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 /**
- * One slash command: its definition (deployed as is) and the handlers for the interactions it
- * owns. Components and modals belong to a command by the prefix of their custom_id.
+ * A command's definition: a slash command of server installs only, used in servers. A command that
+ * also works in direct messages with the bot passes `contexts`. A member's own (user) install is
+ * never declared: it would let anyone bring the bot into a server that did not choose it.
  */
-export interface Command {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+export function defineCommand<const Data extends Omit<CommandData, 'type' | 'integration_types'>>(
+  data: Data,
+) {
+  return {
+    type: ApplicationCommandType.ChatInput,
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...data,
+  } satisfies CommandData;
+}
+
+export type ChatInputHandler = (
+  interaction: ChatInputInteraction,
+  ctx: Context,
+) => Promise<APIInteractionResponse>;
+export type AutocompleteHandler = (
+  interaction: AutocompleteInteraction,
+  ctx: Context,
+) => Promise<APIApplicationCommandAutocompleteResponse>;
+export type ComponentHandler = (
+  interaction: ComponentInteraction,
+  ctx: Context,
+) => Promise<APIInteractionResponse>;
+export type ModalHandler = (interaction: ModalInteraction, ctx: Context) => Promise<APIInteractionResponse>;
+
+interface CommandParts {
+  data: CommandData;
   /** custom_id prefix of this command's buttons and modals; defaults to the command's name. */
   customIdPrefix?: string;
-  /** Whether the reply is only for the member; decides the flags of a deferred reply. Default true. */
-  isEphemeral?: (interaction: ChatInputInteraction) => boolean;
-  execute(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse>;
-  autocomplete?(
-    interaction: AutocompleteInteraction,
-    ctx: Context,
-  ): Promise<APIApplicationCommandAutocompleteResponse>;
-  component?(interaction: ComponentInteraction, ctx: Context): Promise<APIInteractionResponse>;
-  modal?(interaction: ModalInteraction, ctx: Context): Promise<APIInteractionResponse>;
+  autocomplete?: AutocompleteHandler;
+  component?: ComponentHandler;
+  modal?: ModalHandler;
 }
+
+/**
+ * One slash command: its definition (deployed as is) and the handlers for the interactions it
+ * owns. Components and modals belong to a command by the prefix of their custom_id. A command
+ * with subcommands maps each one to its handler, and the router picks it; one without has
+ * `execute`. The router also checks `default_member_permissions` on the server side, and decides
+ * a deferred reply's visibility from the `public` option (see `wantsPublicReply`).
+ */
+export type Command = CommandParts &
+  (
+    | { execute: ChatInputHandler; subcommands?: never }
+    | { subcommands: Readonly<Record<string, ChatInputHandler>>; execute?: never }
+  );

@@ -1,4 +1,4 @@
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../time.ts';
 
 /** How a failed post to a channel is retried: exponential backoff, and when to give up. */
 export interface RetryPolicy {
