@@ -288,7 +288,7 @@ describe.each(databaseKinds())('openings against deceiving input (%s)', (kind) =
     const prompt = await harness.command('mydata', { subcommand: 'delete' }, author);
     const preview = visibleText(prompt);
     expect(preview).toContain('2 openings you posted: withdrawn');
-    expect(preview).toContain('1 closed opening you posted (1 filled): stay closed');
+    expect(preview).toContain('1 filled opening you posted: stay filled');
     expect(preview).toContain('still count toward the posting limits');
     await harness.press(buttons(prompt)[0]?.custom_id ?? '', author);
     expect((await getOpening(harness.db, GUILD_A, filled.id))?.status).toBe('filled');

@@ -1,7 +1,7 @@
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import { type APIGuild, type APIOverwrite, PermissionFlagsBits, Routes } from 'discord-api-types/v10';
 
-const ALL_PERMISSIONS = (1n << 64n) - 1n;
+const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
 
 export interface PermissionSubject {
   userId: string;

@@ -112,7 +112,12 @@ export class DiscordStandIn {
     }
     const activeThreads = /^\/guilds\/(\d+)\/threads\/active$/.exec(request.path);
     if (request.method === 'GET' && activeThreads) {
-      const threads = this.activeThreads.map(({ message: _message, ...thread }) => ({ ...thread, type: 11 }));
+      const threads = this.activeThreads.map(({ id, parent_id, name }) => ({
+        id,
+        parent_id,
+        name,
+        type: 11,
+      }));
       return { body: { threads, members: [] } };
     }
     const starter = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(request.path);
