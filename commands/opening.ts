@@ -9,6 +9,7 @@ import { openingCommandData, openingFormModal } from '../src/openings/definition
 import {
   renderClosed,
   renderInterestReply,
+  renderNotifySet,
   renderOpeningChoice,
   renderOpeningList,
   renderPostConfirmation,
@@ -19,6 +20,7 @@ import {
   listOpeningsPage,
   postOpening,
   renewOpening,
+  setInterestNotifications,
   showInterest,
   suggestOpenings,
 } from '../src/openings/service.ts';
@@ -26,6 +28,7 @@ import {
   closeOptionsSchema,
   listOptionsSchema,
   nameRejectedOption,
+  notifyOptionsSchema,
   postOptionsSchema,
   renewOptionsSchema,
 } from '../src/openings/validation.ts';
@@ -53,10 +56,18 @@ export const openingCommand: Command = {
       );
     },
     async list(interaction, ctx) {
-      const { guildId } = guildMember(interaction);
       const values = readOptions(interaction).values;
       const filters: ListFilters = parseOptions(listOptionsSchema, values, nameRejectedOption);
-      return reply(renderOpeningList(await listOpeningsPage(ctx, guildId, filters, 0)));
+      return reply(renderOpeningList(await listOpeningsPage(ctx, guildMember(interaction), filters, 0)));
+    },
+    async notify(interaction, ctx) {
+      const { setting } = parseOptions(
+        notifyOptionsSchema,
+        readOptions(interaction).values,
+        nameRejectedOption,
+      );
+      await setInterestNotifications(ctx, guildMember(interaction), setting === 'on');
+      return ephemeralText(renderNotifySet(setting === 'on'));
     },
     async close(interaction, ctx) {
       const options = parseOptions(closeOptionsSchema, readOptions(interaction).values, nameRejectedOption);
@@ -83,7 +94,7 @@ export const openingCommand: Command = {
     const member = guildMember(interaction);
     const request = parseOpeningCustomId(decodeCustomId(interaction.data.custom_id).parts);
     if (request.action === 'page') {
-      const page = await listOpeningsPage(ctx, member.guildId, request.filters, request.page);
+      const page = await listOpeningsPage(ctx, member, request.filters, request.page);
       return updateMessage(renderOpeningList(page));
     }
     if (request.action === 'interest') {

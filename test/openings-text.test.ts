@@ -37,6 +37,7 @@ function opening(overrides: Partial<OpeningWithInterest> = {}): OpeningWithInter
     contentVersion: 1,
     postedVersion: null,
     postGeneration: 0,
+    authorToldAt: null,
     createdAt: NOW,
     openedAt: NOW,
     updatedAt: NOW,

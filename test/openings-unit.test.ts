@@ -61,6 +61,7 @@ function sampleOpening(overrides: Partial<OpeningWithInterest> = {}): OpeningWit
     contentVersion: 1,
     postedVersion: 1,
     postGeneration: 0,
+    authorToldAt: null,
     createdAt: NOW,
     openedAt: NOW,
     updatedAt: NOW,

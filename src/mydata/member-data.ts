@@ -6,6 +6,10 @@ import { listMemberHiddenFaqs, unattributeMemberHiddenFaqs } from '../db/queries
 import { deleteMemberFaqVotes, listMemberFaqVotes } from '../db/queries/faq-votes.ts';
 import { listMemberFaqEntries, unattributeMemberFaqEntries } from '../db/queries/faqs.ts';
 import { deleteMemberPitfallCursor, getMemberPitfallCursor } from '../db/queries/member-pitfall-cursors.ts';
+import {
+  deleteMemberOpeningAuthorSettings,
+  listMemberOpeningAuthorSettings,
+} from '../db/queries/opening-author-settings.ts';
 import { deleteMemberOpeningInterests, listMemberOpeningInterests } from '../db/queries/opening-interests.ts';
 import {
   anonymiseMemberOpenings,
@@ -167,6 +171,29 @@ export const MEMBER_DATA_PARTS = {
           `#${interest.openingId} ${escapeInline(truncate(interest.openingTitle, TITLE_MAX))} · ${discordTimestamp(interest.createdAt)}`,
       ),
     deleteEffect: (count) => `${plural(count, 'interest')} in openings: deleted`,
+  }),
+  /** Whether they get direct messages about interest in their openings. */
+  openingMessages: part({
+    collect: listMemberOpeningAuthorSettings,
+    count: length,
+    delete: (db, run) => deleteMemberOpeningAuthorSettings(db, run.guildId, run.userId),
+    exportKey: 'openingMessageSettings',
+    exportValue: (rows) =>
+      rows.map((row) => ({
+        interestDms: row.interestDms,
+        offReason: row.interestDmsOffReason,
+        updatedAt: row.updatedAt,
+      })),
+    summaryField: (rows) =>
+      rows.length === 0
+        ? null
+        : field(
+            'Messages about interest in your openings',
+            rows[0]?.interestDms
+              ? 'On'
+              : `Off${rows[0]?.interestDmsOffReason ? `: ${rows[0].interestDmsOffReason}` : ''}`,
+          ),
+    deleteEffect: () => 'Your choice about messages on interest in your openings: deleted (back to on)',
   }),
   assessments: part({
     collect: listMemberAssessments,

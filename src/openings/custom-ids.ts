@@ -16,7 +16,8 @@ export const OPENING_PREFIX = 'opening';
  *   opening:post:<kind>:<focus>:<remote 0|1>:<role>:<days>:<guild id>   the form of /opening post
  *   opening:page:<page>:<kind>:<focus>:<remote>:<role>:<query…>         a page of /opening list
  *   opening:interest:<opening id>                                       "I'm interested"
- * In page ids a filter is the index of its value ('-' when unset) to leave room for the query.
+ * In page ids a filter is the index of its value ('-' when unset) to leave room for the query, and
+ * the page of a `mine:true` list is written `m<page>`.
  */
 type OpeningAction =
   | { action: 'post'; draft: PostDraft }
@@ -38,6 +39,8 @@ export interface ListFilters {
   remote?: boolean | undefined;
   role?: OpeningRole | undefined;
   query?: string | undefined;
+  /** Only the openings of the member who asks (`/opening list mine:true`). */
+  mine?: boolean | undefined;
 }
 
 const UNSET = '-';
@@ -59,7 +62,7 @@ export function listPageCustomId(page: number, filters: ListFilters): string {
   return encodeCustomId(
     OPENING_PREFIX,
     'page',
-    page,
+    `${filters.mine ? 'm' : ''}${page}`,
     indexCode(openingKinds, filters.kind),
     indexCode(openingFocuses, filters.focus),
     filters.remote === undefined ? UNSET : filters.remote ? 'y' : 'n',
@@ -110,9 +113,9 @@ const postPartsSchema = z.tuple([
 const pagePartsSchema = z.tuple([
   z
     .string()
-    .regex(/^\d{1,3}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(MAX_PAGE)),
+    .regex(/^m?\d{1,3}$/)
+    .transform((value) => ({ mine: value.startsWith('m'), page: Number(value.replace(/^m/, '')) }))
+    .pipe(z.object({ mine: z.boolean(), page: z.number().int().min(0).max(MAX_PAGE) })),
   fromIndexCode(openingKinds),
   fromIndexCode(openingFocuses),
   z.enum([UNSET, 'y', 'n']).transform((value) => (value === UNSET ? undefined : value === 'y')),
@@ -136,9 +139,9 @@ export function parseOpeningCustomId(parts: readonly string[]): OpeningAction {
     // The query is free text and may itself contain the separator.
     const parsed = pagePartsSchema.safeParse([...rest.slice(0, 5), rest.slice(5).join(':')]);
     if (parsed.success && rest.length >= 6) {
-      const [page, kind, focus, remote, role, query] = parsed.data;
+      const [{ mine, page }, kind, focus, remote, role, query] = parsed.data;
       const filters: ListFilters = { kind, focus, remote, role, query: query.length > 0 ? query : undefined };
-      return { action, page, filters };
+      return { action, page, filters: mine ? { ...filters, mine } : filters };
     }
   } else if (action === 'interest') {
     const parsed = interestPartsSchema.safeParse(rest);

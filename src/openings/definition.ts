@@ -116,6 +116,11 @@ export const openingCommandData = defineCommand({
           description: 'Words to look for in the title, institution, mentor or description',
           max_length: QUERY_MAX_LENGTH,
         },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'mine',
+          description: 'Only the openings you posted, and whether you get a message about interest',
+        },
       ],
     },
     {
@@ -145,6 +150,23 @@ export const openingCommandData = defineCommand({
         expiryOption(
           `Days it stays open this time (${EXPIRY_DAYS.min}-${EXPIRY_DAYS.max}, default ${EXPIRY_DAYS.default})`,
         ),
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'notify',
+      description: 'Whether you get a direct message when members show interest in your openings',
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'setting',
+          description: 'on or off',
+          required: true,
+          choices: [
+            { name: 'on: a message at most once an hour per opening', value: 'on' },
+            { name: 'off: no messages', value: 'off' },
+          ],
+        },
       ],
     },
   ],

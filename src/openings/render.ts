@@ -116,6 +116,13 @@ export function renderOpeningChoice(opening: Pick<Opening, 'id' | 'title' | 'ins
   };
 }
 
+/** The ephemeral answer to /opening notify. */
+export function renderNotifySet(on: boolean): string {
+  return on
+    ? 'You will get a direct message (at most one an hour per opening) naming the members who show interest in your openings. Your DMs must be open to members of this server.'
+    : 'You will get no direct messages about interest in your openings. `/opening list mine:true` still shows the counts.';
+}
+
 /** The ephemeral answer to /opening close. */
 export function renderClosed(closed: Opening): string {
   const label = STATUS_LABELS[closed.status].toLowerCase();
@@ -135,6 +142,7 @@ function describeFilters(filters: ListFilters): string {
     filters.remote === undefined ? undefined : filters.remote ? 'remote' : 'on site',
     filters.role ? ROLE_LABELS[filters.role] : undefined,
     filters.query ? `matching “${escapeInline(filters.query)}”` : undefined,
+    filters.mine ? 'posted by you' : undefined,
   ].filter((part): part is string => part !== undefined);
   return parts.length > 0 ? parts.join(' · ') : 'all open openings';
 }
@@ -154,21 +162,30 @@ function listEntry(opening: OpeningWithInterest): APIEmbedField {
   return field(`#${opening.id} · ${escapeInline(opening.title)}`, lines.join('\n'), false);
 }
 
+/** For `/opening list mine:true`: whether the author hears about interest, and if not, why. */
+function interestMessagesLine(messagesOff: string | null): string {
+  return messagesOff
+    ? `You get no direct message when members show interest: ${messagesOff} Turn them on with \`/opening notify on\`.`
+    : 'You get a direct message (at most one an hour per opening) when members show interest. `/opening notify off` stops them.';
+}
+
 /** One page of /opening list, with Previous/Next and an "Interested" button per opening. */
 export function renderOpeningList(view: {
   rows: readonly OpeningWithInterest[];
   total: number;
   page: number;
   filters: ListFilters;
+  messagesOff?: string | null | undefined;
 }): { embeds: APIEmbed[]; components: ButtonRow[] } {
   const pages = pageCount(view.total);
+  const lead =
+    view.total === 0
+      ? `No open openings match (${describeFilters(view.filters)}). Try fewer filters, or post one with \`/opening post\`.`
+      : `${view.total} open · ${describeFilters(view.filters)} · newest first`;
   const embed: APIEmbed = {
-    title: 'Research openings',
+    title: view.filters.mine ? 'Your open research openings' : 'Research openings',
     color: BRAND_COLOR,
-    description:
-      view.total === 0
-        ? `No open openings match (${describeFilters(view.filters)}). Try fewer filters, or post one with \`/opening post\`.`
-        : `${view.total} open · ${describeFilters(view.filters)} · newest first`,
+    description: view.filters.mine ? `${lead}\n${interestMessagesLine(view.messagesOff ?? null)}` : lead,
     fields: view.rows.map(listEntry),
     ...(view.total > 0 ? { footer: { text: `Page ${view.page + 1} of ${pages}` } } : {}),
   };
@@ -207,6 +224,25 @@ export function renderOpeningList(view: {
     });
   }
   return { embeds: [embed], components };
+}
+
+/**
+ * The direct message that tells an author who pressed "I'm interested": the members by mention,
+ * so the author can reach them (the message pings nobody).
+ */
+export function renderInterestNews(news: {
+  guildId: string;
+  openingId: number;
+  title: string;
+  memberIds: readonly string[];
+}): string {
+  const who = news.memberIds.map((id) => `<@${id}>`).join(', ');
+  const count = news.memberIds.length === 1 ? '1 member' : `${news.memberIds.length} members`;
+  return [
+    `**${count} showed interest in your opening “${escapeInline(news.title)}”** (#${news.openingId}): ${who}.`,
+    'They were given your contact details; you can also message them here on Discord.',
+    `Server: https://discord.com/channels/${news.guildId}. Turn these messages off there with \`/opening notify off\`.`,
+  ].join('\n');
 }
 
 /** What a member sees after pressing "I'm interested". */

@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 import { getGuildSettings } from '../db/queries/guild-settings.ts';
+import { getOpeningAuthorSettings, setInterestDms } from '../db/queries/opening-author-settings.ts';
 import { addOpeningInterest } from '../db/queries/opening-interests.ts';
 import { claimPost } from '../db/queries/opening-posts.ts';
 import {
@@ -89,13 +90,26 @@ export async function postOpening(
  */
 export async function listOpeningsPage(
   ctx: Context,
-  guildId: string,
+  member: Pick<GuildMember, 'guildId' | 'userId'>,
   filters: ListFilters,
   requestedPage: number,
-): Promise<{ rows: OpeningWithInterest[]; total: number; page: number; filters: ListFilters }> {
+): Promise<{
+  rows: OpeningWithInterest[];
+  total: number;
+  page: number;
+  filters: ListFilters;
+  /** For `mine:true`: why the member gets no message about interest, or null when they do. */
+  messagesOff?: string | null;
+}> {
   const now = ctx.clock();
+  const { mine, ...rest } = filters;
+  const query = mine ? { ...rest, authorId: member.userId } : rest;
   const pageAt = (page: number) =>
-    listOpenOpenings(ctx.db, guildId, filters, { limit: LIST_PAGE_SIZE, offset: page * LIST_PAGE_SIZE, now });
+    listOpenOpenings(ctx.db, member.guildId, query, {
+      limit: LIST_PAGE_SIZE,
+      offset: page * LIST_PAGE_SIZE,
+      now,
+    });
   let page = requestedPage;
   let result = await pageAt(page);
   const lastPage = pageCount(result.total) - 1;
@@ -103,7 +117,23 @@ export async function listOpeningsPage(
     page = lastPage;
     result = await pageAt(page);
   }
-  return { ...result, page, filters };
+  if (!mine) return { ...result, page, filters };
+  const settings = await getOpeningAuthorSettings(ctx.db, member.guildId, member.userId);
+  const messagesOff =
+    settings && !settings.interestDms
+      ? (settings.interestDmsOffReason ?? 'You turned them off with `/opening notify off`.')
+      : null;
+  return { ...result, page, filters, messagesOff };
+}
+
+/** `/opening notify on|off`: whether the member hears about interest in their openings. */
+export async function setInterestNotifications(
+  ctx: Context,
+  member: GuildMember,
+  on: boolean,
+): Promise<void> {
+  await setInterestDms(ctx.db, member.guildId, member.userId, { on, reason: null }, ctx.clock());
+  ctx.log.info({ guildId: member.guildId, userId: member.userId, on }, 'interest messages set');
 }
 
 /** Records the member's interest in an open opening of someone else's; false if it was recorded before. */

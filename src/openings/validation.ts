@@ -174,7 +174,13 @@ export const listOptionsSchema = z.object({
     .pipe(z.string().max(QUERY_MAX_LENGTH))
     .optional()
     .transform((value) => (value ? value : undefined)),
+  mine: z
+    .boolean()
+    .optional()
+    .transform((value) => (value ? true : undefined)),
 });
+
+export const notifyOptionsSchema = z.object({ setting: z.enum(['on', 'off']) });
 
 /** An opening chosen in autocomplete arrives as its id; a member may also type `#12` or `12`. */
 const openingReferenceSchema = z

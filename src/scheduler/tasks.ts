@@ -1,4 +1,5 @@
 import { faqQueryRetentionTask } from '../faq/tasks.ts';
+import { interestNewsTask } from '../openings/interest-news.ts';
 import { openingExpiryTask, openingPostTask } from '../openings/tasks.ts';
 import { pitfallReminderTask } from '../reminders/task.ts';
 import type { SchedulerTask } from './scheduler.ts';
@@ -9,5 +10,6 @@ export const schedulerTasks: readonly SchedulerTask[] = [
   // Expiry first, so the posts of openings that just expired are edited in the same tick.
   openingExpiryTask,
   openingPostTask,
+  interestNewsTask,
   faqQueryRetentionTask,
 ];

@@ -24,7 +24,8 @@ type NewOpening = Pick<
   | 'contact'
   | 'expiresAt'
 >;
-type OpeningFilters = ListFilters;
+/** The list's filters, with `mine` resolved to the member it means. */
+type OpeningFilters = Omit<ListFilters, 'mine'> & { authorId?: string | undefined };
 
 const interestCount =
   sql<number>`(select count(*) from ${openingInterests} where ${openingInterests.openingId} = ${openings.id})`
@@ -45,6 +46,7 @@ function filterConditions(guildId: string, filters: OpeningFilters, now?: Date):
     filters.focus ? eq(openings.focus, filters.focus) : undefined,
     filters.remote === undefined ? undefined : eq(openings.remote, filters.remote),
     filters.role ? eq(openings.role, filters.role) : undefined,
+    filters.authorId ? eq(openings.authorId, filters.authorId) : undefined,
   ];
   if (filters.query) {
     const pattern = containsPattern(filters.query);

@@ -79,6 +79,8 @@ export const openings = pgTable(
     /** Bumped each time a new post is made for the opening: its creates carry a nonce from it. */
     postGeneration: integer('post_generation').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the author was last sent a direct message about new interest in it (at most one an hour). */
+    authorToldAt: timestamp('author_told_at', { withTimezone: true }),
     /** When it was last opened: created, or renewed after expiring. Lists show the newest first. */
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -102,9 +104,12 @@ export const openingInterests = pgTable(
     guildId: text('guild_id').notNull(),
     userId: text('user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the author was sent a direct message naming this member; null until then. */
+    authorToldAt: timestamp('author_told_at', { withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.openingId, table.userId] }),
+    index('opening_interests_untold_idx').on(table.openingId).where(sql`${table.authorToldAt} is null`),
     index('opening_interests_member_idx').on(table.guildId, table.userId),
   ],
 );
@@ -124,4 +129,22 @@ export const erasedOpeningTraces = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (table) => [index('erased_opening_traces_author_idx').on(table.guildId, table.authorId, table.createdAt)],
+);
+
+/**
+ * A member's choices about direct messages from the openings board, per guild. A row exists once a
+ * member chose, or once Discord refused a direct message to them (their DMs are closed).
+ */
+export const openingAuthorSettings = pgTable(
+  'opening_author_settings',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** Whether the author gets a direct message when members press "I'm interested". */
+    interestDms: boolean('interest_dms').notNull().default(true),
+    /** Why the bot turned them off itself (Discord refused a DM), shown by /opening list mine:true. */
+    interestDmsOffReason: text('interest_dms_off_reason'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.guildId, table.userId] })],
 );
