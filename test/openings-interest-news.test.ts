@@ -94,7 +94,7 @@ describe('authors hear about interest', () => {
     harness.clock.advance(60_000);
     await tick(harness);
     expect(dms(harness)).toHaveLength(2);
-    const second = (dms(harness)[1]?.body as { content: string }).content;
+    const second = String((dms(harness)[1]?.body as { content?: string } | undefined)?.content);
     expect(second).toContain('1 member showed interest');
     expect(second).toContain(`<@${helpers[2]?.userId}>`);
     expect(second).not.toContain(`<@${helpers[0]?.userId}>`);
@@ -119,7 +119,9 @@ describe('authors hear about interest', () => {
     // Back on: the interest shown meanwhile is in the next message.
     await harness.command('opening', { subcommand: 'notify', options: { setting: 'on' } }, author);
     await tick(harness);
-    expect((dms(harness)[0]?.body as { content: string }).content).toContain(`<@${helpers[0]?.userId}>`);
+    expect(String((dms(harness)[0]?.body as { content?: string } | undefined)?.content)).toContain(
+      `<@${helpers[0]?.userId}>`,
+    );
   });
 
   it('turns the messages off when Discord refuses a DM, and list mine:true says why', async () => {
