@@ -15,6 +15,7 @@ import {
   setReminders,
   turnRemindersOff,
 } from '../src/guild-config/service.ts';
+import { MIN_MEMBER_DAYS } from '../src/openings/rules.ts';
 import { REMINDER_INTERVAL_HOURS } from '../src/reminders/schedule.ts';
 import type { Command } from '../src/router/command.ts';
 import { guildMember } from '../src/router/member.ts';
@@ -37,6 +38,16 @@ const channelOptions = z.object({ channel: channelId });
 const openingsOptions = z.object({
   channel: channelId,
   allow_invites: z.boolean({ error: '`allow_invites` must be true or false.' }).optional(),
+  min_member_days: z
+    .number({
+      error: `\`min_member_days\` must be a whole number from ${MIN_MEMBER_DAYS.min} to ${MIN_MEMBER_DAYS.max}.`,
+    })
+    .int({
+      error: `\`min_member_days\` must be a whole number from ${MIN_MEMBER_DAYS.min} to ${MIN_MEMBER_DAYS.max}.`,
+    })
+    .min(MIN_MEMBER_DAYS.min, { error: `\`min_member_days\` cannot be negative.` })
+    .max(MIN_MEMBER_DAYS.max, { error: `\`min_member_days\` can be at most ${MIN_MEMBER_DAYS.max}.` })
+    .optional(),
 });
 
 export const configCommand: Command = {
@@ -57,6 +68,7 @@ export const configCommand: Command = {
       const change = await setOpeningsChannel(ctx, guildMember(interaction), {
         channel,
         allowInvites: options.allow_invites,
+        minMemberDays: options.min_member_days,
       });
       return ephemeralText(renderOpeningsSet(change, ctx.config.schedulerTickMs));
     },

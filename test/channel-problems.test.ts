@@ -406,6 +406,7 @@ describe('/config show with every problem at once', () => {
       openingsChannelId: OPENINGS.id,
       openingsChannelType: ChannelType.GuildText,
       openingsAllowInvites: false,
+      openingsMinMemberDays: 0,
       assessmentsChannelId: ASSESSMENTS.id,
       remindersChannelId: OPENINGS.id,
       remindersEveryHours: 24,
@@ -425,6 +426,7 @@ describe('/config show with every problem at once', () => {
       'Openings channel',
       'Openings channel problem',
       'Discord invites in openings',
+      'New members and openings',
       'Assessments channel',
       'Assessments channel problem',
     ]);

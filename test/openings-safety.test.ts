@@ -312,4 +312,40 @@ describe.each(databaseKinds())('openings against deceiving input (%s)', (kind) =
     const [traces] = await harness.db.select({ total: count() }).from(erasedOpeningTraces);
     expect(traces?.total).toBe(0);
   });
+
+  it('refuses members who joined fewer than min_member_days ago, before the form and on submit', async () => {
+    const configure = (options: Record<string, string | number>) =>
+      harness.command(
+        'config',
+        {
+          subcommand: 'openings',
+          options: { channel: OPENINGS_TEXT_CHANNEL, ...options },
+          channels: [{ id: OPENINGS_TEXT_CHANNEL, name: 'openings', type: ChannelType.GuildText }],
+        },
+        moderator(),
+      );
+    expect(ephemeral(await configure({ min_member_days: -1 }))).toMatch(
+      /`min_member_days` cannot be negative/,
+    );
+    expect(ephemeral(await configure({ min_member_days: 7 }))).toContain(
+      'once they have been in the server 7 days',
+    );
+    const newcomer: Actor = {
+      ...member('300000000000000061'),
+      joinedAt: new Date(harness.clock.now().getTime() - 2 * 24 * 60 * 60 * 1000).toISOString(),
+    };
+    const before = await countOpenings(harness);
+    expect(await post(harness, newcomer)).toMatch(/once they have been here 7 days/);
+    // A form kept from before the setting is refused on submit too.
+    const submitted = ephemeral(
+      await harness.submitModal(`opening:post:retrospective:ir:1:entry:30:${GUILD_A}`, form(), newcomer),
+    );
+    expect(submitted).toMatch(/once they have been here 7 days/);
+    expect(await countOpenings(harness)).toBe(before);
+    expect(await post(harness, author)).toContain('is saved');
+    const show = message(await harness.command('config', { subcommand: 'show' }, moderator()));
+    expect(JSON.stringify(show.embeds)).toContain(
+      'Members can post once they have been in the server 7 days',
+    );
+  });
 });

@@ -41,6 +41,12 @@ export function renderRemindersOff(turnedOff: boolean): string {
     : 'Pitfall reminders are already off.';
 }
 
+function newMembersLine(days: number): string {
+  return days > 0
+    ? `Members can post once they have been in the server ${days === 1 ? '1 day' : `${days} days`}.`
+    : 'Members can post from the day they join.';
+}
+
 /** The answer to /config openings: where openings go, and the posts now on their way there. */
 export function renderOpeningsSet(
   change: { queued: number; stale: number; settings: GuildSettings },
@@ -62,6 +68,7 @@ export function renderOpeningsSet(
     settings.openingsAllowInvites
       ? 'Members may give a Discord server invite as a contact.'
       : 'Discord server invites are refused as contacts.',
+    newMembersLine(settings.openingsMinMemberDays),
   );
   return lines.join(' ');
 }
@@ -119,6 +126,7 @@ export function renderSettingsEmbed(settings: GuildSettings | null, now: Date): 
       { name: 'Openings channel', value: openings },
       ...field('Openings channel problem', settings && openingsProblem(settings)),
       { name: 'Discord invites in openings', value: invites },
+      { name: 'New members and openings', value: newMembersLine(settings?.openingsMinMemberDays ?? 0) },
       { name: 'Assessments channel', value: assessments },
       ...field('Assessments channel problem', settings && assessmentsProblem(settings)),
     ],

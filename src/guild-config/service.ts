@@ -89,6 +89,8 @@ export interface OpeningsSettingsChange {
   channel: PickedChannel;
   /** Unchanged when not given. */
   allowInvites?: boolean | undefined;
+  /** Unchanged when not given. */
+  minMemberDays?: number | undefined;
 }
 
 /**
@@ -111,6 +113,7 @@ export async function setOpeningsChannel(
         openingsChannelType: change.channel.type,
         openingsProblem: null,
         ...(change.allowInvites === undefined ? {} : { openingsAllowInvites: change.allowInvites }),
+        ...(change.minMemberDays === undefined ? {} : { openingsMinMemberDays: change.minMemberDays }),
       },
       now,
     );

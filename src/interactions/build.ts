@@ -23,6 +23,8 @@ export interface Actor {
   permissions: string;
   /** The member's role ids in the server. */
   roles?: readonly string[];
+  /** When the member joined the server (ISO 8601); long ago when not given. */
+  joinedAt?: string;
   channelId?: string;
   applicationId?: string;
 }
@@ -82,7 +84,7 @@ function envelope(type: InteractionType, actor: Actor, data: unknown) {
             user,
             roles: [...(actor.roles ?? [])],
             permissions: actor.permissions,
-            joined_at: new Date(0).toISOString(),
+            joined_at: actor.joinedAt ?? new Date(0).toISOString(),
             deaf: false,
             mute: false,
             flags: 0,

@@ -272,6 +272,9 @@ export function describePostingRefusal(refusal: PostingRefusal): string {
   if (refusal.reason === 'rate_limited') {
     return `You have posted 3 openings in the last 24 hours, the most allowed. You can post again ${discordTimestamp(refusal.allowedAgainAt, 'R')}.`;
   }
+  if (refusal.reason === 'too_new') {
+    return `In this server, members can post openings once they have been here ${refusal.minDays} days. You can post ${discordTimestamp(refusal.allowedAt, 'R')}.`;
+  }
   return `You already posted an opening with this title and institution this week (#${refusal.existingId}). Close it with \`/opening close\` first if it needs replacing.`;
 }
 

@@ -41,7 +41,22 @@ export interface RecentOpening {
 
 export type PostingRefusal =
   | { reason: 'rate_limited'; allowedAgainAt: Date }
-  | { reason: 'duplicate'; existingId: number };
+  | { reason: 'duplicate'; existingId: number }
+  | { reason: 'too_new'; minDays: number; allowedAt: Date };
+
+/** Bounds of `/config openings min_member_days`. */
+export const MIN_MEMBER_DAYS = { min: 0, max: 365 } as const;
+
+/**
+ * Refuses a member who joined the server fewer than `minDays` days ago (moderators choose it
+ * against throwaway accounts). Without a join date from Discord the member is refused too while a
+ * minimum is set: the rule cannot be checked.
+ */
+export function newMemberRefusal(joinedAt: Date | null, minDays: number, now: Date): PostingRefusal | null {
+  if (minDays <= 0) return null;
+  const allowedAt = new Date((joinedAt ?? now).getTime() + minDays * DAY_MS);
+  return joinedAt && allowedAt.getTime() <= now.getTime() ? null : { reason: 'too_new', minDays, allowedAt };
+}
 
 /**
  * What two openings share when one repeats the other: the same title and institution, whatever

@@ -23,7 +23,13 @@ import type { ListFilters, PostDraft } from './custom-ids.ts';
 import { type PublishOutcome, publishOpening } from './publisher.ts';
 import { describePostingRefusal, pageCount } from './render.ts';
 import { postLeaseUntil } from './retry.ts';
-import { DUPLICATE_WINDOW_MS, expiryFrom, LIST_PAGE_SIZE, postingRefusal } from './rules.ts';
+import {
+  DUPLICATE_WINDOW_MS,
+  expiryFrom,
+  LIST_PAGE_SIZE,
+  newMemberRefusal,
+  postingRefusal,
+} from './rules.ts';
 import { parseOpeningForm } from './validation.ts';
 
 /**
@@ -44,6 +50,9 @@ function confirmationOutcome(outcome: PublishOutcome): ConfirmationOutcome {
 /** Refuses a member who already posted the most allowed; checked before the form is shown too. */
 export async function checkMayPost(ctx: Context, member: GuildMember): Promise<void> {
   const now = ctx.clock();
+  const settings = await getGuildSettings(ctx.db, member.guildId);
+  const tooNew = newMemberRefusal(member.joinedAt, settings?.openingsMinMemberDays ?? 0, now);
+  if (tooNew) throw new UserError(describePostingRefusal(tooNew));
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
   const recent = await listRecentOpeningsByAuthor(ctx.db, member.guildId, member.userId, since);
   const refusal = postingRefusal(recent, now);
@@ -61,8 +70,10 @@ export async function postOpening(
     throw new UserError('That form belongs to another server. Run `/opening post` here to post in this one.');
   }
   const settings = await getGuildSettings(ctx.db, member.guildId);
-  const form = parseOpeningForm(fields, { allowInvites: settings?.openingsAllowInvites ?? false });
   const now = ctx.clock();
+  const tooNew = newMemberRefusal(member.joinedAt, settings?.openingsMinMemberDays ?? 0, now);
+  if (tooNew) throw new UserError(describePostingRefusal(tooNew));
+  const form = parseOpeningForm(fields, { allowInvites: settings?.openingsAllowInvites ?? false });
   const result = await createOpening(
     ctx.db,
     {

@@ -11,6 +11,8 @@ export interface GuildMember {
   roleIds: string[];
   /** The channel the interaction came from, and its parent (a thread's channel, a forum post's forum). */
   channelIds: string[];
+  /** When the member joined the server, as Discord sends it; null if it did not. */
+  joinedAt: Date | null;
 }
 
 /** The guild and member behind an interaction; refuses interactions from outside a server. */
@@ -32,7 +34,9 @@ export function guildMember(interaction: APIInteraction): GuildMember {
   const channelIds = [interaction.channel_id, channel?.id, channel?.parent_id].filter((id): id is string =>
     isSnowflake(id),
   );
-  return { guildId, userId, permissions, roleIds, channelIds: [...new Set(channelIds)] };
+  const joined = typeof member?.joined_at === 'string' ? new Date(member.joined_at) : null;
+  const joinedAt = joined && Number.isFinite(joined.getTime()) ? joined : null;
+  return { guildId, userId, permissions, roleIds, channelIds: [...new Set(channelIds)], joinedAt };
 }
 
 /** Whether the member holds every bit of `flag`; Administrator holds them all. */

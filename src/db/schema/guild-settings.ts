@@ -11,6 +11,8 @@ export const guildSettings = pgTable(
     openingsChannelType: integer('openings_channel_type'),
     /** Whether members may give a Discord server invite as an opening's contact (`/config openings allow_invites`). */
     openingsAllowInvites: boolean('openings_allow_invites').notNull().default(false),
+    /** Days a member must have been in the server before posting an opening (`min_member_days`); 0 for none. */
+    openingsMinMemberDays: integer('openings_min_member_days').notNull().default(0),
     assessmentsChannelId: text('assessments_channel_id'),
     remindersChannelId: text('reminders_channel_id'),
     remindersEveryHours: integer('reminders_every_hours'),
