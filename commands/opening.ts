@@ -13,8 +13,10 @@ import {
   renderOpeningChoice,
   renderOpeningList,
   renderPostConfirmation,
+  renderWarningAnswered,
 } from '../src/openings/render.ts';
 import {
+  answerExpiryWarning,
   checkMayPost,
   closeOpening,
   listOpeningsPage,
@@ -91,8 +93,13 @@ export const openingCommand: Command = {
   },
 
   async component(interaction, ctx) {
-    const member = guildMember(interaction);
     const request = parseOpeningCustomId(decodeCustomId(interaction.data.custom_id).parts);
+    if (request.action === 'warned') {
+      // From the author's DMs: no server in the interaction, the button names it.
+      const answered = await answerExpiryWarning(ctx, interaction, request);
+      return updateMessage(renderWarningAnswered(answered.opening, answered.choice));
+    }
+    const member = guildMember(interaction);
     if (request.action === 'page') {
       const page = await listOpeningsPage(ctx, member, request.filters, request.page);
       return updateMessage(renderOpeningList(page));

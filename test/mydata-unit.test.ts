@@ -63,6 +63,7 @@ function opening(id: number, title: string): Opening {
     postedVersion: null,
     postGeneration: 0,
     authorToldAt: null,
+    expiryWarnedAt: null,
     createdAt: NOW,
     openedAt: NOW,
     updatedAt: NOW,

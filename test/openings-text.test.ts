@@ -38,6 +38,7 @@ function opening(overrides: Partial<OpeningWithInterest> = {}): OpeningWithInter
     postedVersion: null,
     postGeneration: 0,
     authorToldAt: null,
+    expiryWarnedAt: null,
     createdAt: NOW,
     openedAt: NOW,
     updatedAt: NOW,

@@ -62,6 +62,7 @@ function sampleOpening(overrides: Partial<OpeningWithInterest> = {}): OpeningWit
     postedVersion: 1,
     postGeneration: 0,
     authorToldAt: null,
+    expiryWarnedAt: null,
     createdAt: NOW,
     openedAt: NOW,
     updatedAt: NOW,

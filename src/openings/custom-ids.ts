@@ -16,13 +16,18 @@ export const OPENING_PREFIX = 'opening';
  *   opening:post:<kind>:<focus>:<remote 0|1>:<role>:<days>:<guild id>   the form of /opening post
  *   opening:page:<page>:<kind>:<focus>:<remote>:<role>:<query…>         a page of /opening list
  *   opening:interest:<opening id>                                       "I'm interested"
+ *   opening:warned:<renew|fill>:<guild id>:<opening id>:<expiry, s>     the buttons of an expiry warning DM
  * In page ids a filter is the index of its value ('-' when unset) to leave room for the query, and
  * the page of a `mine:true` list is written `m<page>`.
  */
 type OpeningAction =
   | { action: 'post'; draft: PostDraft }
   | { action: 'page'; page: number; filters: ListFilters }
-  | { action: 'interest'; openingId: number };
+  | { action: 'interest'; openingId: number }
+  | { action: 'warned'; choice: WarningChoice; guildId: string; openingId: number; expiresAt: Date };
+
+/** What an author may do from the direct message warning that an opening expires soon. */
+export type WarningChoice = 'renew' | 'fill';
 
 export interface PostDraft {
   kind: OpeningKind;
@@ -68,6 +73,24 @@ export function listPageCustomId(page: number, filters: ListFilters): string {
     filters.remote === undefined ? UNSET : filters.remote ? 'y' : 'n',
     indexCode(openingRoles, filters.role),
     filters.query ?? '',
+  );
+}
+
+/**
+ * A button of the expiry warning: it names the guild (a DM has none) and the expiry it warned of,
+ * so a press after the opening was renewed or closed is recognised as out of date.
+ */
+export function warningCustomId(
+  choice: WarningChoice,
+  opening: { guildId: string; id: number; expiresAt: Date },
+) {
+  return encodeCustomId(
+    OPENING_PREFIX,
+    'warned',
+    choice,
+    opening.guildId,
+    opening.id,
+    Math.floor(opening.expiresAt.getTime() / 1000),
   );
 }
 
@@ -126,6 +149,16 @@ const pagePartsSchema = z.tuple([
 
 const interestPartsSchema = z.tuple([z.string().regex(OPENING_ID_PATTERN).transform(Number)]);
 
+const warnedPartsSchema = z.tuple([
+  z.enum(['renew', 'fill']),
+  snowflakeSchema(),
+  z.string().regex(OPENING_ID_PATTERN).transform(Number),
+  z
+    .string()
+    .regex(/^\d{9,11}$/)
+    .transform((seconds) => new Date(Number(seconds) * 1000)),
+]);
+
 /** What a custom_id of ours asks for (the parts after the prefix), or a UserError if it was tampered with. */
 export function parseOpeningCustomId(parts: readonly string[]): OpeningAction {
   const [action, ...rest] = parts;
@@ -146,6 +179,12 @@ export function parseOpeningCustomId(parts: readonly string[]): OpeningAction {
   } else if (action === 'interest') {
     const parsed = interestPartsSchema.safeParse(rest);
     if (parsed.success) return { action, openingId: parsed.data[0] };
+  } else if (action === 'warned') {
+    const parsed = warnedPartsSchema.safeParse(rest);
+    if (parsed.success) {
+      const [choice, guildId, openingId, expiresAt] = parsed.data;
+      return { action, choice, guildId, openingId, expiresAt };
+    }
   }
   throw new UserError('That button or form is out of date or was changed. Run the command again.');
 }

@@ -116,6 +116,18 @@ export function renderOpeningChoice(opening: Pick<Opening, 'id' | 'title' | 'ins
   };
 }
 
+/** What an expiry warning's DM becomes once answered: its buttons gone, so they work once. */
+export function renderWarningAnswered(opening: Opening, choice: 'renew' | 'fill') {
+  const title = escapeInline(opening.title);
+  return {
+    content:
+      choice === 'renew'
+        ? `Renewed: **${title}** (#${opening.id}) stays open until ${discordTimestamp(opening.expiresAt)}, in the same post.`
+        : `Closed **${title}** (#${opening.id}) as filled. Its post says so.`,
+    components: [],
+  };
+}
+
 /** The ephemeral answer to /opening notify. */
 export function renderNotifySet(on: boolean): string {
   return on

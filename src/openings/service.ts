@@ -1,4 +1,4 @@
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { type APIInteraction, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 import { getGuildSettings } from '../db/queries/guild-settings.ts';
 import { getOpeningAuthorSettings, setInterestDms } from '../db/queries/opening-author-settings.ts';
@@ -7,6 +7,7 @@ import { claimPost } from '../db/queries/opening-posts.ts';
 import {
   closeOpening as closeOpeningRow,
   createOpening,
+  extendOpening,
   getOpening,
   listOpeningChoices,
   listOpenOpenings,
@@ -16,10 +17,12 @@ import {
   renewOpening as renewOpeningRow,
 } from '../db/queries/openings.ts';
 import { fetchChannelPermissions } from '../discord/permissions.ts';
+import { isSnowflake } from '../discord/snowflake.ts';
 import { UserError } from '../errors.ts';
 import { type GuildMember, hasPermission } from '../router/member.ts';
 import { type ClosingStatus, STATUS_LABELS } from './catalog.ts';
-import type { ListFilters, PostDraft } from './custom-ids.ts';
+import type { ListFilters, PostDraft, WarningChoice } from './custom-ids.ts';
+import { EXPIRY_WARNING } from './expiry-warnings.ts';
 import { type PublishOutcome, publishOpening } from './publisher.ts';
 import { describePostingRefusal, pageCount } from './render.ts';
 import { postLeaseUntil } from './retry.ts';
@@ -290,4 +293,49 @@ export async function requestPostRefresh(
     leaseUntil: postLeaseUntil(now),
   });
   if (claimed) await publishOpening(ctx, claimed);
+}
+
+/** Who pressed a button, in a server or in a direct message (where there is no member). */
+function presserOf(interaction: APIInteraction): string {
+  const userId = interaction.member?.user?.id ?? interaction.user?.id;
+  if (!isSnowflake(userId)) throw new UserError('Discord did not say who pressed the button.');
+  return userId;
+}
+
+/**
+ * A press on an expiry warning's button, from the DM or anywhere: only the author's, only while
+ * the opening is open with the expiry the warning named. Renew keeps the same post.
+ */
+export async function answerExpiryWarning(
+  ctx: Context,
+  interaction: APIInteraction,
+  press: { choice: WarningChoice; guildId: string; openingId: number; expiresAt: Date },
+): Promise<{ opening: Opening; choice: WarningChoice }> {
+  const userId = presserOf(interaction);
+  const outOfDate =
+    'That warning is out of date: the opening was renewed, closed or removed since. Check `/opening list mine:true` in the server.';
+  const opening = await getOpening(ctx.db, press.guildId, press.openingId);
+  if (!opening || opening.authorId !== userId) {
+    ctx.log.warn({ guildId: press.guildId, openingId: press.openingId }, 'expiry warning press refused');
+    throw new UserError('Only the member who posted this opening can renew or close it from here.');
+  }
+  const warnedExpiry = Math.floor(opening.expiresAt.getTime() / 1000) * 1000;
+  if (opening.status !== 'open' || warnedExpiry !== press.expiresAt.getTime()) throw new UserError(outOfDate);
+  const now = ctx.clock();
+  if (press.choice === 'fill') {
+    const closed = await closeOpeningRow(ctx.db, press.guildId, opening.id, 'filled', now);
+    if (!closed) throw new UserError(outOfDate);
+    if (closed.messageId) await requestPostRefresh(ctx, closed);
+    return { opening: closed, choice: 'fill' };
+  }
+  const extended = await extendOpening(ctx.db, press.guildId, opening.id, {
+    authorId: userId,
+    warnedExpiry: press.expiresAt,
+    expiresAt: expiryFrom(now > opening.expiresAt ? now : opening.expiresAt, EXPIRY_WARNING.renewDays),
+    now,
+  });
+  if (!extended) throw new UserError(outOfDate);
+  ctx.log.info({ guildId: press.guildId, openingId: opening.id }, 'opening extended from its warning');
+  if (extended.messageId) await requestPostRefresh(ctx, extended);
+  return { opening: extended, choice: 'renew' };
 }

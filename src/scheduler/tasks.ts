@@ -1,4 +1,5 @@
 import { faqQueryRetentionTask } from '../faq/tasks.ts';
+import { expiryWarningTask } from '../openings/expiry-warnings.ts';
 import { interestNewsTask } from '../openings/interest-news.ts';
 import { openingExpiryTask, openingPostTask } from '../openings/tasks.ts';
 import { pitfallReminderTask } from '../reminders/task.ts';
@@ -11,5 +12,6 @@ export const schedulerTasks: readonly SchedulerTask[] = [
   openingExpiryTask,
   openingPostTask,
   interestNewsTask,
+  expiryWarningTask,
   faqQueryRetentionTask,
 ];

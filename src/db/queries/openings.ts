@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { ClosingStatus } from '../../openings/catalog.ts';
 import type { ListFilters } from '../../openings/custom-ids.ts';
 import { duplicateKey, type RecentOpening } from '../../openings/rules.ts';
@@ -231,6 +231,7 @@ export async function renewOpening(
       status: 'open',
       expiresAt: times.expiresAt,
       openedAt: times.now,
+      expiryWarnedAt: null,
       ...claimedUntil(times.leaseUntil),
       ...touchOpening(times.now),
     })
@@ -304,4 +305,61 @@ export async function listMemberOpenings(db: Db, guildId: string, authorId: stri
     .from(openings)
     .where(and(eq(openings.guildId, guildId), eq(openings.authorId, authorId)))
     .orderBy(desc(openings.createdAt), desc(openings.id));
+}
+
+/**
+ * Claims up to `limit` open openings that expire before `warnBefore` and whose author was not
+ * warned yet (across guilds): marked warned in the same statement, so one process warns once.
+ */
+export async function claimExpiryWarnings(
+  db: Db,
+  now: Date,
+  options: { warnBefore: Date; limit: number },
+): Promise<Opening[]> {
+  const due = db
+    .select({ id: openings.id })
+    .from(openings)
+    .where(
+      and(
+        eq(openings.status, 'open'),
+        isNull(openings.expiryWarnedAt),
+        gt(openings.expiresAt, now),
+        lte(openings.expiresAt, options.warnBefore),
+      ),
+    )
+    .orderBy(asc(openings.expiresAt))
+    .limit(options.limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(openings)
+    .set({ expiryWarnedAt: now })
+    .where(and(inArray(openings.id, due), isNull(openings.expiryWarnedAt)))
+    .returning();
+}
+
+/**
+ * Moves the author's open opening's expiry from `warnedExpiry` (what the warning named) to
+ * `expiresAt`, keeping its post, which is then edited; null when it is not theirs, not open, or
+ * its expiry changed since the warning. It can be warned again before the new expiry.
+ */
+export async function extendOpening(
+  db: Db,
+  guildId: string,
+  id: number,
+  change: { authorId: string; warnedExpiry: Date; expiresAt: Date; now: Date },
+): Promise<Opening | null> {
+  const [row] = await db
+    .update(openings)
+    .set({ expiresAt: change.expiresAt, expiryWarnedAt: null, ...touchOpening(change.now) })
+    .where(
+      and(
+        eq(openings.guildId, guildId),
+        eq(openings.id, id),
+        eq(openings.authorId, change.authorId),
+        eq(openings.status, 'open'),
+        sql`date_trunc('second', ${openings.expiresAt}) = ${change.warnedExpiry.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning();
+  return row ?? null;
 }

@@ -79,6 +79,8 @@ export const openings = pgTable(
     /** Bumped each time a new post is made for the opening: its creates carry a nonce from it. */
     postGeneration: integer('post_generation').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the author was warned that it expires soon; cleared when it is renewed. */
+    expiryWarnedAt: timestamp('expiry_warned_at', { withTimezone: true }),
     /** When the author was last sent a direct message about new interest in it (at most one an hour). */
     authorToldAt: timestamp('author_told_at', { withTimezone: true }),
     /** When it was last opened: created, or renewed after expiring. Lists show the newest first. */

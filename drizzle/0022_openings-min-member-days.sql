@@ -1,1 +1,0 @@
-ALTER TABLE "guild_settings" ADD COLUMN "openings_min_member_days" integer DEFAULT 0 NOT NULL;
