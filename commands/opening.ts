@@ -1,5 +1,13 @@
 import { UserError } from '../src/errors.ts';
 import {
+  renderAlertOff,
+  renderAlertSet,
+  renderAlertShown,
+  setAlert,
+  showAlert,
+  turnAlertOff,
+} from '../src/openings/alerts.ts';
+import {
   type ListFilters,
   OPENING_PREFIX,
   parseOpeningCustomId,
@@ -27,6 +35,7 @@ import {
   suggestOpenings,
 } from '../src/openings/service.ts';
 import {
+  alertOptionsSchema,
   closeOptionsSchema,
   listOptionsSchema,
   nameRejectedOption,
@@ -61,6 +70,22 @@ export const openingCommand: Command = {
       const values = readOptions(interaction).values;
       const filters: ListFilters = parseOptions(listOptionsSchema, values, nameRejectedOption);
       return reply(renderOpeningList(await listOpeningsPage(ctx, guildMember(interaction), filters, 0)));
+    },
+    async 'alerts set'(interaction, ctx) {
+      const options = parseOptions(alertOptionsSchema, readOptions(interaction).values, nameRejectedOption);
+      const alert = await setAlert(ctx, guildMember(interaction), {
+        kind: options.kind ?? null,
+        focus: options.focus ?? null,
+        remote: options.remote ?? null,
+        role: options.role ?? null,
+      });
+      return ephemeralText(renderAlertSet(alert));
+    },
+    async 'alerts off'(interaction, ctx) {
+      return ephemeralText(renderAlertOff(await turnAlertOff(ctx, guildMember(interaction))));
+    },
+    async 'alerts show'(interaction, ctx) {
+      return ephemeralText(renderAlertShown(await showAlert(ctx, guildMember(interaction))));
     },
     async notify(interaction, ctx) {
       const { setting } = parseOptions(

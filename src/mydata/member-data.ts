@@ -6,6 +6,7 @@ import { listMemberHiddenFaqs, unattributeMemberHiddenFaqs } from '../db/queries
 import { deleteMemberFaqVotes, listMemberFaqVotes } from '../db/queries/faq-votes.ts';
 import { listMemberFaqEntries, unattributeMemberFaqEntries } from '../db/queries/faqs.ts';
 import { deleteMemberPitfallCursor, getMemberPitfallCursor } from '../db/queries/member-pitfall-cursors.ts';
+import { deleteMemberOpeningAlerts, listMemberOpeningAlerts } from '../db/queries/opening-alerts.ts';
 import {
   deleteMemberOpeningAuthorSettings,
   listMemberOpeningAuthorSettings,
@@ -20,6 +21,7 @@ import { listMemberOpenings, listRecentOpeningsByAuthor, type Opening } from '..
 import { truncate } from '../discord/limits.ts';
 import { escapeInline } from '../discord/safe-text.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
+import { describeAlert } from '../openings/alerts.ts';
 import { ANONYMOUS_AUTHOR_ID, type OpeningStatus, STATUS_LABELS } from '../openings/catalog.ts';
 import { postLink } from '../openings/render.ts';
 import { DUPLICATE_WINDOW_MS } from '../openings/rules.ts';
@@ -194,6 +196,18 @@ export const MEMBER_DATA_PARTS = {
               : `Off${rows[0]?.interestDmsOffReason ? `: ${rows[0].interestDmsOffReason}` : ''}`,
           ),
     deleteEffect: () => 'Your choice about messages on interest in your openings: deleted (back to on)',
+  }),
+  /** Their alert for new openings. */
+  openingAlerts: part({
+    collect: listMemberOpeningAlerts,
+    count: length,
+    delete: (db, run) => deleteMemberOpeningAlerts(db, run.guildId, run.userId),
+    exportKey: 'openingAlerts',
+    exportValue: (alerts) =>
+      alerts.map(({ kind, focus, remote, role, createdAt }) => ({ kind, focus, remote, role, createdAt })),
+    summaryField: (alerts) =>
+      alerts[0] ? field('Your alert for new openings', describeAlert(alerts[0])) : null,
+    deleteEffect: () => 'Your alert for new openings: deleted',
   }),
   assessments: part({
     collect: listMemberAssessments,

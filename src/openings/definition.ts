@@ -153,6 +153,49 @@ export const openingCommandData = defineCommand({
       ],
     },
     {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: 'alerts',
+      description: 'A direct message when a new opening you would want is posted',
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'set',
+          description: 'Get alerts for new openings like these (leave a filter out for any)',
+          options: [
+            {
+              type: ApplicationCommandOptionType.String,
+              name: 'kind',
+              description: 'Only this kind of work',
+              choices: kindChoices,
+            },
+            {
+              type: ApplicationCommandOptionType.String,
+              name: 'focus',
+              description: 'Only this field',
+              choices: focusChoices,
+            },
+            {
+              type: ApplicationCommandOptionType.Boolean,
+              name: 'remote',
+              description: 'Only remote (true) or on-site (false) ones',
+            },
+            {
+              type: ApplicationCommandOptionType.String,
+              name: 'role',
+              description: 'Only this rung of the ladder',
+              choices: roleChoices,
+            },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'off',
+          description: 'Stop alerts for new openings',
+        },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'show', description: 'Show your alert' },
+      ],
+    },
+    {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'notify',
       description: 'Whether you get a direct message when members show interest in your openings',

@@ -180,6 +180,13 @@ export const listOptionsSchema = z.object({
     .transform((value) => (value ? true : undefined)),
 });
 
+export const alertOptionsSchema = z.object({
+  kind: kindSchema.optional(),
+  focus: focusSchema.optional(),
+  remote: z.boolean().optional(),
+  role: roleSchema.optional(),
+});
+
 export const notifyOptionsSchema = z.object({ setting: z.enum(['on', 'off']) });
 
 /** An opening chosen in autocomplete arrives as its id; a member may also type `#12` or `12`. */

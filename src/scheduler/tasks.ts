@@ -1,4 +1,5 @@
 import { faqQueryRetentionTask } from '../faq/tasks.ts';
+import { openingAlertTask } from '../openings/alerts.ts';
 import { expiryWarningTask } from '../openings/expiry-warnings.ts';
 import { interestNewsTask } from '../openings/interest-news.ts';
 import { openingExpiryTask, openingPostTask } from '../openings/tasks.ts';
@@ -13,5 +14,6 @@ export const schedulerTasks: readonly SchedulerTask[] = [
   openingPostTask,
   interestNewsTask,
   expiryWarningTask,
+  openingAlertTask,
   faqQueryRetentionTask,
 ];

@@ -150,3 +150,26 @@ export const openingAuthorSettings = pgTable(
   },
   (table) => [primaryKey({ columns: [table.guildId, table.userId] })],
 );
+
+/**
+ * A member's alert for new openings in a guild: the filters (null: any), and how far the alerts
+ * have told them. New openings opened after `toldThrough` that match are sent in one direct
+ * message, at most one an hour.
+ */
+export const openingAlerts = pgTable(
+  'opening_alerts',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    kind: openingKind('kind'),
+    focus: openingFocus('focus'),
+    remote: boolean('remote'),
+    role: openingRole('role'),
+    /** Openings opened up to here were told of (or came before the alert was set). */
+    toldThrough: timestamp('told_through', { withTimezone: true }).notNull(),
+    /** When the last alert message went out; null before the first. */
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.guildId, table.userId] })],
+);
