@@ -331,7 +331,10 @@ export async function answerExpiryWarning(
   const extended = await extendOpening(ctx.db, press.guildId, opening.id, {
     authorId: userId,
     warnedExpiry: press.expiresAt,
-    expiresAt: expiryFrom(now > opening.expiresAt ? now : opening.expiresAt, EXPIRY_WARNING.renewDays),
+    expiresAt: expiryFrom(
+      new Date(Math.max(now.getTime(), opening.expiresAt.getTime())),
+      EXPIRY_WARNING.renewDays,
+    ),
     now,
   });
   if (!extended) throw new UserError(outOfDate);
