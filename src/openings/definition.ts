@@ -41,6 +41,33 @@ const openingOption = (description: string): APIApplicationCommandBasicOption =>
   max_length: 100,
 });
 
+/** The filters of /opening list and /opening alerts set: one value each, or any when left out. */
+const filterOptions = [
+  {
+    type: ApplicationCommandOptionType.String,
+    name: 'kind',
+    description: 'Only this kind of work',
+    choices: kindChoices,
+  },
+  {
+    type: ApplicationCommandOptionType.String,
+    name: 'focus',
+    description: 'Only this field',
+    choices: focusChoices,
+  },
+  {
+    type: ApplicationCommandOptionType.Boolean,
+    name: 'remote',
+    description: 'Only remote (true) or on-site (false) ones',
+  },
+  {
+    type: ApplicationCommandOptionType.String,
+    name: 'role',
+    description: 'Only this rung of the ladder',
+    choices: roleChoices,
+  },
+] satisfies APIApplicationCommandBasicOption[];
+
 export const openingCommandData = defineCommand({
   name: 'opening',
   description: 'Post research openings, find one that fits you, and show interest',
@@ -87,29 +114,7 @@ export const openingCommandData = defineCommand({
       name: 'list',
       description: 'Browse open research openings, newest first',
       options: [
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'kind',
-          description: 'Only this kind of work',
-          choices: kindChoices,
-        },
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'focus',
-          description: 'Only this field',
-          choices: focusChoices,
-        },
-        {
-          type: ApplicationCommandOptionType.Boolean,
-          name: 'remote',
-          description: 'Only remote (true) or on-site (false) ones',
-        },
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'role',
-          description: 'Only this rung of the ladder',
-          choices: roleChoices,
-        },
+        ...filterOptions,
         {
           type: ApplicationCommandOptionType.String,
           name: 'query',
@@ -161,31 +166,7 @@ export const openingCommandData = defineCommand({
           type: ApplicationCommandOptionType.Subcommand,
           name: 'set',
           description: 'Get alerts for new openings like these (leave a filter out for any)',
-          options: [
-            {
-              type: ApplicationCommandOptionType.String,
-              name: 'kind',
-              description: 'Only this kind of work',
-              choices: kindChoices,
-            },
-            {
-              type: ApplicationCommandOptionType.String,
-              name: 'focus',
-              description: 'Only this field',
-              choices: focusChoices,
-            },
-            {
-              type: ApplicationCommandOptionType.Boolean,
-              name: 'remote',
-              description: 'Only remote (true) or on-site (false) ones',
-            },
-            {
-              type: ApplicationCommandOptionType.String,
-              name: 'role',
-              description: 'Only this rung of the ladder',
-              choices: roleChoices,
-            },
-          ],
+          options: filterOptions,
         },
         {
           type: ApplicationCommandOptionType.Subcommand,
