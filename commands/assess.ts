@@ -10,14 +10,10 @@ import { CARD_FILE_NAME, type Card, renderAssessmentCard } from '../src/card/ass
 import { cardAttachment, cardFollowUp } from '../src/card/follow-up.ts';
 import type { Context } from '../src/context.ts';
 import { findPreviousAssessment, recordAssessment } from '../src/db/queries/assessments.ts';
-import {
-  clearChannelProblem,
-  getGuildSettings,
-  recordChannelProblem,
-} from '../src/db/queries/guild-settings.ts';
+import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { suggestOpenOpenings } from '../src/db/queries/openings.ts';
 import { listAllMemberItems } from '../src/db/queries/portfolio-items.ts';
-import { describePostFailure, postFailureKind, sendChannelMessage } from '../src/discord/channels.ts';
+import { postMessage, postToGuildChannel } from '../src/discord/channel-post.ts';
 import {
   assessInputFromItems,
   assessSourceOf,
@@ -120,27 +116,30 @@ async function share(
   if (!channelId) {
     return 'Your check is saved but was not shared: this server has no assessments channel yet. A moderator can set one with `/config assessments`.';
   }
-  try {
-    const { attachment, file } = cardAttachment(check.card);
-    const summary = renderSharedSummary(check.userId, check.level, check.counts);
-    await sendChannelMessage(
-      ctx.rest,
+  const { attachment, file } = cardAttachment(check.card);
+  const summary = renderSharedSummary(check.userId, check.level, check.counts);
+  const shared = await postToGuildChannel(ctx, {
+    guildId,
+    purpose: 'assessments',
+    channelId,
+    kind: 'new',
+    // No retry: the member shares again.
+    reportEveryFailure: false,
+    send: postMessage(
+      ctx,
       channelId,
       {
         embeds: [{ ...summary, image: { url: `attachment://${CARD_FILE_NAME}` } }],
         attachments: [attachment],
       },
       [file],
-    );
-  } catch (error) {
-    const problem = describePostFailure(error);
-    ctx.log.warn({ err: error, guildId, channelId, assessmentId }, 'sharing an assessment failed');
-    const failed = `Your check is saved, but sharing it in <#${channelId}> failed (${problem}).`;
-    if (postFailureKind(error) === 'transient') return `${failed} Try sharing again later.`;
-    // Only a moderator can fix a missing channel or permission: /config show tells them.
-    await recordChannelProblem(ctx.db, guildId, 'assessments', { channelId, problem }, ctx.clock());
-    return `${failed} A moderator can see the problem in \`/config show\`.`;
-  }
-  await clearChannelProblem(ctx.db, guildId, 'assessments', channelId, ctx.clock());
-  return `Shared your level and counts in <#${channelId}>.`;
+    ),
+  });
+  if (shared.ok) return `Shared your level and counts in <#${channelId}>.`;
+  ctx.log.warn({ guildId, channelId, assessmentId, problem: shared.problem }, 'sharing an assessment failed');
+  const failed = `Your check is saved, but sharing it in <#${channelId}> failed (${shared.problem}).`;
+  // Only a moderator can fix a missing channel or permission: /config show tells them.
+  return shared.permanent
+    ? `${failed} A moderator can see the problem in \`/config show\`.`
+    : `${failed} Try sharing again later.`;
 }

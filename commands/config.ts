@@ -1,16 +1,24 @@
 import { z } from 'zod';
-import type { Context } from '../src/context.ts';
-import { enableReminders, getGuildSettings, updateGuildSettings } from '../src/db/queries/guild-settings.ts';
-import { requeueStaleOpeningPosts, requeueUnpostedOpenings } from '../src/db/queries/openings.ts';
+import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { SNOWFLAKE_PATTERN } from '../src/discord/snowflake.ts';
-import { UserError } from '../src/errors.ts';
-import { type ChannelPurpose, channelTypeProblem } from '../src/guild-config/channel-rules.ts';
 import { configCommandData } from '../src/guild-config/definition.ts';
-import { describeInterval, discordTime, renderSettingsEmbed } from '../src/guild-config/render.ts';
-import { POST_RETRY } from '../src/openings/retry.ts';
-import { isDue, REMINDER_INTERVAL_HOURS } from '../src/reminders/schedule.ts';
-import type { ChatInputInteraction, Command } from '../src/router/command.ts';
-import { type GuildMember, guildMember } from '../src/router/member.ts';
+import {
+  renderOpeningsSet,
+  renderRemindersOff,
+  renderRemindersOn,
+  renderSettingsEmbed,
+} from '../src/guild-config/render.ts';
+import {
+  pickedChannel,
+  setAssessmentsChannel,
+  setOpeningsChannel,
+  setReminders,
+  turnRemindersOff,
+} from '../src/guild-config/service.ts';
+import { MIN_MEMBER_DAYS } from '../src/openings/rules.ts';
+import { REMINDER_INTERVAL_HOURS } from '../src/reminders/schedule.ts';
+import type { Command } from '../src/router/command.ts';
+import { guildMember } from '../src/router/member.ts';
 import { parseOptions, readOptions } from '../src/router/options.ts';
 import { ephemeralText, reply } from '../src/router/responses.ts';
 
@@ -27,117 +35,52 @@ const everyHours = z
   .default(defaultHours);
 const remindersOptions = z.object({ channel: channelId, every_hours: everyHours });
 const channelOptions = z.object({ channel: channelId });
-
-/** The channel as Discord resolved it for this interaction; its type is checked here, not only by the client. */
-function pickedChannel(interaction: ChatInputInteraction, purpose: ChannelPurpose, id: string) {
-  const channel = interaction.data.resolved?.channels?.[id];
-  if (!channel)
-    throw new UserError('Discord did not send the details of that channel. Please pick it again.');
-  const problem = channelTypeProblem(purpose, channel.type);
-  if (problem) throw new UserError(problem);
-  return { id, type: channel.type };
-}
-
-async function setReminders(interaction: ChatInputInteraction, member: GuildMember, ctx: Context) {
-  const options = parseOptions(remindersOptions, readOptions(interaction).values);
-  const channel = pickedChannel(interaction, 'reminders', options.channel);
-  const now = ctx.clock();
-  const settings = await enableReminders(
-    ctx.db,
-    member.guildId,
-    { channelId: channel.id, everyHours: options.every_hours },
-    now,
-  );
-  ctx.log.info({ guildId: member.guildId, userId: member.userId, channelId: channel.id }, 'reminders set');
-  const nextRunAt = settings.remindersNextRunAt ?? now;
-  const next = isDue(nextRunAt, now)
-    ? `The first one is posted within ${Math.ceil(ctx.config.schedulerTickMs / 1000)} seconds.`
-    : `The next one is due ${discordTime(nextRunAt)}.`;
-  return ephemeralText(
-    `Pitfall reminders are on: ${describeInterval(options.every_hours)} in <#${channel.id}>. ${next}`,
-  );
-}
-
-async function turnRemindersOff(member: GuildMember, ctx: Context) {
-  const settings = await getGuildSettings(ctx.db, member.guildId);
-  if (!settings || settings.remindersNextRunAt === null)
-    return ephemeralText('Pitfall reminders are already off.');
-  await updateGuildSettings(
-    ctx.db,
-    member.guildId,
-    { remindersNextRunAt: null, remindersFailures: 0, remindersProblem: null },
-    ctx.clock(),
-  );
-  ctx.log.info({ guildId: member.guildId, userId: member.userId }, 'reminders turned off');
-  return ephemeralText('Pitfall reminders are off. Turn them on again with `/config reminders`.');
-}
-
-async function setChannel(
-  interaction: ChatInputInteraction,
-  member: GuildMember,
-  ctx: Context,
-  purpose: 'openings' | 'assessments',
-) {
-  const options = parseOptions(channelOptions, readOptions(interaction).values);
-  const channel = pickedChannel(interaction, purpose, options.channel);
-  const now = ctx.clock();
-  const ids = { guildId: member.guildId, userId: member.userId, channelId: channel.id, purpose };
-  if (purpose === 'assessments') {
-    await updateGuildSettings(
-      ctx.db,
-      member.guildId,
-      { assessmentsChannelId: channel.id, assessmentsProblem: null },
-      now,
-    );
-    ctx.log.info(ids, 'channel set');
-    return ephemeralText(`Shared assessment summaries will be posted in <#${channel.id}>.`);
-  }
-  // Setting the channel is also how a moderator says it is fixed: the posts waiting are sent.
-  const { queued, stale } = await ctx.db.transaction(async (tx) => {
-    await updateGuildSettings(
-      tx,
-      member.guildId,
-      { openingsChannelId: channel.id, openingsChannelType: channel.type, openingsProblem: null },
-      now,
-    );
-    return {
-      queued: await requeueUnpostedOpenings(tx, member.guildId, now),
-      stale: await requeueStaleOpeningPosts(tx, member.guildId, now),
-    };
-  });
-  ctx.log.info({ ...ids, queued, stale }, 'channel set');
-  return ephemeralText(
-    `New research openings will be posted in <#${channel.id}>.${waitingNote(queued, stale, ctx)}`,
-  );
-}
-
-function waitingNote(queued: number, stale: number, ctx: Context): string {
-  // The scheduler sends a batch per tick: a long backlog takes a few ticks.
-  const when = `${queued + stale > POST_RETRY.batchSize ? 'starting ' : ''}within ${Math.ceil(ctx.config.schedulerTickMs / 1000)} seconds`;
-  const notes: string[] = [];
-  if (queued > 0) {
-    const which = queued === 1 ? 'The 1 open opening' : `The ${queued} open openings`;
-    notes.push(` ${which} not posted yet will be posted there ${when}.`);
-  }
-  if (stale > 0) {
-    const which = stale === 1 ? 'The 1 post' : `The ${stale} posts`;
-    notes.push(` ${which} the bot could not bring up to date will be edited ${when}.`);
-  }
-  return notes.join('');
-}
-
-async function show(member: GuildMember, ctx: Context) {
-  const settings = await getGuildSettings(ctx.db, member.guildId);
-  return reply({ embeds: [renderSettingsEmbed(settings, ctx.clock())] });
-}
+const openingsOptions = z.object({
+  channel: channelId,
+  allow_invites: z.boolean({ error: '`allow_invites` must be true or false.' }).optional(),
+  min_member_days: z
+    .number({
+      error: `\`min_member_days\` must be a whole number from ${MIN_MEMBER_DAYS.min} to ${MIN_MEMBER_DAYS.max}.`,
+    })
+    .int({
+      error: `\`min_member_days\` must be a whole number from ${MIN_MEMBER_DAYS.min} to ${MIN_MEMBER_DAYS.max}.`,
+    })
+    .min(MIN_MEMBER_DAYS.min, { error: `\`min_member_days\` cannot be negative.` })
+    .max(MIN_MEMBER_DAYS.max, { error: `\`min_member_days\` can be at most ${MIN_MEMBER_DAYS.max}.` })
+    .optional(),
+});
 
 export const configCommand: Command = {
   data: configCommandData,
   subcommands: {
-    reminders: (interaction, ctx) => setReminders(interaction, guildMember(interaction), ctx),
-    'reminders-off': (interaction, ctx) => turnRemindersOff(guildMember(interaction), ctx),
-    openings: (interaction, ctx) => setChannel(interaction, guildMember(interaction), ctx, 'openings'),
-    assessments: (interaction, ctx) => setChannel(interaction, guildMember(interaction), ctx, 'assessments'),
-    show: (interaction, ctx) => show(guildMember(interaction), ctx),
+    async reminders(interaction, ctx) {
+      const options = parseOptions(remindersOptions, readOptions(interaction).values);
+      const channel = pickedChannel(interaction.data.resolved?.channels, 'reminders', options.channel);
+      const settings = await setReminders(ctx, guildMember(interaction), channel, options.every_hours);
+      return ephemeralText(renderRemindersOn(settings, ctx.clock(), ctx.config.schedulerTickMs));
+    },
+    async 'reminders-off'(interaction, ctx) {
+      return ephemeralText(renderRemindersOff(await turnRemindersOff(ctx, guildMember(interaction))));
+    },
+    async openings(interaction, ctx) {
+      const options = parseOptions(openingsOptions, readOptions(interaction).values);
+      const channel = pickedChannel(interaction.data.resolved?.channels, 'openings', options.channel);
+      const change = await setOpeningsChannel(ctx, guildMember(interaction), {
+        channel,
+        allowInvites: options.allow_invites,
+        minMemberDays: options.min_member_days,
+      });
+      return ephemeralText(renderOpeningsSet(change, ctx.config.schedulerTickMs));
+    },
+    async assessments(interaction, ctx) {
+      const options = parseOptions(channelOptions, readOptions(interaction).values);
+      const channel = pickedChannel(interaction.data.resolved?.channels, 'assessments', options.channel);
+      await setAssessmentsChannel(ctx, guildMember(interaction), channel);
+      return ephemeralText(`Shared assessment summaries will be posted in <#${channel.id}>.`);
+    },
+    async show(interaction, ctx) {
+      const settings = await getGuildSettings(ctx.db, guildMember(interaction).guildId);
+      return reply({ embeds: [renderSettingsEmbed(settings, ctx.clock())] });
+    },
   },
 };

@@ -59,10 +59,10 @@ const envSchema = z
     ),
     LOG_FILE: optionalText,
     SHARDS: optionalText.refine((value) => value === undefined || /^(auto|\d+(\s*,\s*\d+)*)$/.test(value), {
-      message: 'SHARDS must be auto or shard ids such as 0,1',
+      error: 'SHARDS must be auto or shard ids such as 0,1',
     }),
     SHARD_COUNT: optionalText.refine((value) => value === undefined || /^[1-9]\d{0,4}$/.test(value), {
-      message: 'SHARD_COUNT must be the total number of shards, such as 4',
+      error: 'SHARD_COUNT must be the total number of shards, such as 4',
     }),
     LOG_LEVEL: optionalText.default('info').pipe(
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

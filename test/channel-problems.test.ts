@@ -104,7 +104,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     expect(reply).toContain('`/config openings`');
     expect(await getOpening(harness.db, GUILD_A, opening.id)).toMatchObject({
       status: 'open',
-      postState: 'none',
+      postState: 'gone',
       messageId: null,
     });
     const shown = await show();
@@ -152,7 +152,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     // The refused one still waits for the moderator: nothing retries it.
     harness.clock.advance(DAY);
     await tick();
-    expect((await getOpening(harness.db, GUILD_A, refused.opening.id))?.postState).toBe('none');
+    expect((await getOpening(harness.db, GUILD_A, refused.opening.id))?.postState).toBe('gone');
     expect(harness.standIn.find('POST', /\/threads$/)).toHaveLength(2);
   });
 
@@ -169,7 +169,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     );
     await harness.press(`opening:interest:${opening.id}`, member('300000000000000778'));
     expect(await getOpening(harness.db, GUILD_A, opening.id)).toMatchObject({
-      postState: 'none',
+      postState: 'gone',
       channelId: null,
       messageId: null,
     });
@@ -304,7 +304,10 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
       .set({ expiresAt: new Date(harness.clock.now().getTime() - 1000) })
       .where(eq(openings.id, lapsed.opening.id));
     const elsewhere = await postOpening(GUILD_B);
-    expect(harness.standIn.requests).toEqual([]);
+    // Nothing posted anywhere; the moderator's close only looked up the server's roles.
+    expect(harness.standIn.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `GET /guilds/${GUILD_A}`,
+    ]);
 
     // A plain member cannot set the channel, and nothing is queued.
     expect(ephemeralContent(await config('openings', { channel: OPENINGS.id }, member()))).toContain(
@@ -312,7 +315,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     );
     await tick();
     expect(harness.standIn.find('POST', /.*/)).toEqual([]);
-    expect((await getOpening(harness.db, GUILD_A, waiting.opening.id))?.postState).toBe('none');
+    expect((await getOpening(harness.db, GUILD_A, waiting.opening.id))?.postState).toBe('gone');
 
     const set = ephemeralContent(await config('openings', { channel: OPENINGS.id }));
     expect(set).toContain(`New research openings will be posted in <#${OPENINGS.id}>.`);
@@ -329,7 +332,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     for (const other of [closed, lapsed]) {
       expect((await getOpening(harness.db, GUILD_A, other.opening.id))?.messageId).toBeNull();
     }
-    expect((await getOpening(harness.db, GUILD_B, elsewhere.opening.id))?.postState).toBe('none');
+    expect((await getOpening(harness.db, GUILD_B, elsewhere.opening.id))?.postState).toBe('gone');
 
     // Setting it again finds nothing more to post.
     expect(ephemeralContent(await config('openings', { channel: OPENINGS.id }))).not.toContain(
@@ -402,6 +405,8 @@ describe('/config show with every problem at once', () => {
       guildId: GUILD_A,
       openingsChannelId: OPENINGS.id,
       openingsChannelType: ChannelType.GuildText,
+      openingsAllowInvites: false,
+      openingsMinMemberDays: 0,
       assessmentsChannelId: ASSESSMENTS.id,
       remindersChannelId: OPENINGS.id,
       remindersEveryHours: 24,
@@ -420,6 +425,8 @@ describe('/config show with every problem at once', () => {
       'Reminders problem',
       'Openings channel',
       'Openings channel problem',
+      'Discord invites in openings',
+      'New members and openings',
       'Assessments channel',
       'Assessments channel problem',
     ]);

@@ -24,7 +24,7 @@ import {
   renderOpeningPost,
 } from '../src/openings/render.ts';
 import { nextPostAttemptAt, POST_RETRY } from '../src/openings/retry.ts';
-import { FIELD_LIMITS, postingRefusal, type RecentOpening } from '../src/openings/rules.ts';
+import { duplicateKey, FIELD_LIMITS, postingRefusal, type RecentOpening } from '../src/openings/rules.ts';
 import { parseContact, parseOpeningForm } from '../src/openings/validation.ts';
 
 const GUILD = '200000000000000001';
@@ -56,7 +56,13 @@ function sampleOpening(overrides: Partial<OpeningWithInterest> = {}): OpeningWit
     threadId: null,
     postState: 'posted',
     postAttempts: 0,
-    nextPostAttemptAt: null,
+    postLeaseUntil: null,
+    postRetryAt: null,
+    contentVersion: 1,
+    postedVersion: 1,
+    postGeneration: 0,
+    authorToldAt: null,
+    expiryWarnedAt: null,
     createdAt: NOW,
     openedAt: NOW,
     updatedAt: NOW,
@@ -73,7 +79,7 @@ describe('contact validation', () => {
     ['https://example.org/apply', 'https://example.org/apply'],
     ['https://forms.example.com/form?id=3', 'https://forms.example.com/form?id=3'],
   ])('accepts %s', (raw, expected) => {
-    expect(parseContact(raw)).toBe(expected);
+    expect(parseContact(raw)).toEqual({ contact: expected });
   });
 
   it.each([
@@ -88,7 +94,7 @@ describe('contact validation', () => {
     'DM me',
     `https://example.org/${'a'.repeat(FIELD_LIMITS.contact.max)}`,
   ])('refuses %s', (raw) => {
-    expect(parseContact(raw)).toBeNull();
+    expect(parseContact(raw)).toEqual({ problem: 'invalid' });
   });
 });
 
@@ -193,8 +199,7 @@ describe('custom ids', () => {
 describe('spam rules', () => {
   const recent = (hoursAgo: number, title = `Project ${hoursAgo}`, id = hoursAgo): RecentOpening => ({
     id,
-    title,
-    institution: 'Example University',
+    duplicateKey: duplicateKey({ title, institution: 'Example University' }),
     createdAt: new Date(NOW.getTime() - hoursAgo * HOUR),
   });
 
@@ -375,7 +380,7 @@ describe('rendering', () => {
       '`first_last@example.org`',
     );
     expect(renderInterestReply(sampleOpening({ contact: 'https://example.org/x' }), false)).toMatch(
-      /already showed interest[\s\S]*contact the author: https:\/\/example\.org\/x/,
+      /already showed interest[\s\S]*contact the author: <https:\/\/example\.org\/x>/,
     );
   });
 });

@@ -13,9 +13,22 @@ export const EMBED_LIMITS = {
   embedsPerMessage: 10,
 } as const;
 
-/** Shortens text to `max` characters, ending with an ellipsis when something was cut. */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * Shortens text to `max` UTF-16 units (what Discord counts), ending with an ellipsis when something
+ * was cut. It cuts between graphemes, so an emoji, a flag or a letter with its accents is kept whole
+ * or left out, never split into a lone surrogate.
+ */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+  if (text.length <= max) return text;
+  const budget = Math.max(0, max - 1);
+  let end = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    if (index + segment.length > budget) break;
+    end = index + segment.length;
+  }
+  return `${text.slice(0, end).trimEnd()}…`;
 }
 
 /** Characters an embed counts against the 6000 total. */

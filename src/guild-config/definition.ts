@@ -1,4 +1,5 @@
 import { type APIApplicationCommandChannelOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { MIN_MEMBER_DAYS } from '../openings/rules.ts';
 import { REMINDER_INTERVAL_HOURS } from '../reminders/schedule.ts';
 import { defineCommand } from '../router/command.ts';
 import { MODERATOR_ONLY } from '../router/member.ts';
@@ -43,7 +44,21 @@ export const configCommandData = defineCommand({
       type: ApplicationCommandOptionType.Subcommand,
       name: 'openings',
       description: 'Choose the channel where new research openings are posted',
-      options: [channelOption('openings', 'Text or forum channel for research openings')],
+      options: [
+        channelOption('openings', 'Text or forum channel for research openings'),
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'allow_invites',
+          description: 'Whether a Discord server invite may be given as an opening’s contact (default: no)',
+        },
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: 'min_member_days',
+          description: `Days in the server before a member can post (${MIN_MEMBER_DAYS.min}-${MIN_MEMBER_DAYS.max}, 0: no minimum)`,
+          min_value: MIN_MEMBER_DAYS.min,
+          max_value: MIN_MEMBER_DAYS.max,
+        },
+      ],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,

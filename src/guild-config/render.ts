@@ -3,6 +3,7 @@ import type { GuildSettings } from '../db/queries/guild-settings.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
+import { POST_RETRY } from '../openings/retry.ts';
 import { isDue } from '../reminders/schedule.ts';
 import { describeChannelType } from './channel-rules.ts';
 
@@ -20,6 +21,57 @@ export function discordTime(date: Date): string {
 }
 
 const channel = (id: string) => `<#${id}>`;
+
+const withinTicks = (tickMs: number) => `within ${Math.ceil(tickMs / 1000)} seconds`;
+
+/** The answer to /config reminders. */
+export function renderRemindersOn(settings: GuildSettings, now: Date, tickMs: number): string {
+  const nextRunAt = settings.remindersNextRunAt ?? now;
+  const next = isDue(nextRunAt, now)
+    ? `The first one is posted ${withinTicks(tickMs)}.`
+    : `The next one is due ${discordTime(nextRunAt)}.`;
+  const every = describeInterval(settings.remindersEveryHours ?? 0);
+  return `Pitfall reminders are on: ${every} in ${channel(settings.remindersChannelId ?? '')}. ${next}`;
+}
+
+/** The answer to /config reminders-off; `turnedOff` is false when they were off already. */
+export function renderRemindersOff(turnedOff: boolean): string {
+  return turnedOff
+    ? 'Pitfall reminders are off. Turn them on again with `/config reminders`.'
+    : 'Pitfall reminders are already off.';
+}
+
+function newMembersLine(days: number): string {
+  return days > 0
+    ? `Members can post once they have been in the server ${days === 1 ? '1 day' : `${days} days`}.`
+    : 'Members can post from the day they join.';
+}
+
+/** The answer to /config openings: where openings go, and the posts now on their way there. */
+export function renderOpeningsSet(
+  change: { queued: number; stale: number; settings: GuildSettings },
+  tickMs: number,
+): string {
+  const { queued, stale, settings } = change;
+  // The scheduler sends a batch per tick: a long backlog takes a few ticks.
+  const when = `${queued + stale > POST_RETRY.batchSize ? 'starting ' : ''}${withinTicks(tickMs)}`;
+  const lines = [`New research openings will be posted in ${channel(settings.openingsChannelId ?? '')}.`];
+  if (queued > 0) {
+    const which = queued === 1 ? 'The 1 open opening' : `The ${queued} open openings`;
+    lines.push(`${which} not posted yet will be posted there ${when}.`);
+  }
+  if (stale > 0) {
+    const which = stale === 1 ? 'The 1 post' : `The ${stale} posts`;
+    lines.push(`${which} the bot could not bring up to date will be edited ${when}.`);
+  }
+  lines.push(
+    settings.openingsAllowInvites
+      ? 'Members may give a Discord server invite as a contact.'
+      : 'Discord server invites are refused as contacts.',
+    newMembersLine(settings.openingsMinMemberDays),
+  );
+  return lines.join(' ');
+}
 
 function remindersSummary(settings: GuildSettings | null, now: Date): string {
   if (!settings?.remindersChannelId || !settings.remindersEveryHours) return 'Off (never set up).';
@@ -61,6 +113,9 @@ export function renderSettingsEmbed(settings: GuildSettings | null, now: Date): 
   const openings = settings?.openingsChannelId
     ? `${channel(settings.openingsChannelId)}${settings.openingsChannelType === null ? '' : ` (${describeChannelType(settings.openingsChannelType)})`}`
     : 'Not set: new openings are not posted to a channel.';
+  const invites = settings?.openingsAllowInvites
+    ? 'Allowed as contacts (`/config openings allow_invites:false` refuses them).'
+    : 'Refused as contacts (`/config openings allow_invites:true` allows them).';
   const assessments = settings?.assessmentsChannelId ? channel(settings.assessmentsChannelId) : 'Not set.';
   return {
     title: 'Bot settings for this server',
@@ -70,6 +125,8 @@ export function renderSettingsEmbed(settings: GuildSettings | null, now: Date): 
       ...field('Reminders problem', settings && remindersProblem(settings)),
       { name: 'Openings channel', value: openings },
       ...field('Openings channel problem', settings && openingsProblem(settings)),
+      { name: 'Discord invites in openings', value: invites },
+      { name: 'New members and openings', value: newMembersLine(settings?.openingsMinMemberDays ?? 0) },
       { name: 'Assessments channel', value: assessments },
       ...field('Assessments channel problem', settings && assessmentsProblem(settings)),
     ],

@@ -21,6 +21,10 @@ export interface Actor {
   username?: string;
   /** Permission bits as Discord sends them (a decimal string). */
   permissions: string;
+  /** The member's role ids in the server. */
+  roles?: readonly string[];
+  /** When the member joined the server (ISO 8601); long ago when not given. */
+  joinedAt?: string;
   channelId?: string;
   applicationId?: string;
 }
@@ -78,9 +82,9 @@ function envelope(type: InteractionType, actor: Actor, data: unknown) {
           guild: { id: actor.guildId, locale: 'en-US', features: [] },
           member: {
             user,
-            roles: [],
+            roles: [...(actor.roles ?? [])],
             permissions: actor.permissions,
-            joined_at: new Date(0).toISOString(),
+            joined_at: actor.joinedAt ?? new Date(0).toISOString(),
             deaf: false,
             mute: false,
             flags: 0,

@@ -15,7 +15,7 @@ export const EXPORT_FILE_NAME = 'my-data.json';
 export function exportNeedsFile(data: MemberData): boolean {
   const counts = countMemberData(data);
   return (
-    counts.openings > 0 ||
+    data.openings.length > 0 ||
     counts.portfolioItems > 0 ||
     Object.values(counts).some((count) => count > SHOWN_PER_LIST)
   );
@@ -24,7 +24,8 @@ export function exportNeedsFile(data: MemberData): boolean {
 /** Everything stored about the member in this guild, as the JSON file of /mydata export. */
 export function exportJson(data: MemberData, now: Date): string {
   const file: Record<string, unknown> = { exportedAt: now, guildId: data.guildId, userId: data.userId };
-  for (const [kind, definition] of memberDataParts)
-    file[definition.exportKey] = definition.exportValue(data[kind]);
+  for (const [kind, definition] of memberDataParts) {
+    if (definition.exportKey) file[definition.exportKey] = definition.exportValue(data[kind]);
+  }
   return JSON.stringify(file, null, 2);
 }

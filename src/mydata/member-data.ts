@@ -1,23 +1,32 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
 import type { Db } from '../db/client.ts';
 import { deleteMemberAssessments, listMemberAssessments } from '../db/queries/assessments.ts';
+import { addErasedOpeningTraces } from '../db/queries/erased-opening-traces.ts';
 import { listMemberHiddenFaqs, unattributeMemberHiddenFaqs } from '../db/queries/faq-hidden.ts';
 import { deleteMemberFaqVotes, listMemberFaqVotes } from '../db/queries/faq-votes.ts';
 import { listMemberFaqEntries, unattributeMemberFaqEntries } from '../db/queries/faqs.ts';
 import { deleteMemberPitfallCursor, getMemberPitfallCursor } from '../db/queries/member-pitfall-cursors.ts';
+import { deleteMemberOpeningAlerts, listMemberOpeningAlerts } from '../db/queries/opening-alerts.ts';
+import {
+  deleteMemberOpeningAuthorSettings,
+  listMemberOpeningAuthorSettings,
+} from '../db/queries/opening-author-settings.ts';
 import { deleteMemberOpeningInterests, listMemberOpeningInterests } from '../db/queries/opening-interests.ts';
 import {
   anonymiseMemberOpenings,
-  listMemberOpenings,
-  type Opening,
   type OpeningReplacement,
-} from '../db/queries/openings.ts';
+  queuePostRefresh,
+} from '../db/queries/opening-posts.ts';
+import { listMemberOpenings, listRecentOpeningsByAuthor, type Opening } from '../db/queries/openings.ts';
 import { deleteMemberItems, listAllMemberItems } from '../db/queries/portfolio-items.ts';
 import { deleteNudgeState, getNudgeState } from '../db/queries/portfolio-nudges.ts';
 import { truncate } from '../discord/limits.ts';
+import { escapeInline } from '../discord/safe-text.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
-import { ANONYMOUS_AUTHOR_ID, STATUS_LABELS } from '../openings/catalog.ts';
+import { describeAlert } from '../openings/alerts.ts';
+import { ANONYMOUS_AUTHOR_ID, type OpeningStatus, STATUS_LABELS } from '../openings/catalog.ts';
 import { postLink } from '../openings/render.ts';
+import { DUPLICATE_WINDOW_MS } from '../openings/rules.ts';
 import {
   KIND_LABELS as PORTFOLIO_KIND_LABELS,
   STATUS_LABELS as PORTFOLIO_STATUS_LABELS,
@@ -46,6 +55,8 @@ export interface DeletionRun {
   postsToEdit: Opening[];
   /** Posts another sender holds: it (or the retry task) edits them when it is done. */
   postsEditedLater: number;
+  /** The statuses the member's openings had before the run (set by the openings part). */
+  openingStatusesBefore: OpeningStatus[];
 }
 
 /** Everything /mydata does with one kind of member data (one table, or one use of a table). */
@@ -54,8 +65,8 @@ interface MemberDataPart<Items> {
   count(items: NoInfer<Items>): number;
   /** Deletes, anonymises or unlinks the member's rows in the run's guild; returns how many. */
   delete(db: Db, run: DeletionRun): Promise<number>;
-  /** The key of this part in the export file, and its value there. */
-  exportKey: string;
+  /** The key of this part in the export file, and its value there; null when another part exports it. */
+  exportKey: string | null;
   exportValue(items: NoInfer<Items>): unknown;
   /** The field of the /mydata export summary, or null to leave it out. */
   summaryField(items: NoInfer<Items>): APIEmbedField | null;
@@ -65,6 +76,28 @@ interface MemberDataPart<Items> {
 
 const part = <Items>(definition: MemberDataPart<Items>) => definition;
 const length = (items: readonly unknown[]) => items.length;
+const TEXT_REMOVED = 'with your name and everything you wrote removed; posts edited to match';
+
+/**
+ * The member's closed openings of one status: exported and summarised with all their openings,
+ * but counted apart, so deleting lists each under its real status (they stay closed as they are).
+ */
+const closedOpenings = (status: Exclude<OpeningStatus, 'open'>) => {
+  const label = STATUS_LABELS[status].toLowerCase();
+  return part({
+    collect: async (db: Db, guildId: string, userId: string) =>
+      (await listMemberOpenings(db, guildId, userId)).filter((opening) => opening.status === status),
+    count: length,
+    // The openings part, which comes first, deleted them and noted what they were.
+    delete: async (_db, run) => run.openingStatusesBefore.filter((before) => before === status).length,
+    exportKey: null,
+    exportValue: () => null,
+    summaryField: () => null,
+    deleteEffect: (count) =>
+      `${plural(count, `${label} opening`)} you posted: stay ${label}, ${TEXT_REMOVED}`,
+  });
+};
+
 const faqChanges = (count: number) =>
   `${plural(count, 'FAQ change')} you made as a moderator: kept for the server, no longer linked to you`;
 
@@ -74,21 +107,27 @@ const faqChanges = (count: number) =>
  * `allTables` check of test/mydata.test.ts fails until a new table's member rows are covered.
  */
 export const MEMBER_DATA_PARTS = {
+  /** Every opening the member posted; counted here are the open ones (see `closedOpenings`). */
   openings: part({
     collect: listMemberOpenings,
-    count: length,
+    count: (openings) => openings.filter((opening) => opening.status === 'open').length,
     async delete(db, run) {
-      const { anonymised, claimed } = await anonymiseMemberOpenings(
+      // Deleting openings must not reset the posting limits: text-free traces count them instead.
+      const limitWindowStart = new Date(run.now.getTime() - DUPLICATE_WINDOW_MS);
+      const recent = await listRecentOpeningsByAuthor(db, run.guildId, run.userId, limitWindowStart);
+      await addErasedOpeningTraces(db, run.guildId, run.userId, recent);
+      const { anonymised, claimed, statusesBefore } = await anonymiseMemberOpenings(
         db,
         run.guildId,
         run.userId,
         ANONYMISED_OPENING,
         run,
       );
-      const queued = anonymised.filter((opening) => opening.postState === 'pending');
+      const queued = anonymised.filter((opening) => opening.postState === 'claimed');
       run.postsToEdit.push(...claimed);
       run.postsEditedLater += queued.length - claimed.length;
-      return anonymised.length;
+      run.openingStatusesBefore = statusesBefore;
+      return statusesBefore.filter((status) => status === 'open').length;
     },
     exportKey: 'openings',
     exportValue: (openings) =>
@@ -114,15 +153,22 @@ export const MEMBER_DATA_PARTS = {
         'Openings you posted',
         openings,
         (opening) =>
-          `#${opening.id} ${truncate(opening.title, TITLE_MAX)} · ${STATUS_LABELS[opening.status]} · posted ${discordTimestamp(opening.createdAt)}`,
+          `#${opening.id} ${escapeInline(truncate(opening.title, TITLE_MAX))} · ${STATUS_LABELS[opening.status]} · posted ${discordTimestamp(opening.createdAt)}`,
       ),
-    deleteEffect: (count) =>
-      `${plural(count, 'opening')} you posted: withdrawn, with your name and everything you wrote removed; posts edited to match`,
+    deleteEffect: (count) => `${plural(count, 'opening')} you posted: withdrawn, ${TEXT_REMOVED}`,
   }),
+  filledOpenings: closedOpenings('filled'),
+  expiredOpenings: closedOpenings('expired'),
+  withdrawnOpenings: closedOpenings('withdrawn'),
   interests: part({
     collect: listMemberOpeningInterests,
     count: length,
-    delete: (db, run) => deleteMemberOpeningInterests(db, run.guildId, run.userId),
+    async delete(db, run) {
+      const interestedIn = await deleteMemberOpeningInterests(db, run.guildId, run.userId);
+      // Their posts show how many members are interested: they are edited to the lower count.
+      await queuePostRefresh(db, run.guildId, interestedIn, run.now);
+      return interestedIn.length;
+    },
     exportKey: 'openingInterests',
     exportValue: (interests) => interests,
     summaryField: (interests) =>
@@ -130,9 +176,44 @@ export const MEMBER_DATA_PARTS = {
         'Openings you showed interest in',
         interests,
         (interest) =>
-          `#${interest.openingId} ${truncate(interest.openingTitle, TITLE_MAX)} · ${discordTimestamp(interest.createdAt)}`,
+          `#${interest.openingId} ${escapeInline(truncate(interest.openingTitle, TITLE_MAX))} · ${discordTimestamp(interest.createdAt)}`,
       ),
     deleteEffect: (count) => `${plural(count, 'interest')} in openings: deleted`,
+  }),
+  /** Whether they get direct messages about interest in their openings. */
+  openingMessages: part({
+    collect: listMemberOpeningAuthorSettings,
+    count: length,
+    delete: (db, run) => deleteMemberOpeningAuthorSettings(db, run.guildId, run.userId),
+    exportKey: 'openingMessageSettings',
+    exportValue: (rows) =>
+      rows.map((row) => ({
+        interestDms: row.interestDms,
+        offReason: row.interestDmsOffReason,
+        updatedAt: row.updatedAt,
+      })),
+    summaryField: (rows) =>
+      rows.length === 0
+        ? null
+        : field(
+            'Messages about interest in your openings',
+            rows[0]?.interestDms
+              ? 'On'
+              : `Off${rows[0]?.interestDmsOffReason ? `: ${rows[0].interestDmsOffReason}` : ''}`,
+          ),
+    deleteEffect: () => 'Your choice about messages on interest in your openings: deleted (back to on)',
+  }),
+  /** Their alert for new openings. */
+  openingAlerts: part({
+    collect: listMemberOpeningAlerts,
+    count: length,
+    delete: (db, run) => deleteMemberOpeningAlerts(db, run.guildId, run.userId),
+    exportKey: 'openingAlerts',
+    exportValue: (alerts) =>
+      alerts.map(({ kind, focus, remote, role, createdAt }) => ({ kind, focus, remote, role, createdAt })),
+    summaryField: (alerts) =>
+      alerts[0] ? field('Your alert for new openings', describeAlert(alerts[0])) : null,
+    deleteEffect: () => 'Your alert for new openings: deleted',
   }),
   assessments: part({
     collect: listMemberAssessments,

@@ -59,6 +59,13 @@ function effectLines(counts: MemberDataCounts): string[] {
 type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
 /** The warning of /mydata delete, with the buttons that confirm or cancel it. */
+/**
+ * Deleting openings must not reset the limits on posting them (3 a day, no repeat within a week):
+ * the member is told that a record without the text outlives the deletion for that week.
+ */
+const POSTING_LIMITS_KEPT =
+  'Openings you posted in the last 7 days still count toward the posting limits (3 a day, no repeats in a week) until they are 7 days old: only a record of when you posted them, without their text, is kept until then.';
+
 export function renderDeletePrompt(
   data: MemberData,
   buttons: { confirmDeleteCustomId: string; cancelCustomId: string },
@@ -70,6 +77,7 @@ export function renderDeletePrompt(
     description: [
       'Pressing **Delete my data** does this, and it cannot be undone:',
       ...effectLines(countMemberData(data)),
+      ...(data.openings.length > 0 ? ['', POSTING_LIMITS_KEPT] : []),
       '',
       `Other servers are not affected. The button works for ${minutes} minutes. To keep a copy first, use \`/mydata export\`.`,
     ].join('\n'),

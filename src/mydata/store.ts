@@ -25,7 +25,14 @@ export async function deleteMemberData(
   times: { now: Date; leaseUntil: Date },
 ): Promise<{ counts: MemberDataCounts; postsToEdit: Opening[]; postsEditedLater: number }> {
   return db.transaction(async (tx) => {
-    const run: DeletionRun = { guildId, userId, ...times, postsToEdit: [], postsEditedLater: 0 };
+    const run: DeletionRun = {
+      guildId,
+      userId,
+      ...times,
+      postsToEdit: [],
+      postsEditedLater: 0,
+      openingStatusesBefore: [],
+    };
     const counts: Record<string, number> = {};
     for (const [kind, definition] of memberDataParts) counts[kind] = await definition.delete(tx, run);
     return {

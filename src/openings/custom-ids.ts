@@ -5,7 +5,7 @@ import { UserError } from '../errors.ts';
 import { encodeCustomId } from '../router/custom-id.ts';
 import type { OpeningFocus, OpeningKind, OpeningRole } from './catalog.ts';
 import { MAX_PAGE, QUERY_MAX_LENGTH } from './rules.ts';
-import { expiryDaysSchema, focusSchema, kindSchema, roleSchema } from './validation.ts';
+import { expiryDaysSchema, focusSchema, kindSchema, roleSchema, singleLine } from './validation.ts';
 
 /** The custom_id prefix of every button and form of /opening. */
 export const OPENING_PREFIX = 'opening';
@@ -16,12 +16,18 @@ export const OPENING_PREFIX = 'opening';
  *   opening:post:<kind>:<focus>:<remote 0|1>:<role>:<days>:<guild id>   the form of /opening post
  *   opening:page:<page>:<kind>:<focus>:<remote>:<role>:<query…>         a page of /opening list
  *   opening:interest:<opening id>                                       "I'm interested"
- * In page ids a filter is the index of its value ('-' when unset) to leave room for the query.
+ *   opening:warned:<renew|fill>:<guild id>:<opening id>:<expiry, s>     the buttons of an expiry warning DM
+ * In page ids a filter is the index of its value ('-' when unset) to leave room for the query, and
+ * the page of a `mine:true` list is written `m<page>`.
  */
 type OpeningAction =
   | { action: 'post'; draft: PostDraft }
   | { action: 'page'; page: number; filters: ListFilters }
-  | { action: 'interest'; openingId: number };
+  | { action: 'interest'; openingId: number }
+  | { action: 'warned'; choice: WarningChoice; guildId: string; openingId: number; expiresAt: Date };
+
+/** What an author may do from the direct message warning that an opening expires soon. */
+export type WarningChoice = 'renew' | 'fill';
 
 export interface PostDraft {
   kind: OpeningKind;
@@ -38,6 +44,8 @@ export interface ListFilters {
   remote?: boolean | undefined;
   role?: OpeningRole | undefined;
   query?: string | undefined;
+  /** Only the openings of the member who asks (`/opening list mine:true`). */
+  mine?: boolean | undefined;
 }
 
 const UNSET = '-';
@@ -59,12 +67,30 @@ export function listPageCustomId(page: number, filters: ListFilters): string {
   return encodeCustomId(
     OPENING_PREFIX,
     'page',
-    page,
+    `${filters.mine ? 'm' : ''}${page}`,
     indexCode(openingKinds, filters.kind),
     indexCode(openingFocuses, filters.focus),
     filters.remote === undefined ? UNSET : filters.remote ? 'y' : 'n',
     indexCode(openingRoles, filters.role),
     filters.query ?? '',
+  );
+}
+
+/**
+ * A button of the expiry warning: it names the guild (a DM has none) and the expiry it warned of,
+ * so a press after the opening was renewed or closed is recognised as out of date.
+ */
+export function warningCustomId(
+  choice: WarningChoice,
+  opening: { guildId: string; id: number; expiresAt: Date },
+) {
+  return encodeCustomId(
+    OPENING_PREFIX,
+    'warned',
+    choice,
+    opening.guildId,
+    opening.id,
+    Math.floor(opening.expiresAt.getTime() / 1000),
   );
 }
 
@@ -110,17 +136,28 @@ const postPartsSchema = z.tuple([
 const pagePartsSchema = z.tuple([
   z
     .string()
-    .regex(/^\d{1,3}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(MAX_PAGE)),
+    .regex(/^m?\d{1,3}$/)
+    .transform((value) => ({ mine: value.startsWith('m'), page: Number(value.replace(/^m/, '')) }))
+    .pipe(z.object({ mine: z.boolean(), page: z.number().int().min(0).max(MAX_PAGE) })),
   fromIndexCode(openingKinds),
   fromIndexCode(openingFocuses),
   z.enum([UNSET, 'y', 'n']).transform((value) => (value === UNSET ? undefined : value === 'y')),
   fromIndexCode(openingRoles),
-  z.string().max(QUERY_MAX_LENGTH),
+  // Cleaned like the option it came from: a forged id can carry a NUL or a direction override.
+  z.string().max(QUERY_MAX_LENGTH).transform(singleLine),
 ]);
 
 const interestPartsSchema = z.tuple([z.string().regex(OPENING_ID_PATTERN).transform(Number)]);
+
+const warnedPartsSchema = z.tuple([
+  z.enum(['renew', 'fill']),
+  snowflakeSchema(),
+  z.string().regex(OPENING_ID_PATTERN).transform(Number),
+  z
+    .string()
+    .regex(/^\d{9,11}$/)
+    .transform((seconds) => new Date(Number(seconds) * 1000)),
+]);
 
 /** What a custom_id of ours asks for (the parts after the prefix), or a UserError if it was tampered with. */
 export function parseOpeningCustomId(parts: readonly string[]): OpeningAction {
@@ -135,13 +172,19 @@ export function parseOpeningCustomId(parts: readonly string[]): OpeningAction {
     // The query is free text and may itself contain the separator.
     const parsed = pagePartsSchema.safeParse([...rest.slice(0, 5), rest.slice(5).join(':')]);
     if (parsed.success && rest.length >= 6) {
-      const [page, kind, focus, remote, role, query] = parsed.data;
+      const [{ mine, page }, kind, focus, remote, role, query] = parsed.data;
       const filters: ListFilters = { kind, focus, remote, role, query: query.length > 0 ? query : undefined };
-      return { action, page, filters };
+      return { action, page, filters: mine ? { ...filters, mine } : filters };
     }
   } else if (action === 'interest') {
     const parsed = interestPartsSchema.safeParse(rest);
     if (parsed.success) return { action, openingId: parsed.data[0] };
+  } else if (action === 'warned') {
+    const parsed = warnedPartsSchema.safeParse(rest);
+    if (parsed.success) {
+      const [choice, guildId, openingId, expiresAt] = parsed.data;
+      return { action, choice, guildId, openingId, expiresAt };
+    }
   }
   throw new UserError('That button or form is out of date or was changed. Run the command again.');
 }

@@ -41,6 +41,33 @@ const openingOption = (description: string): APIApplicationCommandBasicOption =>
   max_length: 100,
 });
 
+/** The filters of /opening list and /opening alerts set: one value each, or any when left out. */
+const filterOptions = [
+  {
+    type: ApplicationCommandOptionType.String,
+    name: 'kind',
+    description: 'Only this kind of work',
+    choices: kindChoices,
+  },
+  {
+    type: ApplicationCommandOptionType.String,
+    name: 'focus',
+    description: 'Only this field',
+    choices: focusChoices,
+  },
+  {
+    type: ApplicationCommandOptionType.Boolean,
+    name: 'remote',
+    description: 'Only remote (true) or on-site (false) ones',
+  },
+  {
+    type: ApplicationCommandOptionType.String,
+    name: 'role',
+    description: 'Only this rung of the ladder',
+    choices: roleChoices,
+  },
+] satisfies APIApplicationCommandBasicOption[];
+
 export const openingCommandData = defineCommand({
   name: 'opening',
   description: 'Post research openings, find one that fits you, and show interest',
@@ -87,34 +114,17 @@ export const openingCommandData = defineCommand({
       name: 'list',
       description: 'Browse open research openings, newest first',
       options: [
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'kind',
-          description: 'Only this kind of work',
-          choices: kindChoices,
-        },
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'focus',
-          description: 'Only this field',
-          choices: focusChoices,
-        },
-        {
-          type: ApplicationCommandOptionType.Boolean,
-          name: 'remote',
-          description: 'Only remote (true) or on-site (false) ones',
-        },
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'role',
-          description: 'Only this rung of the ladder',
-          choices: roleChoices,
-        },
+        ...filterOptions,
         {
           type: ApplicationCommandOptionType.String,
           name: 'query',
           description: 'Words to look for in the title, institution, mentor or description',
           max_length: QUERY_MAX_LENGTH,
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'mine',
+          description: 'Only the openings you posted, and whether you get a message about interest',
         },
       ],
     },
@@ -145,6 +155,42 @@ export const openingCommandData = defineCommand({
         expiryOption(
           `Days it stays open this time (${EXPIRY_DAYS.min}-${EXPIRY_DAYS.max}, default ${EXPIRY_DAYS.default})`,
         ),
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: 'alerts',
+      description: 'A direct message when a new opening you would want is posted',
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'set',
+          description: 'Get alerts for new openings like these (leave a filter out for any)',
+          options: filterOptions,
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'off',
+          description: 'Stop alerts for new openings',
+        },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'show', description: 'Show your alert' },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'notify',
+      description: 'Whether you get a direct message when members show interest in your openings',
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'setting',
+          description: 'on or off',
+          required: true,
+          choices: [
+            { name: 'on: a message at most once an hour per opening', value: 'on' },
+            { name: 'off: no messages', value: 'off' },
+          ],
+        },
       ],
     },
   ],

@@ -1,29 +1,29 @@
 import type {
+  APIEmbed,
   APIGuildForumChannel,
   APIThreadChannel,
   RESTPostAPIGuildForumThreadsJSONBody,
 } from 'discord-api-types/v10';
 import { Routes } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
-import { clearChannelProblem, getGuildSettings, recordChannelProblem } from '../db/queries/guild-settings.ts';
+import { getGuildSettings } from '../db/queries/guild-settings.ts';
 import {
-  forgetOpeningPost,
-  getOpening,
-  markOpeningPosted,
-  markOpeningPostFailed,
-  markOpeningUnposted,
-  type Opening,
-  type OpeningWithInterest,
+  forgetPost,
+  markNothingToPost,
+  markPostFailed,
+  markPostSent,
   type PostTarget,
-} from '../db/queries/openings.ts';
-import { describePostFailure, postFailureKind, sendChannelMessage } from '../discord/channels.ts';
+} from '../db/queries/opening-posts.ts';
+import { getOpening, type Opening, type OpeningWithInterest } from '../db/queries/openings.ts';
+import { postToGuildChannel } from '../discord/channel-post.ts';
+import { sendChannelMessage } from '../discord/channels.ts';
 import { NO_MENTIONS } from '../router/responses.ts';
+import { POST_RETRY_POLICY } from '../scheduler/backoff.ts';
 import { matchForumTags } from './forum-tags.ts';
 import { decidePostAction, type PostAction } from './post-action.ts';
 import { forumThreadName, renderOpeningPost } from './render.ts';
-import { nextPostAttemptAt } from './retry.ts';
 
-type PublishOutcome =
+export type PublishOutcome =
   | 'posted'
   | 'no-channel'
   | 'closed-before-posting'
@@ -35,9 +35,9 @@ type Published = { opening: Opening | null; outcome: PublishOutcome };
 type SendAction = Exclude<PostAction, { kind: 'none' }>;
 
 /**
- * Brings the post of an opening the caller has claimed (postState 'pending', leased) up to date
- * with the database: posts it, edits it, or finds nothing to do. A failure is recorded (see
- * `recordFailure`); it never throws for Discord's sake, since the opening is stored either way.
+ * Brings the post of an opening the caller has claimed (see src/db/queries/opening-posts.ts) up
+ * to date with the database: posts it, edits it, or finds nothing to do. A failure is recorded;
+ * it never throws for Discord's sake, since the opening is stored either way.
  */
 export async function publishOpening(
   ctx: Context,
@@ -53,94 +53,120 @@ export async function publishOpening(
     : null;
   const action = decidePostAction(opening, channel);
   if (action.kind === 'none') {
-    await markOpeningUnposted(ctx.db, guildId, id);
+    await markNothingToPost(ctx.db, guildId, id);
     return { opening, outcome: action.reason === 'no-channel' ? 'no-channel' : 'closed-before-posting' };
   }
-  let target: PostTarget;
-  try {
-    target = await send(ctx, opening, action);
-  } catch (error) {
-    return recordFailure(ctx, opening, action, error);
+  const sent = await postToGuildChannel(ctx, {
+    guildId,
+    purpose: 'openings',
+    channelId: action.kind === 'create-thread' ? action.forumId : action.channelId,
+    kind: action.kind === 'edit' ? 'edit' : 'new',
+    failures: opening.postAttempts,
+    retry: POST_RETRY_POLICY,
+    reportEveryFailure: false,
+    send: () => send(ctx, opening, action),
+  });
+  if (sent.ok) {
+    const posted = await markPostSent(ctx.db, opening, sent.value);
+    return { opening: posted ?? opening, outcome: 'posted' };
   }
-  const now = ctx.clock();
-  const posted = await markOpeningPosted(ctx.db, opening, target, now);
-  const openingsChannel = newPostChannel(action);
-  if (openingsChannel) await clearChannelProblem(ctx.db, guildId, 'openings', openingsChannel, now);
-  return { opening: posted ?? opening, outcome: 'posted' };
-}
-
-/** The guild's openings channel a new post went to; null for an edit, which goes where the post already is. */
-function newPostChannel(action: SendAction): string | null {
-  if (action.kind === 'create-message') return action.channelId;
-  if (action.kind === 'create-thread') return action.forumId;
-  return null;
-}
-
-/** The channel the post is in, or is going to: where a problem with it shows in /config show. */
-function postChannel(action: SendAction): string {
-  return action.kind === 'create-thread' ? action.forumId : action.channelId;
-}
-
-/**
- * A failure that may pass is retried with backoff. A 403 or 404 is not: retrying cannot bring back
- * a channel or a permission. A new post then waits (still listed) until a moderator sets the
- * openings channel again, and /config show says why. A post that cannot be edited is forgotten,
- * so `/config openings` posts a still-open opening anew. After too many failures that may pass the
- * bot gives up: the post waits (a new one unposted, an edit marked stale) and /config show says so,
- * since a moderator's `/config openings` (or, for an edit, the opening's next change) tries again.
- */
-async function recordFailure(
-  ctx: Context,
-  opening: Opening,
-  action: SendAction,
-  error: unknown,
-): Promise<Published> {
-  const { guildId, id } = opening;
-  const now = ctx.clock();
-  const problem = describePostFailure(error);
-  const failures = opening.postAttempts + 1;
-  const permanent = postFailureKind(error) === 'permanent';
-  const retryAt = permanent ? null : nextPostAttemptAt(failures, now);
-  if (permanent && action.kind === 'edit') {
-    await forgetOpeningPost(ctx.db, guildId, id, action.messageId, failures);
+  // A 403 or 404 is not retried: a new post waits (still listed) until a moderator sets the
+  // openings channel again, and a post that cannot be edited is forgotten, so `/config openings`
+  // posts a still-open opening anew.
+  if (sent.permanent && action.kind === 'edit') {
+    await forgetPost(ctx.db, guildId, id, action.messageId, sent.failures);
   } else {
-    await markOpeningPostFailed(ctx.db, guildId, id, failures, retryAt);
+    await markPostFailed(ctx.db, guildId, id, sent.failures, sent.retryAt);
   }
-  const openingsChannel = newPostChannel(action);
-  if (permanent && openingsChannel) {
-    await recordChannelProblem(ctx.db, guildId, 'openings', { channelId: openingsChannel, problem }, now);
-  }
-  const gaveUp = !permanent && retryAt === null;
-  if (gaveUp) {
-    const givenUp = `${problem}, ${failures} times in a row, so the bot stopped retrying`;
-    await recordChannelProblem(
-      ctx.db,
-      guildId,
-      'openings',
-      { channelId: postChannel(action), problem: givenUp },
-      now,
-    );
-  }
-  const ids = { guildId, openingId: id, action: action.kind, failures, problem };
-  if (permanent) {
+  const ids = { guildId, openingId: id, action: action.kind, failures: sent.failures, problem: sent.problem };
+  if (sent.permanent) {
     ctx.log.warn(ids, 'opening post refused by Discord; waiting for a moderator');
     return { opening, outcome: 'channel-refused' };
   }
+  const gaveUp = sent.retryAt === null;
   ctx.log.warn(
-    { ...ids, retryAt },
+    { ...ids, retryAt: sent.retryAt },
     gaveUp ? 'opening post failed too often; given up' : 'opening post failed; will retry',
   );
   return { opening, outcome: gaveUp ? 'gave-up' : 'retrying' };
+}
+
+/**
+ * Discord's guard against a second message from a retried create: the same nonce within a few
+ * minutes returns the first message. It names the opening and its post generation (a new one
+ * after a post was forgotten), within Discord's 25 characters.
+ */
+export function postNonce(opening: Pick<Opening, 'id' | 'postGeneration'>): string {
+  return `op${opening.id}g${opening.postGeneration}`;
+}
+
+/** Whether two lists of embeds show the same text (Discord adds properties of its own). */
+function sameEmbeds(shown: readonly APIEmbed[] | undefined, sent: readonly APIEmbed[]): boolean {
+  const text = (embeds: readonly APIEmbed[]) =>
+    JSON.stringify(
+      embeds.map((embed) => [
+        embed.title,
+        embed.description,
+        embed.footer?.text,
+        embed.fields?.map((f) => [f.name, f.value]),
+      ]),
+    );
+  return text(shown ?? []) === text(sent);
+}
+
+/**
+ * A forum post a crashed or timed-out attempt already made for this opening: a forum post is a new
+ * thread, which takes no nonce. Candidates are the forum's active threads named as the bot names
+ * this opening; the marker is the footer of the starter message, which only the bot can write
+ * (members cannot send embeds).
+ */
+async function findEarlierForumPost(
+  ctx: Context,
+  opening: Opening,
+  forumId: string,
+): Promise<PostTarget | null> {
+  const { threads } = (await ctx.rest.get(Routes.guildActiveThreads(opening.guildId))) as {
+    threads: Array<Pick<APIThreadChannel, 'id' | 'parent_id' | 'name'>>;
+  };
+  const name = forumThreadName(opening);
+  const marker = new RegExp(`^Opening #${opening.id}(?: |$)`);
+  for (const thread of threads) {
+    if (thread.parent_id !== forumId || thread.name !== name) continue;
+    const starter = (await ctx.rest.get(Routes.channelMessage(thread.id, thread.id))) as {
+      embeds?: Array<{ footer?: { text?: string } }>;
+    };
+    if (starter.embeds?.some((embed) => marker.test(embed.footer?.text ?? ''))) {
+      ctx.log.info(
+        { guildId: opening.guildId, openingId: opening.id },
+        'forum post found from an earlier attempt',
+      );
+      return { channelId: forumId, messageId: thread.id, threadId: thread.id };
+    }
+  }
+  return null;
 }
 
 async function send(ctx: Context, opening: OpeningWithInterest, action: SendAction): Promise<PostTarget> {
   const body = { ...renderOpeningPost(opening), allowed_mentions: NO_MENTIONS };
   switch (action.kind) {
     case 'create-message': {
-      const message = await sendChannelMessage(ctx.rest, action.channelId, body);
+      const message = await sendChannelMessage(ctx.rest, action.channelId, {
+        ...body,
+        nonce: postNonce(opening),
+        enforce_nonce: true,
+      });
+      // The nonce may have returned the message of an earlier attempt, showing what it showed then.
+      if (!sameEmbeds(message.embeds, body.embeds)) {
+        await ctx.rest.patch(Routes.channelMessage(action.channelId, message.id), { body });
+      }
       return { channelId: action.channelId, messageId: message.id, threadId: null };
     }
     case 'create-thread': {
+      const earlier = await findEarlierForumPost(ctx, opening, action.forumId);
+      if (earlier) {
+        await ctx.rest.patch(Routes.channelMessage(earlier.messageId, earlier.messageId), { body });
+        return earlier;
+      }
       const forum = (await ctx.rest.get(Routes.channel(action.forumId))) as Partial<APIGuildForumChannel>;
       const threadBody: RESTPostAPIGuildForumThreadsJSONBody = {
         name: forumThreadName(opening),

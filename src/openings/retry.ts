@@ -1,11 +1,9 @@
+import { nextAttempt, POST_RETRY_POLICY } from '../scheduler/backoff.ts';
 import { MINUTE_MS } from '../time.ts';
 
-/** How a post that Discord refused is retried: exponential backoff, then give up. */
+/** How a post that Discord refused is retried: the backoff of `POST_RETRY_POLICY`, lease and batch. */
 export const POST_RETRY = {
-  firstDelayMs: MINUTE_MS,
-  maxDelayMs: 60 * MINUTE_MS,
-  /** After this many failures in a row (about six hours) the opening stays listed but is not posted. */
-  maxAttempts: 12,
+  ...POST_RETRY_POLICY,
   /** How long a claimed post is left alone by other processes while one is sending it. */
   leaseMs: 2 * MINUTE_MS,
   /** Posts one scheduler tick sends at most, so one tick stays short. */
@@ -14,9 +12,7 @@ export const POST_RETRY = {
 
 /** When to try again after the `failures`-th failure in a row, or null to give up. */
 export function nextPostAttemptAt(failures: number, now: Date): Date | null {
-  if (failures >= POST_RETRY.maxAttempts) return null;
-  const delay = Math.min(POST_RETRY.firstDelayMs * 2 ** Math.max(0, failures - 1), POST_RETRY.maxDelayMs);
-  return new Date(now.getTime() + delay);
+  return nextAttempt(failures, now, POST_RETRY_POLICY);
 }
 
 export function postLeaseUntil(now: Date): Date {

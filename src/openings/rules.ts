@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { comparableText } from '../discord/safe-text.ts';
 import { DAY_MS } from '../time.ts';
 
 /** Limits of the opening form; the same numbers go to Discord (max_length) and to the server check. */
@@ -29,20 +31,42 @@ function postingAllowedAgainAt(oldestInWindow: Date): Date {
   return new Date(oldestInWindow.getTime() + POSTING_LIMIT.windowMs);
 }
 
+/** An opening the member posted recently, as the spam rules see it (also one they erased since). */
 export interface RecentOpening {
   id: number;
-  title: string;
-  institution: string;
+  /** See `duplicateKey`. */
+  duplicateKey: string;
   createdAt: Date;
 }
 
 export type PostingRefusal =
   | { reason: 'rate_limited'; allowedAgainAt: Date }
-  | { reason: 'duplicate'; existingId: number };
+  | { reason: 'duplicate'; existingId: number }
+  | { reason: 'too_new'; minDays: number; allowedAt: Date };
 
-/** How titles and institutions are compared for duplicates: case and spacing do not matter. */
-function comparable(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-US');
+/** Bounds of `/config openings min_member_days`. */
+export const MIN_MEMBER_DAYS = { min: 0, max: 365 } as const;
+
+/**
+ * Refuses a member who joined the server fewer than `minDays` days ago (moderators choose it
+ * against throwaway accounts). Without a join date from Discord the member is refused too while a
+ * minimum is set: the rule cannot be checked.
+ */
+export function newMemberRefusal(joinedAt: Date | null, minDays: number, now: Date): PostingRefusal | null {
+  if (minDays <= 0) return null;
+  const allowedAt = new Date((joinedAt ?? now).getTime() + minDays * DAY_MS);
+  return joinedAt && allowedAt.getTime() <= now.getTime() ? null : { reason: 'too_new', minDays, allowedAt };
+}
+
+/**
+ * What two openings share when one repeats the other: the same title and institution, whatever
+ * the case, spacing, invisible characters or compatibility forms. A hash, so that it can outlive
+ * an erased opening's text.
+ */
+export function duplicateKey(opening: { title: string; institution: string }): string {
+  return createHash('sha256')
+    .update(`${comparableText(opening.title)}\n${comparableText(opening.institution)}`)
+    .digest('base64url');
 }
 
 /**
@@ -65,11 +89,9 @@ export function postingRefusal(
   }
   if (candidate) {
     const duplicateStart = now.getTime() - DUPLICATE_WINDOW_MS;
+    const key = duplicateKey(candidate);
     const duplicate = recent.find(
-      (opening) =>
-        opening.createdAt.getTime() > duplicateStart &&
-        comparable(opening.title) === comparable(candidate.title) &&
-        comparable(opening.institution) === comparable(candidate.institution),
+      (opening) => opening.createdAt.getTime() > duplicateStart && opening.duplicateKey === key,
     );
     if (duplicate) return { reason: 'duplicate', existingId: duplicate.id };
   }

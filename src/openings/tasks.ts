@@ -1,13 +1,21 @@
-import { claimNextDueOpeningPost, expireDueOpenings } from '../db/queries/openings.ts';
+import { deleteErasedOpeningTracesBefore } from '../db/queries/erased-opening-traces.ts';
+import { claimNextDuePost } from '../db/queries/opening-posts.ts';
+import { expireDueOpenings } from '../db/queries/openings.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
 import { publishOpening } from './publisher.ts';
 import { POST_RETRY, postLeaseUntil } from './retry.ts';
+import { DUPLICATE_WINDOW_MS } from './rules.ts';
 
-/** Marks openings past their expiry as expired; their posts are then edited by the post task. */
+/**
+ * Marks openings past their expiry as expired (their posts are then edited by the post task), and
+ * forgets the traces of erased openings the posting limits no longer count.
+ */
 export const openingExpiryTask: SchedulerTask = {
   name: 'opening-expiry',
   async run(ctx) {
-    const expired = await expireDueOpenings(ctx.db, ctx.clock(), POST_RETRY.batchSize * 5);
+    const now = ctx.clock();
+    await deleteErasedOpeningTracesBefore(ctx.db, new Date(now.getTime() - DUPLICATE_WINDOW_MS));
+    const expired = await expireDueOpenings(ctx.db, now, POST_RETRY.batchSize * 5);
     for (const opening of expired) {
       ctx.log.info({ guildId: opening.guildId, openingId: opening.id }, 'opening expired');
     }
@@ -22,7 +30,7 @@ export const openingPostTask: SchedulerTask = {
     // on retries and rate limits, and then another process would post the rest again.
     for (let sent = 0; sent < POST_RETRY.batchSize; sent++) {
       const now = ctx.clock();
-      const opening = await claimNextDueOpeningPost(ctx.db, now, postLeaseUntil(now));
+      const opening = await claimNextDuePost(ctx.db, now, postLeaseUntil(now));
       if (!opening) return;
       try {
         await publishOpening(ctx, opening);

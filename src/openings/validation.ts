@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OPENING_ID_PATTERN, openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
+import { cleanInput } from '../discord/safe-text.ts';
 import { UserError } from '../errors.ts';
 import { parseHttpsLink } from '../https-link.ts';
 import { EXPIRY_DAYS, FIELD_LIMITS, QUERY_MAX_LENGTH } from './rules.ts';
@@ -10,16 +11,15 @@ export const roleSchema = z.enum(openingRoles);
 const closingStatusSchema = z.enum(['filled', 'withdrawn']);
 export const expiryDaysSchema = z.number().int().min(EXPIRY_DAYS.min).max(EXPIRY_DAYS.max);
 
-/** One line of text: surrounding space trimmed, runs of whitespace (newlines too) made one space. */
-function singleLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** One line of clean text: surrounding space trimmed, runs of whitespace (newlines too) made one space. */
+export function singleLine(text: string): string {
+  return cleanInput(text).replace(/\s+/g, ' ').trim();
 }
 
-/** Paragraph text: Windows line ends unified, trailing spaces and long runs of blank lines removed. */
+/** Paragraphs of clean text: trailing spaces and long runs of blank lines removed. */
 function paragraphs(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
+  return cleanInput(text)
+    .replace(/[ ]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -27,14 +27,43 @@ function paragraphs(text: string): string {
 const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
 
 /**
- * An email address or an https link, normalised; null for anything else (http, javascript:, a
- * phone number, free text), because members are sent to it when they press "I'm interested".
+ * Characters a clean contact link never needs that markdown uses to show a different link than
+ * the real one (`)[text](target`), to quote or to hide text.
  */
-export function parseContact(raw: string): string | null {
-  const value = raw.trim().replace(/^mailto:/i, '');
-  if (value.length === 0 || value.length > FIELD_LIMITS.contact.max || /\s/.test(value)) return null;
-  if (EMAIL.test(value)) return value;
-  return parseHttpsLink(value, FIELD_LIMITS.contact.max);
+const MARKUP_IN_LINK = /[()[\]<>`'"\\|*{}^]/;
+
+/** Discord server invites: a moderator decides whether members may advertise other servers. */
+const INVITE_HOSTS = /^(?:www\.)?(?:discord\.gg|discord\.me|discord\.io|dsc\.gg)$/i;
+const INVITE_PATH_HOSTS = /^(?:www\.|ptb\.|canary\.)?(?:discord(?:app)?\.com)$/i;
+
+export function isDiscordInvite(url: URL): boolean {
+  return (
+    INVITE_HOSTS.test(url.hostname) ||
+    (INVITE_PATH_HOSTS.test(url.hostname) && /^\/invite\//i.test(url.pathname))
+  );
+}
+
+export type ContactProblem = 'invalid' | 'invite';
+
+/**
+ * An email address or one clean https link, normalised, or why not: anything else (http,
+ * javascript:, a phone number, free text, a link with markdown in it) is invalid, because members
+ * are sent to it when they press "I'm interested"; a Discord invite needs a moderator's consent.
+ */
+export function parseContact(
+  raw: string,
+  options: { allowInvites?: boolean } = {},
+): { contact: string } | { problem: ContactProblem } {
+  const invalid = { problem: 'invalid' } as const;
+  const value = cleanInput(raw)
+    .trim()
+    .replace(/^mailto:/i, '');
+  if (value.length === 0 || value.length > FIELD_LIMITS.contact.max || /\s/.test(value)) return invalid;
+  if (EMAIL.test(value)) return { contact: value };
+  const link = parseHttpsLink(value, FIELD_LIMITS.contact.max);
+  if (!link || MARKUP_IN_LINK.test(link)) return invalid;
+  if (!options.allowInvites && isDiscordInvite(new URL(link))) return { problem: 'invite' };
+  return { contact: link };
 }
 
 function lineField(label: string, { min, max }: { min: number; max: number }) {
@@ -49,50 +78,61 @@ function lineField(label: string, { min, max }: { min: number; max: number }) {
     );
 }
 
-const CONTACT_PROBLEM =
-  'Contact must be an email address (like name@example.org) or a link that starts with https://.';
+const CONTACT_PROBLEMS: Record<ContactProblem, string> = {
+  invalid:
+    'Contact must be an email address (like name@example.org) or a link that starts with https://: just one, with no brackets or other markup.',
+  invite:
+    'Contact cannot be a Discord server invite in this server. Give an email address or a web page instead.',
+};
 
 /** The text fields of the opening form, as submitted; every one is checked again on the server. */
-const openingFormSchema = z.object({
-  title: lineField('The title', FIELD_LIMITS.title),
-  institution: lineField('The institution', FIELD_LIMITS.institution),
-  mentor: z
-    .string()
-    .optional()
-    .transform((value) => (value ? singleLine(value) : ''))
-    .pipe(
-      z.string().max(FIELD_LIMITS.mentor.max, {
-        error: `The mentor can be at most ${FIELD_LIMITS.mentor.max} characters.`,
-      }),
-    )
-    .transform((value) => (value.length > 0 ? value : null)),
-  description: z
-    .string()
-    .transform(paragraphs)
-    .pipe(
-      z
-        .string()
-        .min(FIELD_LIMITS.description.min, {
-          error: `The description needs at least ${FIELD_LIMITS.description.min} characters: say what the helper would do.`,
-        })
-        .max(FIELD_LIMITS.description.max, {
-          error: `The description can be at most ${FIELD_LIMITS.description.max} characters.`,
+const openingFormSchema = (options: { allowInvites: boolean }) =>
+  z.object({
+    title: lineField('The title', FIELD_LIMITS.title),
+    institution: lineField('The institution', FIELD_LIMITS.institution),
+    mentor: z
+      .string()
+      .optional()
+      .transform((value) => (value ? singleLine(value) : ''))
+      .pipe(
+        z.string().max(FIELD_LIMITS.mentor.max, {
+          error: `The mentor can be at most ${FIELD_LIMITS.mentor.max} characters.`,
         }),
-    ),
-  contact: z.string().transform((value, context) => {
-    const contact = parseContact(value);
-    if (contact === null) {
-      context.addIssue({ code: 'custom', message: CONTACT_PROBLEM });
-      return z.NEVER;
-    }
-    return contact;
-  }),
-});
-type OpeningForm = z.infer<typeof openingFormSchema>;
+      )
+      .transform((value) => (value.length > 0 ? value : null)),
+    description: z
+      .string()
+      .transform(paragraphs)
+      .pipe(
+        z
+          .string()
+          .min(FIELD_LIMITS.description.min, {
+            error: `The description needs at least ${FIELD_LIMITS.description.min} characters: say what the helper would do.`,
+          })
+          .max(FIELD_LIMITS.description.max, {
+            error: `The description can be at most ${FIELD_LIMITS.description.max} characters.`,
+          }),
+      ),
+    contact: z.string().transform((value, context) => {
+      const parsed = parseContact(value, options);
+      if ('problem' in parsed) {
+        context.addIssue({ code: 'custom', message: CONTACT_PROBLEMS[parsed.problem] });
+        return z.NEVER;
+      }
+      return parsed.contact;
+    }),
+  });
+type OpeningForm = z.infer<ReturnType<typeof openingFormSchema>>;
 
-/** The submitted form, or a UserError listing every field that needs fixing. */
-export function parseOpeningForm(fields: Record<string, string | undefined>): OpeningForm {
-  const result = openingFormSchema.safeParse({
+/**
+ * The submitted form, cleaned (see `cleanInput`), or a UserError listing every field that needs
+ * fixing. `allowInvites` is the server's `/config openings allow_invites`.
+ */
+export function parseOpeningForm(
+  fields: Record<string, string | undefined>,
+  options: { allowInvites: boolean } = { allowInvites: false },
+): OpeningForm {
+  const result = openingFormSchema(options).safeParse({
     title: fields.title ?? '',
     institution: fields.institution ?? '',
     mentor: fields.mentor,
@@ -125,7 +165,20 @@ export const listOptionsSchema = z.object({
     .pipe(z.string().max(QUERY_MAX_LENGTH))
     .optional()
     .transform((value) => (value ? value : undefined)),
+  mine: z
+    .boolean()
+    .optional()
+    .transform((value) => (value ? true : undefined)),
 });
+
+export const alertOptionsSchema = z.object({
+  kind: kindSchema.optional(),
+  focus: focusSchema.optional(),
+  remote: z.boolean().optional(),
+  role: roleSchema.optional(),
+});
+
+export const notifyOptionsSchema = z.object({ setting: z.enum(['on', 'off']) });
 
 /** An opening chosen in autocomplete arrives as its id; a member may also type `#12` or `12`. */
 const openingReferenceSchema = z

@@ -1,4 +1,5 @@
 /** Pure timing decisions of the pitfall reminder schedule; the scheduler task does the I/O. */
+import { backoffMs, REMINDER_RETRY } from '../scheduler/backoff.ts';
 import { HOUR_MS, MINUTE_MS } from '../time.ts';
 
 /** Bounds of `/config reminders every_hours` (one hour to thirty days), enforced on both sides. */
@@ -13,9 +14,6 @@ export const REMINDER_LEASE_MS = 10 * MINUTE_MS;
 
 /** Guilds claimed per tick; the rest stay due and are claimed on the next tick (or by another process). */
 export const REMINDER_BATCH_SIZE = 25;
-
-const RETRY_BASE_MS = MINUTE_MS;
-const RETRY_MAX_MS = HOUR_MS;
 
 export function isDue(nextRunAt: Date | null, now: Date): boolean {
   return nextRunAt !== null && nextRunAt.getTime() <= now.getTime();
@@ -34,8 +32,7 @@ export function nextRunAfterPost(dueAt: Date, postedAt: Date, everyHours: number
 
 /** Wait before retrying after `failures` failed attempts in a row: 1, 2, 4 … minutes, at most an hour. */
 export function retryBackoffMs(failures: number): number {
-  const exponent = Math.max(0, Math.min(failures - 1, 16));
-  return Math.min(RETRY_BASE_MS * 2 ** exponent, RETRY_MAX_MS);
+  return backoffMs(failures, REMINDER_RETRY);
 }
 
 interface ReminderScheduleState {

@@ -6,11 +6,12 @@ import {
   disableReminders,
   releaseReminder,
 } from '../db/queries/guild-settings.ts';
-import { describePostFailure, postFailureKind, sendChannelMessage } from '../discord/channels.ts';
+import { postMessage, postToGuildChannel } from '../discord/channel-post.ts';
 import { renderPitfallEmbed } from '../pitfalls/render.ts';
 import { pitfallAt } from '../pitfalls/rotation.ts';
+import { REMINDER_RETRY } from '../scheduler/backoff.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
-import { nextRunAfterPost, REMINDER_BATCH_SIZE, REMINDER_LEASE_MS, retryBackoffMs } from './schedule.ts';
+import { nextRunAfterPost, REMINDER_BATCH_SIZE, REMINDER_LEASE_MS } from './schedule.ts';
 
 /** Posts every due pitfall reminder once, whichever process claims it. */
 export const pitfallReminderTask: SchedulerTask = {
@@ -29,36 +30,29 @@ async function postReminder(ctx: Context, claim: ClaimedReminder): Promise<void>
   const ids = { guildId: claim.guildId, channelId: claim.channelId };
   try {
     const embed = renderPitfallEmbed(pitfallAt(claim.pitfallCursor), 'channel');
-    try {
-      await sendChannelMessage(ctx.rest, claim.channelId, { embeds: [embed] });
-    } catch (error) {
-      await recordFailure(ctx, claim, error);
-      return;
+    const posted = await postToGuildChannel(ctx, {
+      guildId: claim.guildId,
+      purpose: 'reminders',
+      channelId: claim.channelId,
+      kind: 'new',
+      failures: claim.failures,
+      retry: REMINDER_RETRY,
+      reportEveryFailure: true,
+      send: postMessage(ctx, claim.channelId, { embeds: [embed] }),
+    });
+    const now = ctx.clock();
+    if (posted.ok) {
+      await completeReminder(ctx.db, claim, nextRunAfterPost(claim.dueAt, now, claim.everyHours), now);
+    } else if (posted.retryAt) {
+      await releaseReminder(ctx.db, claim, posted.retryAt, now);
+      const { problem, failures, retryAt } = posted;
+      ctx.log.warn({ ...ids, problem, failures, retryAt }, 'pitfall reminder not posted; will retry');
+    } else {
+      await disableReminders(ctx.db, claim, now);
+      ctx.log.warn(ids, 'pitfall reminders turned off: the channel cannot be posted to');
     }
-    const postedAt = ctx.clock();
-    await completeReminder(
-      ctx.db,
-      claim,
-      nextRunAfterPost(claim.dueAt, postedAt, claim.everyHours),
-      postedAt,
-    );
   } catch (error) {
     // The claim's lease runs out on its own, so the reminder is tried again later.
     ctx.log.error({ err: error, ...ids }, 'pitfall reminder not recorded');
   }
-}
-
-async function recordFailure(ctx: Context, claim: ClaimedReminder, error: unknown): Promise<void> {
-  const now = ctx.clock();
-  const problem = describePostFailure(error);
-  const ids = { guildId: claim.guildId, channelId: claim.channelId };
-  if (postFailureKind(error) === 'permanent') {
-    await disableReminders(ctx.db, claim, problem, now);
-    ctx.log.warn({ ...ids, problem }, 'pitfall reminders turned off: the channel cannot be posted to');
-    return;
-  }
-  const failures = claim.failures + 1;
-  const retryAt = new Date(now.getTime() + retryBackoffMs(failures));
-  await releaseReminder(ctx.db, claim, { retryAt, problem }, now);
-  ctx.log.warn({ ...ids, problem, failures, retryAt }, 'pitfall reminder not posted; will retry');
 }

@@ -7,6 +7,12 @@ export interface GuildMember {
   userId: string;
   /** The member's resolved permissions in the channel, as Discord computed them for this interaction. */
   permissions: bigint;
+  /** The member's role ids in this server. */
+  roleIds: string[];
+  /** The channel the interaction came from, and its parent (a thread's channel, a forum post's forum). */
+  channelIds: string[];
+  /** When the member joined the server, as Discord sends it; null if it did not. */
+  joinedAt: Date | null;
 }
 
 /** The guild and member behind an interaction; refuses interactions from outside a server. */
@@ -21,7 +27,16 @@ export function guildMember(interaction: APIInteraction): GuildMember {
   if (typeof member?.permissions === 'string' && /^\d+$/.test(member.permissions)) {
     permissions = BigInt(member.permissions);
   }
-  return { guildId, userId, permissions };
+  const roleIds = Array.isArray(member?.roles)
+    ? member.roles.filter((id): id is string => isSnowflake(id))
+    : [];
+  const channel = interaction.channel as { id?: unknown; parent_id?: unknown } | undefined;
+  const channelIds = [interaction.channel_id, channel?.id, channel?.parent_id].filter((id): id is string =>
+    isSnowflake(id),
+  );
+  const joined = typeof member?.joined_at === 'string' ? new Date(member.joined_at) : null;
+  const joinedAt = joined && Number.isFinite(joined.getTime()) ? joined : null;
+  return { guildId, userId, permissions, roleIds, channelIds: [...new Set(channelIds)], joinedAt };
 }
 
 /** Whether the member holds every bit of `flag`; Administrator holds them all. */

@@ -1,4 +1,7 @@
 import { faqQueryRetentionTask } from '../faq/tasks.ts';
+import { openingAlertTask } from '../openings/alerts.ts';
+import { expiryWarningTask } from '../openings/expiry-warnings.ts';
+import { interestNewsTask } from '../openings/interest-news.ts';
 import { openingExpiryTask, openingPostTask } from '../openings/tasks.ts';
 import { portfolioNudgeTask } from '../portfolio/nudge-task.ts';
 import { pitfallReminderTask } from '../reminders/task.ts';
@@ -10,6 +13,9 @@ export const schedulerTasks: readonly SchedulerTask[] = [
   // Expiry first, so the posts of openings that just expired are edited in the same tick.
   openingExpiryTask,
   openingPostTask,
+  interestNewsTask,
+  expiryWarningTask,
+  openingAlertTask,
   faqQueryRetentionTask,
   portfolioNudgeTask,
 ];

@@ -62,10 +62,9 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, { viaNpm = false }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
-  const send = async (name: string, input: CommandInput, actor: Actor) => {
-    const definition = commands.find((command) => command.data.name === name)?.data;
-    if (!definition) throw new Error(`no command ${name}`);
-    const body = JSON.stringify(buildChatInput(definition, input, actor));
+  /** Any interaction payload, signed. */
+  const sendPayload = async (payload: unknown) => {
+    const body = JSON.stringify(payload);
     const response = await fetch(`${base}/interactions`, {
       method: 'POST',
       body,
@@ -74,12 +73,19 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, { viaNpm = false }
     return { status: response.status, body: (await response.json()) as ResponseBody };
   };
 
+  const send = async (name: string, input: CommandInput, actor: Actor) => {
+    const definition = commands.find((command) => command.data.name === name)?.data;
+    if (!definition) throw new Error(`no command ${name}`);
+    return sendPayload(buildChatInput(definition, input, actor));
+  };
+
   return {
     base,
     child,
     exited,
     healthz,
     send,
+    sendPayload,
     stderr: () => stderr,
     signal(signal: NodeJS.Signals) {
       child.kill(signal);

@@ -2,6 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { REST } from '@discordjs/rest';
 import { localSnowflake } from '../../src/interactions/build.ts';
+import { BASIC, MODERATOR_PERMISSIONS, MODERATOR_ROLE } from './actors.ts';
+
+/** Who owns every server the stand-in knows, unless a test says otherwise: nobody the tests act as. */
+export const GUILD_OWNER = '300000000000000000';
 
 export interface RecordedRequest {
   method: string;
@@ -28,6 +32,13 @@ type Handler = (request: RecordedRequest) => StandInReply | undefined | Promise<
  */
 export class DiscordStandIn {
   readonly requests: RecordedRequest[] = [];
+  /**
+   * Messages created with `enforce_nonce`, by channel and nonce: as on Discord, a create with a
+   * nonce seen before returns the first message instead of posting another.
+   */
+  readonly messagesByNonce = new Map<string, unknown>();
+  /** Forum posts created, as Discord lists them under the guild's active threads. */
+  readonly activeThreads: Array<{ id: string; parent_id: string; name: string; message: unknown }> = [];
   private readonly handlers: Array<{ method: string; pattern: RegExp; handler: Handler; times: number }> = [];
   private server: Server | undefined;
   apiBase = '';
@@ -47,11 +58,11 @@ export class DiscordStandIn {
     });
   }
 
-  /** A REST client with a bot token, pointed at this stand-in, retrying quickly. */
-  createRest(): REST {
+  /** A REST client with a bot token, pointed at this stand-in, retrying quickly (once by default). */
+  createRest(retries = 1): REST {
     return new REST({
       api: this.apiBase,
-      retries: 1,
+      retries,
       timeout: 2_000,
       globalRequestsPerSecond: 10_000,
     }).setToken('stand-in-token');
@@ -70,6 +81,52 @@ export class DiscordStandIn {
 
   clear(): void {
     this.requests.length = 0;
+  }
+
+  /** Forgets what Discord holds (messages by nonce, forum posts), for a fresh start. */
+  forget(): void {
+    this.messagesByNonce.clear();
+    this.activeThreads.length = 0;
+  }
+
+  /**
+   * What Discord keeps of a create: the message for a nonce, the thread of a forum post. A test
+   * whose handler answers a create with an error calls it to make the create happen anyway (a
+   * reply lost on its way back).
+   */
+  remember(request: RecordedRequest): StandInReply | undefined {
+    const body = request.body as { nonce?: string; enforce_nonce?: boolean; name?: string; message?: object };
+    const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(request.path);
+    if (request.method === 'POST' && channelMessage && body?.enforce_nonce && body.nonce) {
+      const key = `${channelMessage[1]}:${body.nonce}`;
+      const first = this.messagesByNonce.get(key);
+      if (first) return { body: first };
+      const created = { id: localSnowflake(), channel_id: channelMessage[1], ...body };
+      this.messagesByNonce.set(key, created);
+      return { body: created };
+    }
+    const forumThread = /^\/channels\/(\d+)\/threads$/.exec(request.path);
+    if (request.method === 'POST' && forumThread) {
+      const id = localSnowflake();
+      const message = { id, channel_id: id, ...body?.message };
+      this.activeThreads.push({ id, parent_id: forumThread[1] ?? '', name: body?.name ?? '', message });
+      return { body: { id, parent_id: forumThread[1], type: 11, name: body?.name, message } };
+    }
+    const activeThreads = /^\/guilds\/(\d+)\/threads\/active$/.exec(request.path);
+    if (request.method === 'GET' && activeThreads) {
+      const threads = this.activeThreads.map(({ id, parent_id, name }) => ({
+        id,
+        parent_id,
+        name,
+        type: 11,
+      }));
+      return { body: { threads, members: [] } };
+    }
+    const starter = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(request.path);
+    const thread = this.activeThreads.find((candidate) => candidate.id === starter?.[1]);
+    if (request.method === 'GET' && starter && thread && starter[1] === starter[2])
+      return { body: thread.message };
+    return undefined;
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse) {
@@ -98,21 +155,25 @@ export class DiscordStandIn {
         break;
       }
     }
-    reply ??= defaultReply(recorded);
+    reply ??= this.remember(recorded) ?? defaultReply(recorded);
     response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
   }
 }
 
 function defaultReply(request: RecordedRequest): StandInReply {
+  const guild = /^\/guilds\/(\d+)$/.exec(request.path);
+  if (request.method === 'GET' && guild) {
+    // Every server: members may view and send; the moderator role of test/helpers/actors.ts moderates.
+    const roles = [
+      { id: guild[1], name: '@everyone', permissions: BASIC.toString() },
+      { id: MODERATOR_ROLE, name: 'Moderators', permissions: MODERATOR_PERMISSIONS.toString() },
+    ];
+    return { body: { id: guild[1], name: 'Stand-in server', owner_id: GUILD_OWNER, roles } };
+  }
   const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(request.path);
   if (request.method === 'POST' && channelMessage) {
     return { body: { id: localSnowflake(), channel_id: channelMessage[1], ...(request.body as object) } };
-  }
-  const forumThread = /^\/channels\/(\d+)\/threads$/.exec(request.path);
-  if (request.method === 'POST' && forumThread) {
-    const id = localSnowflake();
-    return { body: { id, parent_id: forumThread[1], type: 11, message: { id, channel_id: id } } };
   }
   if (request.method === 'PATCH' || request.method === 'POST') {
     return { body: { id: localSnowflake(), ...(request.body as object) } };

@@ -81,7 +81,7 @@ describe('when Discord rate-limits or fails', () => {
     );
     expect(confirmation.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const [stored] = await harness.db.select().from(openings);
-    expect(stored?.postState).toBe('pending');
+    expect(stored?.postState).toBe('retry');
     expect(stored?.messageId).toBeNull();
 
     outage = false;

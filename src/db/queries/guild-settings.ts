@@ -144,49 +144,46 @@ export async function completeReminder(db: Db, claim: ClaimedReminder, nextRunAt
       remindersPitfallCursor: sql`${guildSettings.remindersPitfallCursor} + 1`,
       remindersNextRunAt: sql`case when ${claimed} then ${nextRunAt.toISOString()}::timestamptz else ${guildSettings.remindersNextRunAt} end`,
       remindersFailures: sql`case when ${claimed} then 0 else ${guildSettings.remindersFailures} end`,
-      remindersProblem: sql`case when ${claimed} then null else ${guildSettings.remindersProblem} end`,
       updatedAt: now,
     })
     .where(eq(guildSettings.guildId, claim.guildId));
 }
 
-/** Gives a claim back after a failure that may pass: retried at `retryAt`, the problem kept for /config show. */
-export async function releaseReminder(
-  db: Db,
-  claim: ClaimedReminder,
-  { retryAt, problem }: { retryAt: Date; problem: string },
-  now: Date,
-) {
+/**
+ * Gives a claim back after a failure that may pass: retried at `retryAt`. (The problem is recorded
+ * by `postToGuildChannel`.)
+ */
+export async function releaseReminder(db: Db, claim: ClaimedReminder, retryAt: Date, now: Date) {
   await db
     .update(guildSettings)
     .set({
       remindersNextRunAt: retryAt,
       remindersFailures: sql`${guildSettings.remindersFailures} + 1`,
-      remindersProblem: problem,
       updatedAt: now,
     })
     .where(stillClaimed(claim));
 }
 
-/** Turns a guild's reminders off after a failure only a moderator can fix, recording why. */
-export async function disableReminders(db: Db, claim: ClaimedReminder, problem: string, now: Date) {
+/** Turns a guild's reminders off after a failure only a moderator can fix (the problem says why). */
+export async function disableReminders(db: Db, claim: ClaimedReminder, now: Date) {
   await db
     .update(guildSettings)
-    .set({ remindersNextRunAt: null, remindersFailures: 0, remindersProblem: problem, updatedAt: now })
+    .set({ remindersNextRunAt: null, remindersFailures: 0, updatedAt: now })
     .where(stillClaimed(claim));
 }
 
-/** The channels members' posts go to, each with the problem the bot last had posting there. */
+/** The channels the bot posts to, each with the problem the bot last had posting there. */
 const CHANNEL_COLUMNS = {
+  reminders: { channelId: guildSettings.remindersChannelId, problem: 'remindersProblem' },
   openings: { channelId: guildSettings.openingsChannelId, problem: 'openingsProblem' },
   assessments: { channelId: guildSettings.assessmentsChannelId, problem: 'assessmentsProblem' },
 } as const;
 
-type PostChannelPurpose = keyof typeof CHANNEL_COLUMNS;
+export type PostChannelPurpose = keyof typeof CHANNEL_COLUMNS;
 
 /**
- * Records why a post to the guild's openings or assessments channel failed for good, for /config
- * show. Only while `channelId` is still that channel: a moderator may have picked another meanwhile.
+ * Records why a post to one of the guild's channels failed, for /config show. Only while
+ * `channelId` is still that channel: a moderator may have picked another meanwhile.
  */
 export async function recordChannelProblem(
   db: Db,

@@ -1,9 +1,11 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { ClosingStatus } from '../../openings/catalog.ts';
 import type { ListFilters } from '../../openings/custom-ids.ts';
-import type { RecentOpening } from '../../openings/rules.ts';
+import { duplicateKey, type RecentOpening } from '../../openings/rules.ts';
 import type { Db } from '../client.ts';
 import { OPENING_ID_PATTERN, openingInterests, openings } from '../schema/index.ts';
+import { listRecentErasedOpenings } from './erased-opening-traces.ts';
+import { claimedUntil, touchOpening } from './opening-posts.ts';
 
 export type Opening = typeof openings.$inferSelect;
 export type OpeningWithInterest = Opening & { interestCount: number };
@@ -22,14 +24,8 @@ type NewOpening = Pick<
   | 'contact'
   | 'expiresAt'
 >;
-type OpeningFilters = ListFilters;
-
-/** Where an opening ended up on Discord. */
-export interface PostTarget {
-  channelId: string;
-  messageId: string;
-  threadId: string | null;
-}
+/** The list's filters, with `mine` resolved to the member it means. */
+type OpeningFilters = Omit<ListFilters, 'mine'> & { authorId?: string | undefined };
 
 const interestCount =
   sql<number>`(select count(*) from ${openingInterests} where ${openingInterests.openingId} = ${openings.id})`
@@ -50,6 +46,7 @@ function filterConditions(guildId: string, filters: OpeningFilters, now?: Date):
     filters.focus ? eq(openings.focus, filters.focus) : undefined,
     filters.remote === undefined ? undefined : eq(openings.remote, filters.remote),
     filters.role ? eq(openings.role, filters.role) : undefined,
+    filters.authorId ? eq(openings.authorId, filters.authorId) : undefined,
   ];
   if (filters.query) {
     const pattern = containsPattern(filters.query);
@@ -105,13 +102,8 @@ export async function getOpening(db: Db, guildId: string, id: number): Promise<O
   return row ? { ...row.opening, interestCount: row.interestCount } : null;
 }
 
-/** The member's openings in this guild created since `since`, for the spam rules. */
-export async function listRecentOpeningsByAuthor(
-  db: Db,
-  guildId: string,
-  authorId: string,
-  since: Date,
-): Promise<RecentOpening[]> {
+/** The member's openings in this guild created since `since` as they still hold them, with their text. */
+async function listOwnRecentOpenings(db: Db, guildId: string, authorId: string, since: Date) {
   return db
     .select({
       id: openings.id,
@@ -126,8 +118,26 @@ export async function listRecentOpeningsByAuthor(
 }
 
 /**
- * Stores a new opening, waiting to be posted (leased until `leaseUntil` so the retry task leaves it
- * to the caller), unless `refuse` objects to the member's recent openings. The check and the
+ * The member's openings in this guild created since `since`, for the spam rules: those they hold
+ * and those they erased with /mydata delete, which still count.
+ */
+export async function listRecentOpeningsByAuthor(
+  db: Db,
+  guildId: string,
+  authorId: string,
+  since: Date,
+): Promise<RecentOpening[]> {
+  const own = await listOwnRecentOpenings(db, guildId, authorId, since);
+  const erased = await listRecentErasedOpenings(db, guildId, authorId, since);
+  return [
+    ...own.map(({ id, createdAt, ...text }) => ({ id, createdAt, duplicateKey: duplicateKey(text) })),
+    ...erased,
+  ];
+}
+
+/**
+ * Stores a new opening, its post claimed by the caller until `leaseUntil` (the retry task leaves
+ * it alone until then), unless `refuse` objects to the member's recent openings. The check and the
  * insert hold a per-member lock, so two forms sent at once cannot both slip under the limit.
  */
 export async function createOpening<Refusal>(
@@ -147,8 +157,7 @@ export async function createOpening<Refusal>(
       .values({
         ...values,
         status: 'open',
-        postState: 'pending',
-        nextPostAttemptAt: times.leaseUntil,
+        ...claimedUntil(times.leaseUntil),
         createdAt: times.now,
         openedAt: times.now,
         updatedAt: times.now,
@@ -199,16 +208,15 @@ export async function closeOpening(
 ): Promise<Opening | null> {
   const [row] = await db
     .update(openings)
-    .set({ status, updatedAt: bumpedUpdatedAt(now) })
+    .set({ status, ...touchOpening(now) })
     .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.status, 'open')))
     .returning();
   return row ?? null;
 }
 
 /**
- * Opens the author's expired opening again with a new expiry. It keeps its post, which is queued
- * (leased to the caller until `leaseUntil`) to be edited back to open; one never posted is posted
- * anew. Null unless it is the author's and expired.
+ * Opens the author's expired opening again with a new expiry. It keeps its post, claimed by the
+ * caller until `leaseUntil` to be edited back to open; one never posted is posted anew. Null unless it is the author's and expired.
  */
 export async function renewOpening(
   db: Db,
@@ -223,10 +231,9 @@ export async function renewOpening(
       status: 'open',
       expiresAt: times.expiresAt,
       openedAt: times.now,
-      postState: 'pending',
-      postAttempts: 0,
-      nextPostAttemptAt: times.leaseUntil,
-      updatedAt: bumpedUpdatedAt(times.now),
+      expiryWarnedAt: null,
+      ...claimedUntil(times.leaseUntil),
+      ...touchOpening(times.now),
     })
     .where(
       and(
@@ -256,214 +263,16 @@ export async function expireDueOpenings(db: Db, now: Date, limit: number): Promi
       .update(openings)
       .set({
         status: 'expired',
-        postState: sql`case when ${openings.messageId} is not null then 'pending'::opening_post_state else 'none'::opening_post_state end`,
-        nextPostAttemptAt: now,
+        ...touchOpening(now),
+        // A held post is sent again by its holder, which finds the new version.
+        postState: sql`case when ${openings.postState} = 'claimed' and ${openings.postLeaseUntil} > ${now.toISOString()}::timestamptz then ${openings.postState} when ${openings.messageId} is not null then 'pending'::opening_post_state else 'gone'::opening_post_state end`,
+        postRetryAt: null,
         postAttempts: 0,
-        updatedAt: bumpedUpdatedAt(now),
       })
       // Checked again on the row itself: a concurrent sweep or close may have got there first.
       .where(and(inArray(openings.id, due), eq(openings.status, 'open'), lte(openings.expiresAt, now)))
       .returning()
   );
-}
-
-/** Whether no sender holds the opening's post: not pending, or its lease has run out. */
-function postIsFree(now: Date): SQL {
-  return sql`(${openings.postState} <> 'pending' or ${openings.nextPostAttemptAt} is null or ${openings.nextPostAttemptAt} <= ${now.toISOString()}::timestamptz)`;
-}
-
-/**
- * A later `updated_at` than the row has, even within the same millisecond: a sender that read the
- * row before this change then sees that its post is out of date (see `markOpeningPosted`).
- */
-function bumpedUpdatedAt(now: Date): SQL {
-  return sql`greatest(${now.toISOString()}::timestamptz, ${openings.updatedAt} + interval '1 millisecond')`;
-}
-
-/**
- * Claims the post most overdue for a (re)try by leasing it until `leaseUntil`, or null when none is
- * due. One at a time, so each send follows its own claim before the lease can run out. Rows another
- * process is claiming are skipped, and a row claimed meanwhile is no longer due when re-checked.
- */
-export async function claimNextDueOpeningPost(db: Db, now: Date, leaseUntil: Date): Promise<Opening | null> {
-  const due = db
-    .select({ id: openings.id })
-    .from(openings)
-    .where(and(eq(openings.postState, 'pending'), lte(openings.nextPostAttemptAt, now)))
-    .orderBy(asc(openings.nextPostAttemptAt))
-    .limit(1)
-    .for('update', { skipLocked: true });
-  const [row] = await db
-    .update(openings)
-    .set({ nextPostAttemptAt: leaseUntil })
-    // `= (subquery)` runs it once; `in (subquery)` may run it per row, claiming more than one.
-    .where(
-      and(
-        eq(openings.id, sql`(${due})`),
-        eq(openings.postState, 'pending'),
-        lte(openings.nextPostAttemptAt, now),
-      ),
-    )
-    .returning();
-  return row ?? null;
-}
-
-/**
- * Claims the opening's post to bring it up to date, leased to the caller until `leaseUntil`; null
- * when it is not in this guild or another sender holds the post. Then the row is left pending and
- * marked changed, so that sender (or the retry task after it) sends the latest state. A post that
- * was posted or given up on starts a fresh round of retries; one still pending keeps its count.
- */
-export async function claimOpeningPost(
-  db: Db,
-  guildId: string,
-  id: number,
-  times: { now: Date; leaseUntil: Date },
-): Promise<Opening | null> {
-  const thisOpening = and(eq(openings.guildId, guildId), eq(openings.id, id));
-  const [claimed] = await db
-    .update(openings)
-    .set({
-      postState: 'pending',
-      postAttempts: sql`case when ${openings.postState} = 'pending' then ${openings.postAttempts} else 0 end`,
-      nextPostAttemptAt: times.leaseUntil,
-    })
-    .where(and(thisOpening, postIsFree(times.now)))
-    .returning();
-  if (claimed) return claimed;
-  // The holder may have finished since: then the row is due again now, for the retry task.
-  await db
-    .update(openings)
-    .set({
-      postState: 'pending',
-      nextPostAttemptAt: sql`case when ${postIsFree(times.now)} then ${times.now.toISOString()}::timestamptz else ${openings.nextPostAttemptAt} end`,
-      updatedAt: bumpedUpdatedAt(times.now),
-    })
-    .where(thisOpening);
-  return null;
-}
-
-/**
- * Records a successful post or edit of the opening as the sender read it (`sent`). If the opening
- * was renewed or forgot its post meanwhile (its post ids differ), the stale result is not written
- * over it. If it changed meanwhile (a later `updatedAt`), the post stays pending, due now, so the
- * latest state is sent on another pass.
- */
-export async function markOpeningPosted(
-  db: Db,
-  sent: Pick<Opening, 'guildId' | 'id' | 'messageId' | 'updatedAt'>,
-  target: PostTarget,
-  now: Date,
-): Promise<Opening | null> {
-  const unchanged = sql`${openings.updatedAt} <= ${sent.updatedAt.toISOString()}::timestamptz`;
-  const [row] = await db
-    .update(openings)
-    .set({
-      ...target,
-      postState: sql`case when ${unchanged} then 'posted'::opening_post_state else 'pending'::opening_post_state end`,
-      postAttempts: 0,
-      nextPostAttemptAt: sql`case when ${unchanged} then null else ${now.toISOString()}::timestamptz end`,
-    })
-    .where(
-      and(
-        eq(openings.guildId, sent.guildId),
-        eq(openings.id, sent.id),
-        sql`${openings.messageId} is not distinct from ${sent.messageId}`,
-      ),
-    )
-    .returning();
-  return row ?? null;
-}
-
-/**
- * Forgets a post Discord refuses to edit for good (deleted, or the channel is gone or closed to the
- * bot), so the opening counts as unposted: `/config openings` posts it again while it is open.
- */
-export async function forgetOpeningPost(
-  db: Db,
-  guildId: string,
-  id: number,
-  messageId: string,
-  failures: number,
-): Promise<void> {
-  await db
-    .update(openings)
-    .set({
-      channelId: null,
-      messageId: null,
-      threadId: null,
-      postState: 'none',
-      postAttempts: failures,
-      nextPostAttemptAt: null,
-    })
-    .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.messageId, messageId)));
-}
-
-/** Nothing to post (no channel set, or closed before it was ever posted). */
-export async function markOpeningUnposted(db: Db, guildId: string, id: number): Promise<void> {
-  await db
-    .update(openings)
-    .set({ postState: 'none', nextPostAttemptAt: null })
-    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
-}
-
-/**
- * Queues the guild's posts the bot gave up editing (see `markOpeningPostFailed`), whatever their
- * opening's status, to be edited on the next scheduler tick with a fresh round of retries.
- * Returns how many were queued.
- */
-export async function requeueStaleOpeningPosts(db: Db, guildId: string, now: Date): Promise<number> {
-  const queued = await db
-    .update(openings)
-    .set({ postState: 'pending', postAttempts: 0, nextPostAttemptAt: now })
-    .where(and(eq(openings.guildId, guildId), eq(openings.postState, 'stale')))
-    .returning({ id: openings.id });
-  return queued.length;
-}
-
-/**
- * Queues the guild's open, unexpired openings that have no post, to be posted on the next scheduler
- * tick: those stored while no openings channel was set, and those whose post failed for good.
- * Pending ones are left alone: one may be in the middle of being sent. Returns how many were queued.
- */
-export async function requeueUnpostedOpenings(db: Db, guildId: string, now: Date): Promise<number> {
-  const queued = await db
-    .update(openings)
-    .set({ postState: 'pending', postAttempts: 0, nextPostAttemptAt: now })
-    .where(
-      and(
-        eq(openings.guildId, guildId),
-        eq(openings.status, 'open'),
-        gt(openings.expiresAt, now),
-        isNull(openings.messageId),
-        eq(openings.postState, 'none'),
-      ),
-    )
-    .returning({ id: openings.id });
-  return queued.length;
-}
-
-/**
- * Records a failed post: retried at `nextAttemptAt`, or given up (null). Given up, an opening never
- * posted has no post ('none'), and an existing post is marked 'stale': it shows an older state.
- */
-export async function markOpeningPostFailed(
-  db: Db,
-  guildId: string,
-  id: number,
-  failures: number,
-  nextAttemptAt: Date | null,
-): Promise<void> {
-  await db
-    .update(openings)
-    .set({
-      postAttempts: failures,
-      postState: nextAttemptAt
-        ? 'pending'
-        : sql`case when ${openings.messageId} is not null then 'stale'::opening_post_state else 'none'::opening_post_state end`,
-      nextPostAttemptAt: nextAttemptAt,
-    })
-    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
 }
 
 /**
@@ -498,53 +307,59 @@ export async function listMemberOpenings(db: Db, guildId: string, authorId: stri
     .orderBy(desc(openings.createdAt), desc(openings.id));
 }
 
-/** What an anonymised opening says instead of what its author wrote, and who it names as author. */
-export type OpeningReplacement = Pick<
-  Opening,
-  'authorId' | 'title' | 'institution' | 'mentor' | 'description' | 'contact'
->;
+/**
+ * Claims up to `limit` open openings that expire before `warnBefore` and whose author was not
+ * warned yet (across guilds): marked warned in the same statement, so one process warns once.
+ */
+export async function claimExpiryWarnings(
+  db: Db,
+  now: Date,
+  options: { warnBefore: Date; limit: number },
+): Promise<Opening[]> {
+  const due = db
+    .select({ id: openings.id })
+    .from(openings)
+    .where(
+      and(
+        eq(openings.status, 'open'),
+        isNull(openings.expiryWarnedAt),
+        gt(openings.expiresAt, now),
+        lte(openings.expiresAt, options.warnBefore),
+      ),
+    )
+    .orderBy(asc(openings.expiresAt))
+    .limit(options.limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(openings)
+    .set({ expiryWarnedAt: now })
+    .where(and(inArray(openings.id, due), isNull(openings.expiryWarnedAt)))
+    .returning();
+}
 
 /**
- * Withdraws every opening the member posted in this guild and overwrites what they wrote with
- * `replacement`, at once. Their posts must be edited too, but never by two senders at a time:
- *  - a post no sender holds is claimed for the caller until `leaseUntil` (returned in `claimed`;
- *    the retry task takes over after that);
- *  - a post another sender holds (or that waits for a retry) is left to it: the row is marked
- *    changed, so that sender finds its post out of date and it is sent again (see
- *    `markOpeningPosted`), or its retry sends the anonymised text;
- *  - an opening never posted never will be.
+ * Moves the author's open opening's expiry from `warnedExpiry` (what the warning named) to
+ * `expiresAt`, keeping its post, which is then edited; null when it is not theirs, not open, or
+ * its expiry changed since the warning. It can be warned again before the new expiry.
  */
-export async function anonymiseMemberOpenings(
+export async function extendOpening(
   db: Db,
   guildId: string,
-  authorId: string,
-  replacement: OpeningReplacement,
-  times: { now: Date; leaseUntil: Date },
-): Promise<{ anonymised: Opening[]; claimed: Opening[] }> {
-  const theirs = and(eq(openings.guildId, guildId), eq(openings.authorId, authorId));
-  const free = postIsFree(times.now);
-  const hasPost = sql`${openings.messageId} is not null`;
-  return db.transaction(async (tx) => {
-    // Locked first: no sender can claim or release a post between this look and the update.
-    const before = await tx
-      .select({ id: openings.id, free: sql<boolean>`${free}` })
-      .from(openings)
-      .where(theirs)
-      .for('update');
-    const freeIds = new Set(before.filter((row) => row.free).map((row) => row.id));
-    const anonymised = await tx
-      .update(openings)
-      .set({
-        ...replacement,
-        status: 'withdrawn',
-        postState: sql`case when not ${free} then ${openings.postState} when ${hasPost} then 'pending'::opening_post_state else 'none'::opening_post_state end`,
-        nextPostAttemptAt: sql`case when not ${free} then ${openings.nextPostAttemptAt} when ${hasPost} then ${times.leaseUntil.toISOString()}::timestamptz end`,
-        postAttempts: sql`case when not ${free} then ${openings.postAttempts} else 0 end`,
-        updatedAt: bumpedUpdatedAt(times.now),
-      })
-      .where(theirs)
-      .returning();
-    const claimed = anonymised.filter((row) => freeIds.has(row.id) && row.postState === 'pending');
-    return { anonymised, claimed };
-  });
+  id: number,
+  change: { authorId: string; warnedExpiry: Date; expiresAt: Date; now: Date },
+): Promise<Opening | null> {
+  const [row] = await db
+    .update(openings)
+    .set({ expiresAt: change.expiresAt, expiryWarnedAt: null, ...touchOpening(change.now) })
+    .where(
+      and(
+        eq(openings.guildId, guildId),
+        eq(openings.id, id),
+        eq(openings.authorId, change.authorId),
+        eq(openings.status, 'open'),
+        sql`date_trunc('second', ${openings.expiresAt}) = ${change.warnedExpiry.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning();
+  return row ?? null;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** One row per guild: where the bot posts, what went wrong posting there, and the reminder schedule. */
 export const guildSettings = pgTable(
@@ -9,6 +9,10 @@ export const guildSettings = pgTable(
     openingsChannelId: text('openings_channel_id'),
     /** Discord channel type of the openings channel: a forum gets a post per opening, a text channel a message. */
     openingsChannelType: integer('openings_channel_type'),
+    /** Whether members may give a Discord server invite as an opening's contact (`/config openings allow_invites`). */
+    openingsAllowInvites: boolean('openings_allow_invites').notNull().default(false),
+    /** Days a member must have been in the server before posting an opening (`min_member_days`); 0 for none. */
+    openingsMinMemberDays: integer('openings_min_member_days').notNull().default(0),
     assessmentsChannelId: text('assessments_channel_id'),
     remindersChannelId: text('reminders_channel_id'),
     remindersEveryHours: integer('reminders_every_hours'),

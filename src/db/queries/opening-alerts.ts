@@ -1,0 +1,111 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { openingAlerts, openings } from '../schema/index.ts';
+
+export type OpeningAlert = typeof openingAlerts.$inferSelect;
+export type AlertFilters = Pick<OpeningAlert, 'kind' | 'focus' | 'remote' | 'role'>;
+
+/** Sets (or replaces) the member's alert; only openings opened from now on are told of. */
+export async function setOpeningAlert(
+  db: Db,
+  guildId: string,
+  userId: string,
+  filters: AlertFilters,
+  now: Date,
+): Promise<OpeningAlert> {
+  const values = { ...filters, toldThrough: now };
+  const [row] = await db
+    .insert(openingAlerts)
+    .values({ guildId, userId, ...values, createdAt: now })
+    .onConflictDoUpdate({ target: [openingAlerts.guildId, openingAlerts.userId], set: values })
+    .returning();
+  if (!row) throw new Error('upsert returned no row');
+  return row;
+}
+
+export async function getOpeningAlert(db: Db, guildId: string, userId: string): Promise<OpeningAlert | null> {
+  const [row] = await db
+    .select()
+    .from(openingAlerts)
+    .where(and(eq(openingAlerts.guildId, guildId), eq(openingAlerts.userId, userId)));
+  return row ?? null;
+}
+
+export async function listMemberOpeningAlerts(
+  db: Db,
+  guildId: string,
+  userId: string,
+): Promise<OpeningAlert[]> {
+  const row = await getOpeningAlert(db, guildId, userId);
+  return row ? [row] : [];
+}
+
+/** Turns the member's alert off; returns how many there were (0 or 1). */
+export async function deleteMemberOpeningAlerts(db: Db, guildId: string, userId: string): Promise<number> {
+  const deleted = await db
+    .delete(openingAlerts)
+    .where(and(eq(openingAlerts.guildId, guildId), eq(openingAlerts.userId, userId)))
+    .returning({ userId: openingAlerts.userId });
+  return deleted.length;
+}
+
+/** An alert due a message: the member and the new openings that match it. */
+export interface AlertNews {
+  guildId: string;
+  userId: string;
+  openings: Array<{ id: number; title: string }>;
+}
+
+/**
+ * Claims up to `limit` alerts that match open openings opened since they last told (not the
+ * member's own), and whose last message is at least `gapMs` old: in one statement each claimed
+ * alert moves `told_through` and `last_sent_at` to `now`, so no other process sends the same news.
+ */
+export async function claimAlertNews(
+  db: Db,
+  now: Date,
+  options: { limit: number; gapMs: number },
+): Promise<AlertNews[]> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const quietSince = sql`${new Date(now.getTime() - options.gapMs).toISOString()}::timestamptz`;
+  const matches = sql`
+    ${openings.guildId} = ${openingAlerts.guildId}
+    and ${openings.status} = 'open' and ${openings.expiresAt} > ${at}
+    and ${openings.openedAt} > ${openingAlerts.toldThrough} and ${openings.openedAt} <= ${at}
+    and ${openings.authorId} <> ${openingAlerts.userId}
+    and (${openingAlerts.kind} is null or ${openings.kind} = ${openingAlerts.kind})
+    and (${openingAlerts.focus} is null or ${openings.focus} = ${openingAlerts.focus})
+    and (${openingAlerts.remote} is null or ${openings.remote} = ${openingAlerts.remote})
+    and (${openingAlerts.role} is null or ${openings.role} = ${openingAlerts.role})`;
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({
+        guildId: openingAlerts.guildId,
+        userId: openingAlerts.userId,
+        toldThrough: openingAlerts.toldThrough,
+      })
+      .from(openingAlerts)
+      .where(
+        and(
+          sql`(${openingAlerts.lastSentAt} is null or ${openingAlerts.lastSentAt} <= ${quietSince})`,
+          sql`exists (select 1 from ${openings} where ${matches})`,
+        ),
+      )
+      .limit(options.limit)
+      .for('update', { skipLocked: true });
+    const news: AlertNews[] = [];
+    for (const alert of due) {
+      const thisAlert = and(eq(openingAlerts.guildId, alert.guildId), eq(openingAlerts.userId, alert.userId));
+      const found = await tx
+        .select({ id: openings.id, title: openings.title })
+        .from(openings)
+        .innerJoin(openingAlerts, thisAlert)
+        .where(matches)
+        .orderBy(openings.openedAt)
+        .limit(10);
+      await tx.update(openingAlerts).set({ toldThrough: now, lastSentAt: now }).where(thisAlert);
+      news.push({ guildId: alert.guildId, userId: alert.userId, openings: found });
+    }
+    return news;
+  });
+}

@@ -1,0 +1,138 @@
+import type { APIInteractionDataResolvedChannel } from 'discord-api-types/v10';
+import type { Context } from '../context.ts';
+import {
+  enableReminders,
+  type GuildSettings,
+  getGuildSettings,
+  updateGuildSettings,
+} from '../db/queries/guild-settings.ts';
+import { requeueStalePosts, requeueUnpostedOpenings } from '../db/queries/opening-posts.ts';
+import { UserError } from '../errors.ts';
+import type { GuildMember } from '../router/member.ts';
+import { type ChannelPurpose, channelTypeProblem } from './channel-rules.ts';
+
+/**
+ * The rules of /config, one function per setting. Each takes the context and the moderator (the
+ * command has checked Manage Server), and returns what changed for the command to render.
+ */
+
+export interface PickedChannel {
+  id: string;
+  type: number;
+}
+
+/**
+ * The channel as Discord resolved it for this interaction; its type is checked here, not only by
+ * the client, since a forged payload can name any channel.
+ */
+export function pickedChannel(
+  resolved: Record<string, Pick<APIInteractionDataResolvedChannel, 'type'>> | undefined,
+  purpose: ChannelPurpose,
+  id: string,
+): PickedChannel {
+  const channel = resolved?.[id];
+  if (!channel)
+    throw new UserError('Discord did not send the details of that channel. Please pick it again.');
+  const problem = channelTypeProblem(purpose, channel.type);
+  if (problem) throw new UserError(problem);
+  return { id, type: channel.type };
+}
+
+export async function setReminders(
+  ctx: Context,
+  member: GuildMember,
+  channel: PickedChannel,
+  everyHours: number,
+): Promise<GuildSettings> {
+  const settings = await enableReminders(
+    ctx.db,
+    member.guildId,
+    { channelId: channel.id, everyHours },
+    ctx.clock(),
+  );
+  ctx.log.info({ guildId: member.guildId, userId: member.userId, channelId: channel.id }, 'reminders set');
+  return settings;
+}
+
+/** False when reminders were already off. */
+export async function turnRemindersOff(ctx: Context, member: GuildMember): Promise<boolean> {
+  const settings = await getGuildSettings(ctx.db, member.guildId);
+  if (!settings || settings.remindersNextRunAt === null) return false;
+  await updateGuildSettings(
+    ctx.db,
+    member.guildId,
+    { remindersNextRunAt: null, remindersFailures: 0, remindersProblem: null },
+    ctx.clock(),
+  );
+  ctx.log.info({ guildId: member.guildId, userId: member.userId }, 'reminders turned off');
+  return true;
+}
+
+export async function setAssessmentsChannel(
+  ctx: Context,
+  member: GuildMember,
+  channel: PickedChannel,
+): Promise<void> {
+  await updateGuildSettings(
+    ctx.db,
+    member.guildId,
+    { assessmentsChannelId: channel.id, assessmentsProblem: null },
+    ctx.clock(),
+  );
+  ctx.log.info(
+    { guildId: member.guildId, userId: member.userId, channelId: channel.id, purpose: 'assessments' },
+    'channel set',
+  );
+}
+
+export interface OpeningsSettingsChange {
+  channel: PickedChannel;
+  /** Unchanged when not given. */
+  allowInvites?: boolean | undefined;
+  /** Unchanged when not given. */
+  minMemberDays?: number | undefined;
+}
+
+/**
+ * Sets the openings channel (and its options). Setting the channel is also how a moderator says it
+ * is fixed: the openings never posted and the posts the bot gave up editing are queued. Returns how
+ * many of each, and the settings as stored.
+ */
+export async function setOpeningsChannel(
+  ctx: Context,
+  member: GuildMember,
+  change: OpeningsSettingsChange,
+): Promise<{ queued: number; stale: number; settings: GuildSettings }> {
+  const now = ctx.clock();
+  const result = await ctx.db.transaction(async (tx) => {
+    const settings = await updateGuildSettings(
+      tx,
+      member.guildId,
+      {
+        openingsChannelId: change.channel.id,
+        openingsChannelType: change.channel.type,
+        openingsProblem: null,
+        ...(change.allowInvites === undefined ? {} : { openingsAllowInvites: change.allowInvites }),
+        ...(change.minMemberDays === undefined ? {} : { openingsMinMemberDays: change.minMemberDays }),
+      },
+      now,
+    );
+    return {
+      settings,
+      queued: await requeueUnpostedOpenings(tx, member.guildId, now),
+      stale: await requeueStalePosts(tx, member.guildId),
+    };
+  });
+  ctx.log.info(
+    {
+      guildId: member.guildId,
+      userId: member.userId,
+      channelId: change.channel.id,
+      purpose: 'openings',
+      queued: result.queued,
+      stale: result.stale,
+    },
+    'channel set',
+  );
+  return result;
+}

@@ -1,0 +1,118 @@
+import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getOpeningAlert } from '../src/db/queries/opening-alerts.ts';
+import { openingAlerts, openings } from '../src/db/schema/index.ts';
+import type { Actor } from '../src/interactions/build.ts';
+import { createScheduler } from '../src/scheduler/scheduler.ts';
+import { schedulerTasks } from '../src/scheduler/tasks.ts';
+import { GUILD_A, member } from './helpers/actors.ts';
+import { createHarness, type Harness } from './helpers/harness.ts';
+import { useOpeningsTextChannel } from './helpers/openings-channel.ts';
+
+const HOUR = 60 * 60 * 1000;
+const watcher = member('300000000000000081');
+const poster = member('300000000000000082');
+const dmTo = (actor: Actor) => new RegExp(`^/channels/6${actor.userId.slice(1)}/messages$`);
+
+function ephemeral(response: APIInteractionResponse): string {
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error('not a message');
+  expect(response.data.flags).toBe(MessageFlags.Ephemeral);
+  return response.data.content ?? '';
+}
+
+async function post(harness: Harness, actor: Actor, title: string, kind = 'case_report', remote = true) {
+  const modal = await harness.command(
+    'opening',
+    { subcommand: 'post', options: { kind, focus: 'ir', remote, role: 'entry' } },
+    actor,
+  );
+  if (modal.type !== InteractionResponseType.Modal) throw new Error(JSON.stringify(modal));
+  await harness.submitModal(
+    modal.data.custom_id,
+    {
+      title,
+      institution: 'Example University Hospital',
+      description: 'Chart review and data entry for about 200 patients; four hours a week.',
+      contact: 'ir.lab@example.org',
+    },
+    actor,
+  );
+}
+
+const tick = (harness: Harness) => createScheduler(harness.ctx, schedulerTasks, 60_000).tick();
+const alertMessages = (harness: Harness) =>
+  harness.standIn.find('POST', dmTo(watcher)).map((request) => (request.body as { content: string }).content);
+
+describe('alerts for new openings', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness();
+    await useOpeningsTextChannel(harness);
+  });
+  afterAll(() => harness.close());
+  beforeEach(async () => {
+    await harness.db.delete(openings);
+    await harness.db.delete(openingAlerts);
+    harness.standIn.clear();
+    harness.clock.advance(2 * 24 * HOUR);
+    harness.standIn.on('POST', /^\/users\/@me\/channels$/, (request) => {
+      const recipient = (request.body as { recipient_id: string }).recipient_id;
+      return { body: { id: `6${recipient.slice(1)}`, type: 1 } };
+    });
+  });
+
+  it('tells a member of matching openings, at most once an hour, never of their own', async () => {
+    const set = ephemeral(
+      await harness.command(
+        'opening',
+        { subcommand: 'alerts set', options: { kind: 'case_report', remote: true } },
+        watcher,
+      ),
+    );
+    expect(set).toContain('Alert set: Case report · remote');
+    harness.clock.advance(60_000);
+    await post(harness, poster, 'Case report of a rare hepatic arteriovenous fistula');
+    await post(harness, poster, 'Systematic review of splenic embolization', 'systematic_review');
+    await post(harness, watcher, 'Case report of my own that I posted');
+    await tick(harness);
+    const [first] = alertMessages(harness);
+    expect(first).toContain('Case report of a rare hepatic arteriovenous fistula');
+    expect(first).not.toContain('Systematic review');
+    expect(first).not.toContain('of my own');
+
+    // Another match within the hour waits for the next hour's message.
+    harness.clock.advance(60_000);
+    await post(harness, member('300000000000000083'), 'Case report of a second hepatic fistula');
+    await tick(harness);
+    expect(alertMessages(harness)).toHaveLength(1);
+    harness.clock.advance(HOUR);
+    await tick(harness);
+    expect(alertMessages(harness)).toHaveLength(2);
+    expect(alertMessages(harness)[1]).toContain('Case report of a second hepatic fistula');
+    expect(alertMessages(harness)[1]).not.toContain('rare hepatic');
+  });
+
+  it('shows and turns off the alert', async () => {
+    expect(ephemeral(await harness.command('opening', { subcommand: 'alerts show' }, watcher))).toContain(
+      'You have no alert',
+    );
+    await harness.command('opening', { subcommand: 'alerts set', options: {} }, watcher);
+    expect(ephemeral(await harness.command('opening', { subcommand: 'alerts show' }, watcher))).toContain(
+      'Your alert: any new opening',
+    );
+    expect(ephemeral(await harness.command('opening', { subcommand: 'alerts off' }, watcher))).toBe(
+      'Your alert is off.',
+    );
+    await post(harness, poster, 'Case report after the alert was turned off');
+    await tick(harness);
+    expect(alertMessages(harness)).toEqual([]);
+  });
+
+  it('refuses a filter value the command does not offer, storing nothing', async () => {
+    const reply = ephemeral(
+      await harness.command('opening', { subcommand: 'alerts set', options: { kind: 'anything' } }, watcher),
+    );
+    expect(reply).toMatch(/`kind` option has a value this command does not accept/);
+    expect(await getOpeningAlert(harness.db, GUILD_A, watcher.userId)).toBeNull();
+  });
+});
