@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { commands } from '../commands/index.ts';
+import { warmUpCardRenderer } from './card/assessment-card.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createConsoleLogSink, startConsole } from './console/console.ts';
 import { createLocalDiscord } from './console/local-discord.ts';
@@ -130,6 +131,11 @@ async function main() {
 
   const scheduler = createScheduler(ctx, schedulerTasks, config.schedulerTickMs);
   if (config.transport !== 'console' || config.schedulerInConsole) scheduler.start();
+  if (config.transport !== 'console') {
+    warmUpCardRenderer().catch((error: unknown) =>
+      log.warn({ err: error }, 'warming up the card renderer failed'),
+    );
+  }
 
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) => {

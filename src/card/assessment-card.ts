@@ -149,3 +149,17 @@ export async function renderAssessmentCard(view: CardView): Promise<Card> {
     .asPng();
   return { png, altText: cardAltText(view) };
 }
+
+/**
+ * Renders one throwaway card so the first member's /assess does not pay for loading the layout
+ * engine and parsing the fonts (about 200 ms, several times that on a busy machine).
+ */
+export async function warmUpCardRenderer(): Promise<void> {
+  await renderAssessmentCard({
+    level: 'Getting started',
+    nextLevel: null,
+    progress: [],
+    biggestGap: null,
+    source: '',
+  });
+}

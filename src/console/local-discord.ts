@@ -54,6 +54,8 @@ interface ChannelBody {
   components?: unknown[];
   name?: string;
   archived?: boolean;
+  nonce?: string;
+  enforce_nonce?: boolean;
   message?: { content?: string; embeds?: APIEmbed[]; components?: unknown[] };
 }
 
@@ -84,8 +86,17 @@ export function createLocalDiscord() {
     return message;
   };
 
+  // Discord returns the first message again for a create repeated with the same enforced nonce.
+  const byNonce = new Map<string, LocalMessage>();
+
   const handle = (method: string, route: string, body: ChannelBody): unknown => {
     const parts = route.split('/').filter(Boolean);
+    if (method === 'GET' && parts[0] === 'guilds' && parts[2] === 'threads' && parts[3] === 'active') {
+      const threads = messages
+        .filter((message) => message.threadName !== undefined && !message.archived)
+        .map((message) => ({ id: message.id, parent_id: message.channelId, name: message.threadName }));
+      return { threads, members: [] };
+    }
     if (parts[0] !== 'channels' || !parts[1]) throw notFound(route);
     const channelId = parts[1];
     if (method === 'GET' && parts.length === 2) {
@@ -93,9 +104,18 @@ export function createLocalDiscord() {
       if (!channel) throw notFound(route);
       return { ...channel, guild_id: LOCAL_GUILD_ID, available_tags: [] };
     }
+    if (method === 'GET' && parts[2] === 'messages' && parts[3]) {
+      const message = messages.find((candidate) => candidate.id === parts[3]);
+      if (!message) throw notFound(route);
+      return { id: message.id, channel_id: channelId, content: message.content, embeds: message.embeds };
+    }
     if (method === 'POST' && parts[2] === 'messages') {
+      const earlier = body.enforce_nonce && body.nonce ? byNonce.get(body.nonce) : undefined;
+      if (earlier)
+        return { id: earlier.id, channel_id: channelId, content: earlier.content, embeds: earlier.embeds };
       const forum = threadForum.get(channelId);
       const message = save(forum ?? channelId, body);
+      if (body.enforce_nonce && body.nonce) byNonce.set(body.nonce, message);
       return { id: message.id, channel_id: channelId };
     }
     if (method === 'POST' && parts[2] === 'threads') {

@@ -59,6 +59,7 @@ export function parseContact(
     .trim()
     .replace(/^mailto:/i, '');
   if (value.length === 0 || value.length > FIELD_LIMITS.contact.max || /\s/.test(value)) return invalid;
+  if (MARKUP_IN_LINK.test(value)) return invalid;
   if (EMAIL.test(value)) return { contact: value };
   const link = parseHttpsLink(value, FIELD_LIMITS.contact.max);
   if (!link || MARKUP_IN_LINK.test(link)) return invalid;
