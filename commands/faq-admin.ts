@@ -14,7 +14,6 @@ import {
   describeFaqSlug,
   getVisibleFaq,
   listFaqsByQuestionStart,
-  searchFaqs,
   upsertGuildFaq,
 } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
@@ -34,6 +33,7 @@ import {
   faqEntryForm,
   gapsEmbed,
 } from '../src/faq/render.ts';
+import { searchFaqs } from '../src/faq/search.ts';
 import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
 import {

@@ -10,8 +10,7 @@ import { recordFaqVote } from '../src/db/queries/faq-votes.ts';
 import type { FaqRow } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
 import { faqSlugSchema } from '../src/faq/entry.ts';
-import { MAX_QUERY_LENGTH, normalizeText } from '../src/faq/query-text.ts';
-import { isGoodMatch } from '../src/faq/relevance.ts';
+import { MAX_QUESTION_LENGTH, normalizeText } from '../src/faq/query-text.ts';
 import {
   FAQ_PREFIX,
   faqAnswerMessage,
@@ -20,6 +19,7 @@ import {
   suggestionChoices,
   voteConfirmation,
 } from '../src/faq/render.ts';
+import { FAQ_SEARCH_TUNING, isGoodMatch } from '../src/faq/search.ts';
 import { rankSuggestions } from '../src/faq/suggest.ts';
 import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
@@ -28,8 +28,6 @@ import { parseOptions, readOptions } from '../src/router/options.ts';
 import { choices, ephemeralText, reply } from '../src/router/responses.ts';
 
 const MAX_CHOICES = 25;
-/** Entries looked at for a free-text question: the answer plus the closest alternatives. */
-const SEARCH_DEPTH = 4;
 
 const data = {
   name: 'faq',
@@ -44,7 +42,7 @@ const data = {
       required: true,
       autocomplete: true,
       min_length: 1,
-      max_length: MAX_QUERY_LENGTH,
+      max_length: MAX_QUESTION_LENGTH,
     },
     {
       type: ApplicationCommandOptionType.Boolean,
@@ -59,7 +57,7 @@ const optionsSchema = z.object({
     .string({ message: 'The question option is required.' })
     .trim()
     .min(1, 'Type a question in the question option.')
-    .max(MAX_QUERY_LENGTH, `The question option takes at most ${MAX_QUERY_LENGTH} characters.`),
+    .max(MAX_QUESTION_LENGTH, `The question option takes at most ${MAX_QUESTION_LENGTH} characters.`),
   public: z.boolean({ message: 'The public option must be true or false.' }).default(false),
 });
 
@@ -99,7 +97,7 @@ async function execute(
   const normalized = normalizeText(options.question);
   // Nothing searchable (only emoji or punctuation): nothing worth showing moderators either.
   if (normalized === '') return reply(noMatchMessage([], { recorded: false }));
-  const found = await ctx.faqReads.search(guildId, options.question, SEARCH_DEPTH);
+  const found = await ctx.faqReads.search(guildId, options.question, FAQ_SEARCH_TUNING.depth);
   const [best] = found;
   const answered = best !== undefined && isGoodMatch(best.score);
   const queryId = await ctx.faqActivity.recordQuery({
@@ -119,7 +117,7 @@ async function execute(
 async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
   // Any throw here becomes an empty list in the router: the member can still send the question as typed.
   const { guildId } = guildMember(interaction);
-  const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUERY_LENGTH);
+  const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUESTION_LENGTH);
   const mostViewed = () => ctx.faqReads.mostViewed(guildId, MAX_CHOICES);
   if (normalizeText(typed) === '') return choices(suggestionChoices(await mostViewed()));
   const [starts, matches] = await Promise.all([

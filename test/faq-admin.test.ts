@@ -9,8 +9,8 @@ import {
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
-import { searchFaqs } from '../src/db/queries/faqs.ts';
 import { faqEntries, faqHidden } from '../src/db/schema/index.ts';
+import { searchFaqs } from '../src/faq/search.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';

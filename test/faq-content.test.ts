@@ -6,7 +6,7 @@ import { FAQ_LIMITS, faqEntryInputSchema } from '../src/faq/entry.ts';
 import { guideSections } from '../src/faq/guide-sections.ts';
 import { normalizeText } from '../src/faq/query-text.ts';
 import { faqAnswerMessage, faqEmbed } from '../src/faq/render.ts';
-import { faqSynonyms } from '../src/faq/synonyms.ts';
+import { memberVocabulary } from '../src/faq/vocabulary.ts';
 
 const entries = loadBuiltInFaqs();
 const labelled = JSON.parse(
@@ -116,7 +116,7 @@ describe('built-in FAQ content', () => {
   });
 
   it('knows the abbreviations members use', () => {
-    const keys = Object.keys(faqSynonyms).map(normalizeText);
+    const keys = Object.keys(memberVocabulary.terms).map(normalizeText);
     for (const abbreviation of [
       'pubs',
       'img',

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FaqListRow, FaqSearchRow } from '../src/db/queries/faqs.ts';
+import type { FaqListRow } from '../src/db/queries/faqs.ts';
 import { parseAliasList, parseTagList } from '../src/faq/entry.ts';
 import { parseFaqImport } from '../src/faq/import.ts';
 import { normalizeText, queryTerms } from '../src/faq/query-text.ts';
-import { isGoodMatch } from '../src/faq/relevance.ts';
 import { pickedSlug, voteConfirmation } from '../src/faq/render.ts';
+import { type FaqSearchRow, isGoodMatch } from '../src/faq/search.ts';
 import { rankSuggestions } from '../src/faq/suggest.ts';
 
 describe('query normalisation', () => {

@@ -11,7 +11,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqQueries, faqViews, faqVotes } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
-import { ANSWER_THRESHOLD } from '../src/faq/relevance.ts';
+import { FAQ_SEARCH_TUNING } from '../src/faq/search.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 
@@ -101,7 +101,7 @@ describe('/faq', () => {
     expect(after.length).toBe(before.length + 1);
     const recorded = after.at(-1);
     expect(recorded).toMatchObject({ guildId: GUILD_A, normalized: 'who won the football match yesterday' });
-    expect(recorded?.score).toBeLessThan(ANSWER_THRESHOLD);
+    expect(recorded?.score).toBeLessThan(FAQ_SEARCH_TUNING.answerThreshold);
   });
 
   it('keeps one vote per member per entry, which the member can change', async () => {
@@ -156,9 +156,23 @@ describe('/faq', () => {
     expect(row?.views).toBe(2);
   });
 
-  it('refuses a question over 200 characters with a clear message', async () => {
-    const data = messageOf(await ask('x'.repeat(201)));
-    expect(data.content).toMatch(/at most 200 characters/);
+  it('answers a long, rambling question on its content words, and refuses only past 2000 characters', async () => {
+    const rambling = [
+      'Hi everyone, sorry for the long message, I am new here and honestly a bit lost.',
+      'I finished medical school abroad two years ago and I have been working in a small hospital since,',
+      'and now I really want to apply for interventional radiology in the US, but I keep reading different things online.',
+      'Some people say you need a lot of research and others say it does not matter that much for IMGs.',
+      'So my question is basically: how many publications do I need as an IMG to be competitive for IR?',
+      'I have one case report in progress and nothing published yet. Thank you so much for any advice, really appreciate it!',
+    ].join(' ');
+    expect(rambling.length).toBeGreaterThan(500);
+    const long = `${rambling} ${'Thanks again, I hope this is the right place to ask. '.repeat(14)}`;
+    expect(long.length).toBeGreaterThan(1000);
+    const data = messageOf(await ask(long));
+    expect(data.embeds?.[0]?.title).toBe(
+      'How many publications do I need as an IMG to be competitive for IR?',
+    );
+    expect(messageOf(await ask('x'.repeat(2001))).content).toMatch(/at most 2000 characters/);
   });
 
   it('answers odd input without an error', async () => {

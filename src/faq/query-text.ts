@@ -1,22 +1,72 @@
-import { faqSynonyms } from './synonyms.ts';
+import { memberVocabulary } from './vocabulary.ts';
 
-/** Discord caps the /faq question option at this length; longer input is cut, never refused. */
-export const MAX_QUERY_LENGTH = 200;
-const MAX_WORDS = 40;
+/**
+ * The longest question /faq takes (Discord allows up to 6000 characters in an option). A long
+ * question is ranked on its content words, the first MAX_WORDS of them.
+ */
+export const MAX_QUESTION_LENGTH = 2000;
+const MAX_WORDS = 60;
 const MAX_WORD_LENGTH = 30;
-const MAX_TERMS = 32;
+const MAX_TERMS = 48;
 const MIN_PREFIX_LENGTH = 3;
-/** How much a word added by the synonym list counts next to a word the member typed. */
+/** A question of more words than this is ranked without the chat filler in it ("hi guys, please…"). */
+const FILLER_KEPT_UP_TO = 4;
+/**
+ * PostgreSQL's English stop words (tsearch_data/english.stop): the full-text search drops them
+ * anyway, so they are left out before counting a long question's words.
+ */
+const STOP_WORDS = new Set(
+  (
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
+    'herself it its itself they them their theirs themselves what which who whom this that these those am is ' +
+    'are was were be been being have has had having do does did doing a an the and but if or because as until ' +
+    'while of at by for with about against between into through during before after above below to from up ' +
+    'down in out on off over under again further then once here there when where why how all any both each ' +
+    'few more most other some such no nor not only own same so than too very s t can will just don should now'
+  ).split(' '),
+);
+/** How much a word added from the members' vocabulary counts next to a word the member typed. */
 const SYNONYM_WEIGHT = 0.5;
 
 /**
- * Lower-case letters and digits separated by single spaces: the same rule as the database function
- * faq_normalize, so exact-alias and prefix comparisons agree on both sides. Whatever the input
- * (quotes, operators, SQL, emoji), the result only ever holds [a-z0-9 ].
+ * Letters the Unicode decomposition leaves whole, and what they fold to. The same table, with the
+ * decomposed accented letters of Latin-1 and Latin Extended-A, is in the database function
+ * faq_normalize (migration faq_accent_folding), so both sides fold alike.
+ */
+export const FOLDED_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ĸ: 'k',
+  ŋ: 'n',
+  ĳ: 'ij',
+  ŉ: 'n',
+  ſ: 's',
+};
+const foldedLetter = new RegExp(`[${Object.keys(FOLDED_LETTERS).join('')}]`, 'g');
+
+/**
+ * Lower-case letters and digits separated by single spaces, accents folded ("Publicação" is
+ * "publicacao"): the same rule as the database function faq_normalize, so exact-alias and prefix
+ * comparisons agree on both sides. Whatever the input (quotes, operators, SQL, emoji, zero-width or
+ * right-to-left marks), the result only ever holds [a-z0-9 ].
  */
 export function normalizeText(text: string): string {
   return text
-    .slice(0, MAX_QUERY_LENGTH * 2)
+    .slice(0, MAX_QUESTION_LENGTH * 2)
+    .toLowerCase()
+    .replace(foldedLetter, (letter) => FOLDED_LETTERS[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -26,25 +76,36 @@ export interface QueryTerm {
   /** A word of [a-z0-9] only, safe to hand to to_tsquery. */
   word: string;
   weight: number;
-  /** Typed by the member (may be corrected for typos) rather than added from the synonym list. */
+  /** Typed by the member (may be corrected for typos) rather than added from the vocabulary. */
   typed: boolean;
   /** The word the member is still typing (autocomplete): matched as a prefix, never corrected. */
   prefix: boolean;
 }
 
 const synonymsByKey = new Map(
-  Object.entries(faqSynonyms).map(([key, expansion]) => [normalizeText(key), normalizeText(expansion)]),
+  Object.entries(memberVocabulary.terms).map(([key, expansion]) => [
+    normalizeText(key),
+    normalizeText(expansion),
+  ]),
 );
 const longestSynonymKey = Math.max(...[...synonymsByKey.keys()].map((key) => key.split(' ').length));
+const fillerWords = new Set(memberVocabulary.filler.map(normalizeText));
+const topicWords = new Set(memberVocabulary.topic.map(normalizeText));
+
+/** Whether the text uses a word that only questions about research, careers or applying use. */
+export function hasTopicWord(normalized: string): boolean {
+  return normalized.split(' ').some((word) => topicWords.has(word));
+}
 
 /**
- * The words to search for: what the member typed, plus expansions of abbreviations they used. With
- * `prefixLastWord` (autocomplete), the last word may be unfinished and is matched as a prefix.
+ * The words to search for: what the member typed (its content words, for a long question), plus
+ * the FAQ's words for members' terms they used. With `prefixLastWord` (autocomplete), the last word
+ * may be unfinished and is matched as a prefix.
  */
 export function queryTerms(normalized: string, { prefixLastWord = false } = {}): QueryTerm[] {
-  const words = normalized
-    .split(' ')
-    .filter((word) => word.length > 0)
+  const all = normalized.split(' ').filter((word) => word.length > 0);
+  const content = all.filter((word) => !STOP_WORDS.has(word) && !fillerWords.has(word));
+  const words = (all.length > FILLER_KEPT_UP_TO && content.length > 0 ? content : all)
     .slice(0, MAX_WORDS)
     .map((word) => word.slice(0, MAX_WORD_LENGTH));
   const terms = new Map<string, QueryTerm>();

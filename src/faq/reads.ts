@@ -5,13 +5,12 @@ import { listMostViewedFaqs } from '../db/queries/faq-views.ts';
 import {
   type FaqListRow,
   type FaqRow,
-  type FaqSearchRow,
   getVisibleFaq,
   listFaqsByQuestionStart,
   listRelatedFaqs,
-  searchFaqs,
 } from '../db/queries/faqs.ts';
 import { normalizeText } from './query-text.ts';
+import { type FaqSearchRow, searchFaqs } from './search.ts';
 
 /**
  * The reads behind /faq and its autocomplete, answered from memory when they can be. Members ask
@@ -128,8 +127,9 @@ export function createFaqReads(
       );
     },
     byQuestionStart(guildId, text, limit) {
-      return read(`start/${guildId}/${limit}/${normalizeText(text)}`, () =>
-        listFaqsByQuestionStart(db, guildId, text, limit),
+      const start = normalizeText(text);
+      return read(`start/${guildId}/${limit}/${start}`, () =>
+        listFaqsByQuestionStart(db, guildId, start, limit),
       );
     },
     mostViewed(guildId, limit) {
