@@ -3,12 +3,12 @@ import {
   type APIInteractionResponse,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ComponentType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
 import { hideBuiltInFaq, listHiddenFaqSlugs, unhideBuiltInFaq } from '../src/db/queries/faq-hidden.ts';
-import { listFaqGaps } from '../src/db/queries/faq-queries.ts';
 import {
   deleteGuildFaq,
   describeFaqSlug,
@@ -17,6 +17,7 @@ import {
   upsertGuildFaq,
 } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
+import { decodeFaqAdminCustomId, FAQ_ADMIN_PREFIX } from '../src/faq/custom-ids.ts';
 import {
   FAQ_LIMITS,
   faqEntryInputSchema,
@@ -25,17 +26,10 @@ import {
   parseAliasList,
   parseTagList,
 } from '../src/faq/entry.ts';
-import {
-  ENTRY_FORM_FIELDS,
-  type EntryFormMode,
-  FAQ_ADMIN_PREFIX,
-  faqEmbed,
-  faqEntryForm,
-  gapsEmbed,
-} from '../src/faq/render.ts';
+import { attachGapAsAlias, GAPS_DAYS, gapsMessage } from '../src/faq/gaps.ts';
+import { ENTRY_FORM_FIELDS, faqEmbed, faqEntryForm } from '../src/faq/render.ts';
 import { searchFaqs } from '../src/faq/search.ts';
 import type { Command } from '../src/router/command.ts';
-import { decodeCustomId } from '../src/router/custom-id.ts';
 import {
   type GuildMember,
   guildMember,
@@ -45,9 +39,6 @@ import {
 } from '../src/router/member.ts';
 import { parseOptions, readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, ephemeralText, reply, showModal } from '../src/router/responses.ts';
-
-const GAPS_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 const slugOption = (description: string, autocomplete: boolean): APIApplicationCommandBasicOption => ({
   type: ApplicationCommandOptionType.String,
@@ -141,13 +132,8 @@ async function execute(
       ctx.faqReads.clear();
       return ephemeralText(`The built-in entry \`${slug}\` shows in this server again.`);
     }
-    case 'gaps': {
-      const since = new Date(ctx.clock().getTime() - GAPS_DAYS * DAY_MS);
-      // Questions asked a moment ago may still be waiting to be stored.
-      await ctx.faqActivity.flush();
-      const gaps = await listFaqGaps(ctx.db, member.guildId, since);
-      return reply({ embeds: [gapsEmbed(gaps, GAPS_DAYS)] });
-    }
+    case 'gaps':
+      return reply(await gapsMessage(ctx, member.guildId));
     default:
       throw new UserError('Pick one of the faq-admin subcommands.');
   }
@@ -175,7 +161,6 @@ async function remove(ctx: Context, member: GuildMember, slug: string): Promise<
   throw new UserError(`There is no entry \`${slug}\` in this server.`);
 }
 
-const formParts = z.tuple([z.enum(['add', 'edit']), faqSlugSchema]);
 const FIELD_NAMES: Record<string, string> = {
   question: 'Question',
   answer: 'Answer',
@@ -189,9 +174,10 @@ async function modal(
   ctx: Context,
 ): Promise<APIInteractionResponse> {
   const member = requireModerator(interaction);
-  const parts = formParts.safeParse(decodeCustomId(interaction.data.custom_id).parts);
-  if (!parts.success) throw new UserError('That form is not one this bot knows. It may be outdated.');
-  const [mode, slug] = parts.data as [EntryFormMode, string];
+  const form = decodeFaqAdminCustomId(interaction.data.custom_id);
+  if (form.action === 'alias')
+    throw new UserError('That form is not one this bot knows. It may be outdated.');
+  const { action: mode, slug } = form;
   const fields = readModalFields(interaction);
   const parsed = faqEntryInputSchema.safeParse({
     slug,
@@ -228,6 +214,19 @@ async function modal(
   });
 }
 
+/** The gaps menus: attach a missed question to an entry as this server's alias. */
+async function component(
+  interaction: Parameters<NonNullable<Command['component']>>[0],
+  ctx: Context,
+): Promise<APIInteractionResponse> {
+  const member = requireModerator(interaction);
+  const action = decodeFaqAdminCustomId(interaction.data.custom_id);
+  if (action.action !== 'alias' || interaction.data.component_type !== ComponentType.StringSelect) {
+    throw new UserError('That menu is not one this bot knows. It may be outdated.');
+  }
+  return ephemeralText(await attachGapAsAlias(ctx, member, action.queryId, interaction.data.values[0]));
+}
+
 async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
   const member = guildMember(interaction);
   // Suggestions list hidden slugs and this server's own entries: moderators only, like the command.
@@ -255,5 +254,6 @@ export const faqAdminCommand: Command = {
   customIdPrefix: FAQ_ADMIN_PREFIX,
   execute,
   modal,
+  component,
   autocomplete,
 };

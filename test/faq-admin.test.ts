@@ -3,6 +3,7 @@ import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
   type APIModalInteractionResponseCallbackData,
+  ComponentType,
   InteractionResponseType,
   MessageFlags,
 } from 'discord-api-types/v10';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { faqEntries, faqHidden } from '../src/db/schema/index.ts';
 import { searchFaqs } from '../src/faq/search.ts';
+import { buildButtonPress } from '../src/interactions/build.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
@@ -48,6 +50,11 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
     const response = await harness.command('faq', { options: { question } }, actor);
     return messageOf(response);
   };
+  const choose = (customId: string, value: string, actor = mod) =>
+    harness.send({
+      ...buildButtonPress(customId, actor),
+      data: { custom_id: customId, component_type: ComponentType.StringSelect, values: [value] },
+    });
   const tableState = async () => ({
     entries: await harness.db.select().from(faqEntries).orderBy(faqEntries.id),
     hidden: await harness.db.select().from(faqHidden),
@@ -269,6 +276,44 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
       expect(lowRated).toMatch(
         /\*\*2\*\* not helpful, 0 helpful · `case-reports` · asked as "is a case report worth doing"/,
       );
+    });
+
+    it('attaches a missed question to an entry as this server’s alias, searchable at once', async () => {
+      harness.clock.set(new Date('2026-11-05T12:00:00Z'));
+      const missed = 'where can zorblat trainees present work';
+      await ask(missed);
+      const data = messageOf(await admin('gaps'));
+      const menus = (data.components ?? []).flatMap(
+        (row) =>
+          (
+            row as {
+              components: Array<{
+                custom_id: string;
+                placeholder?: string;
+                options: Array<{ value: string }>;
+              }>;
+            }
+          ).components,
+      );
+      const menu = menus.find((candidate) => candidate.placeholder?.includes('zorblat'));
+      if (!menu) throw new Error('no menu for the missed question');
+      expect(menu.custom_id).toMatch(/^faq-admin:alias:\d+$/);
+      expect(menu.options.map((option) => option.value)).toContain('ir-meetings');
+
+      // Plain members, and moderators of another server, change nothing.
+      expect(messageOf(await choose(menu.custom_id, 'ir-meetings', plain)).content).toMatch(/Manage Server/);
+      expect(messageOf(await choose(menu.custom_id, 'ir-meetings', modB)).content).toMatch(
+        /no longer in this server/,
+      );
+      expect((await searchFaqs(harness.db, GUILD_B, missed, 1))[0]?.score ?? 0).toBeLessThan(1);
+
+      const done = messageOf(await choose(menu.custom_id, 'ir-meetings', mod));
+      expect(done.content).toMatch(/now leads to `ir-meetings`/);
+      const [best] = await searchFaqs(harness.db, GUILD_A, missed, 1);
+      expect(best?.slug).toBe('ir-meetings');
+      expect(best?.aliases).toContain(missed);
+      expect((await searchFaqs(harness.db, GUILD_B, missed, 1))[0]?.aliases ?? []).not.toContain(missed);
+      expect(messageOf(await choose(menu.custom_id, 'ir-meetings', mod)).content).toMatch(/already leads/);
     });
 
     it('keeps each guild to its own gaps', async () => {

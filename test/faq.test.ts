@@ -4,6 +4,7 @@ import {
   type APIEmbed,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
+  ComponentType,
   InteractionResponseType,
   MessageFlags,
 } from 'discord-api-types/v10';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqQueries, faqViews, faqVotes } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import { FAQ_SEARCH_TUNING } from '../src/faq/search.ts';
+import { buildButtonPress } from '../src/interactions/build.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 
@@ -41,6 +43,11 @@ describe('/faq', () => {
   const other = member('300000000000000002');
   const ask = (question: string, extra: Record<string, string | boolean> = {}, actor = asker) =>
     harness.command('faq', { options: { question, ...extra } }, actor);
+  const choose = (customId: string, value: string, actor = asker) =>
+    harness.send({
+      ...buildButtonPress(customId, actor),
+      data: { custom_id: customId, component_type: ComponentType.StringSelect, values: [value] },
+    });
 
   beforeAll(async () => {
     harness = await createHarness();
@@ -102,6 +109,57 @@ describe('/faq', () => {
     const recorded = after.at(-1);
     expect(recorded).toMatchObject({ guildId: GUILD_A, normalized: 'who won the football match yesterday' });
     expect(recorded?.score).toBeLessThan(FAQ_SEARCH_TUNING.answerThreshold);
+  });
+
+  it('answers a weak but on-topic question with the closest entry, said to be the closest, and the next two', async () => {
+    const data = messageOf(await ask('mentor birthday gift'));
+    await harness.ctx.faqActivity.flush();
+    expect(data.content).toMatch(/closest/);
+    expect(data.content).not.toMatch(/couldn't find/);
+    expect(data.embeds).toHaveLength(1);
+    const next = buttonsOf(data).filter((button) => button.custom_id.startsWith('faq:open:'));
+    expect(next).toHaveLength(2);
+    expect(buttonsOf(data).map((button) => button.label)).toContain('Not helpful');
+    // Still a miss for moderators to see.
+    const [recorded] = await harness.db
+      .select()
+      .from(faqQueries)
+      .where(and(eq(faqQueries.normalized, 'mentor birthday gift'), eq(faqQueries.answered, false)));
+    expect(recorded?.matchedSlug).toBeTruthy();
+  });
+
+  it('asks after Not helpful which entry would have helped, and keeps the choice with the vote', async () => {
+    const voter = member('300000000000000007');
+    const data = messageOf(await ask('research fellowship', {}, voter));
+    const notHelpful = buttonsOf(data).find((button) => button.label === 'Not helpful');
+    if (!notHelpful) throw new Error('no Not helpful button');
+    const asked = messageOf(await harness.press(notHelpful.custom_id, voter));
+    expect(asked.flags).toBe(MessageFlags.Ephemeral);
+    expect(asked.content).toMatch(/Which entry would have helped\?/);
+    const menu = (
+      asked.components?.[0] as {
+        components: Array<{ custom_id: string; options: Array<{ value: string; label: string }> }>;
+      }
+    ).components[0];
+    if (!menu) throw new Error('no menu');
+    const votedSlug = notHelpful.custom_id.split(':')[2];
+    expect(menu.options.map((option) => option.value)).not.toContain(votedSlug);
+    expect(menu.options.at(-1)).toEqual({ label: 'None of these', value: '-' });
+    const better = menu.options[0]?.value ?? '';
+
+    // Someone else's choice, or a slug outside the menu's rules, changes nothing.
+    expect(messageOf(await choose(menu.custom_id, better, other)).content).toMatch(/Not helpful.*first/);
+    expect(messageOf(await choose(menu.custom_id, 'Bad Slug', voter)).content).toMatch(
+      /Pick one of the entries/,
+    );
+
+    const chosen = await choose(menu.custom_id, better, voter);
+    expect(chosen.type).toBe(InteractionResponseType.UpdateMessage);
+    const [vote] = await harness.db
+      .select()
+      .from(faqVotes)
+      .where(and(eq(faqVotes.userId, voter.userId), eq(faqVotes.slug, votedSlug ?? '')));
+    expect(vote).toMatchObject({ helpful: false, betterSlug: better });
   });
 
   it('keeps one vote per member per entry, which the member can change', async () => {

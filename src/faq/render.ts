@@ -2,9 +2,11 @@ import {
   type APIActionRowComponent,
   type APIApplicationCommandOptionChoice,
   type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
   type APIEmbed,
   type APIInteractionResponseCallbackData,
   type APIModalInteractionResponseCallbackData,
+  type APISelectMenuOption,
   ButtonStyle,
   ComponentType,
   TextInputStyle,
@@ -13,18 +15,16 @@ import type { LowRatedGap, UnansweredGap } from '../db/queries/faq-queries.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
-import { encodeCustomId } from '../router/custom-id.ts';
+import { faqAdminCustomId, faqCustomId, NONE_OF_THESE } from './custom-ids.ts';
 import { FAQ_LIMITS } from './entry.ts';
 import type { Suggestion } from './suggest.ts';
 
-/** custom_id prefix of /faq's buttons (the command's name). */
-export const FAQ_PREFIX = 'faq';
-/** custom_id prefix of /faq-admin's forms. */
-export const FAQ_ADMIN_PREFIX = 'faq-admin';
 /** Autocomplete choice values name the entry, so a picked choice shows exactly that entry. */
 export const CHOICE_PREFIX = 'slug:';
 
 const BUTTON_LABEL_MAX = 80;
+const SELECT_LABEL_MAX = 100;
+const MENU_OPTIONS_MAX = 25;
 /** Room in the form for the most aliases and tags an entry may have, with their separators. */
 const ALIASES_BOX_MAX = FAQ_LIMITS.aliases * (FAQ_LIMITS.alias + 1);
 const TAGS_BOX_MAX = FAQ_LIMITS.tags * (FAQ_LIMITS.tag + 2);
@@ -78,15 +78,23 @@ function openButtons(entries: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>)
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
       label: truncate(entry.question, BUTTON_LABEL_MAX),
-      custom_id: encodeCustomId(FAQ_PREFIX, 'open', entry.slug),
+      custom_id: faqCustomId({ action: 'open', slug: entry.slug }),
     }),
   );
 }
 
-function row(
-  components: APIButtonComponentWithCustomId[],
-): APIActionRowComponent<APIButtonComponentWithCustomId> {
+function row<T extends APIComponentInMessageActionRow>(components: T[]): APIActionRowComponent<T> {
   return { type: ComponentType.ActionRow, components };
+}
+
+function voteButtons(slug: string, queryId: number | null) {
+  const vote = (helpful: boolean): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: helpful ? ButtonStyle.Success : ButtonStyle.Secondary,
+    label: helpful ? 'Helpful' : 'Not helpful',
+    custom_id: faqCustomId({ action: 'vote', slug, queryId, helpful }),
+  });
+  return row([vote(true), vote(false)]);
 }
 
 /**
@@ -96,33 +104,75 @@ function row(
 export function faqAnswerMessage(
   entry: FaqView,
   related: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
-  queryId: number,
+  queryId: number | null,
 ): APIInteractionResponseCallbackData {
-  const vote = (helpful: boolean): APIButtonComponentWithCustomId => ({
-    type: ComponentType.Button,
-    style: helpful ? ButtonStyle.Success : ButtonStyle.Secondary,
-    label: helpful ? 'Helpful' : 'Not helpful',
-    custom_id: encodeCustomId(FAQ_PREFIX, 'vote', entry.slug, queryId, helpful ? 'yes' : 'no'),
-  });
-  const rows = [row([vote(true), vote(false)])];
+  const rows = [voteButtons(entry.slug, queryId)];
   if (related.length > 0) rows.push(row(openButtons(related)));
   return { embeds: [faqEmbed(entry)], components: rows };
 }
 
-export function noMatchMessage(
-  closest: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
-  { recorded }: { recorded: boolean },
+/**
+ * A weak match to an on-topic question: the closest entry, said plainly to be the closest, with
+ * the vote buttons and the next two closest as buttons.
+ */
+export function closestEntryMessage(
+  entry: FaqView,
+  nextClosest: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
+  queryId: number | null,
 ): APIInteractionResponseCallbackData {
+  const rows = [voteButtons(entry.slug, queryId)];
+  if (nextClosest.length > 0) rows.push(row(openButtons(nextClosest.slice(0, 2))));
+  return {
+    content: [
+      'No entry answers exactly that; this is the closest one.',
+      nextClosest.length > 0 ? 'The next closest are on the buttons below.' : '',
+      'Your question was noted so moderators can see what the FAQ is missing.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    embeds: [faqEmbed(entry)],
+    components: rows,
+  };
+}
+
+/** A question off the FAQ's topic: no entry, and nothing offered. */
+export function noMatchMessage({ recorded }: { recorded: boolean }): APIInteractionResponseCallbackData {
   const lines = [
-    "I couldn't find an entry that answers that well.",
-    closest.length > 0
-      ? 'These are the closest ones; or try other words, e.g. an abbreviation spelled out.'
-      : 'Try other words, e.g. an abbreviation spelled out.',
+    "I couldn't find an entry about that. The FAQ covers research, careers and applying for IR residency.",
   ];
   if (recorded) lines.push('Your question was noted so moderators can see what the FAQ is missing.');
+  return { content: lines.join('\n') };
+}
+
+/** After Not helpful: which entry would have helped? The choice is kept with the vote. */
+export function betterEntryMessage(
+  votedSlug: string,
+  queryId: number | null,
+  candidates: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
+  confirmation: string,
+): APIInteractionResponseCallbackData {
+  const options: APISelectMenuOption[] = [
+    ...candidates
+      .filter((candidate) => candidate.slug !== votedSlug)
+      .slice(0, MENU_OPTIONS_MAX - 1)
+      .map((candidate) => ({
+        label: truncate(candidate.question, SELECT_LABEL_MAX),
+        value: candidate.slug,
+      })),
+    { label: 'None of these', value: NONE_OF_THESE },
+  ];
   return {
-    content: lines.join('\n'),
-    ...(closest.length > 0 ? { components: [row(openButtons(closest))] } : {}),
+    content: `${confirmation}\nWhich entry would have helped? Your choice helps moderators improve the FAQ.`,
+    components: [
+      row([
+        {
+          type: ComponentType.StringSelect,
+          custom_id: faqCustomId({ action: 'better', slug: votedSlug, queryId }),
+          placeholder: 'Which entry would have helped?',
+          options,
+        },
+      ]),
+    ],
   };
 }
 
@@ -174,7 +224,7 @@ export function faqEntryForm(
   });
   const title = truncate(`${mode === 'add' ? 'Add' : 'Edit'} FAQ entry ${slug}`, 45);
   return {
-    custom_id: encodeCustomId(FAQ_ADMIN_PREFIX, mode, slug),
+    custom_id: faqAdminCustomId({ action: mode, slug }),
     title,
     components: [
       input(
@@ -232,6 +282,12 @@ function fieldValue(lines: readonly string[], empty: string): string {
   return kept.join('\n');
 }
 
+function wouldHaveHelped(slugs: readonly string[]): string {
+  if (slugs.length === 0) return '';
+  const named = slugs.map((slug) => (slug === NONE_OF_THESE ? 'none of these' : `\`${slug}\``));
+  return ` · would have helped: ${named.join(', ')}`;
+}
+
 /**
  * /faq-admin gaps. Questions are shown in their normalised form (lower-case words only), which both
  * groups the same question typed differently and keeps member text from carrying any formatting.
@@ -248,13 +304,13 @@ export function gapsEmbed(
     (gap) =>
       `**${gap.notHelpful}** not helpful, ${gap.helpful} helpful · \`${gap.slug}\` · ${
         gap.query ? `asked as "${truncate(gap.query, 100)}"` : 'picked from the list'
-      } · last ${discordTimestamp(gap.lastVotedAt, 'd')}`,
+      }${wouldHaveHelped(gap.wouldHaveHelped)} · last ${discordTimestamp(gap.lastVotedAt, 'd')}`,
   );
   return {
     title: `What the FAQ is missing (last ${days} days)`,
     color: BRAND_COLOR,
     description:
-      'Questions members asked that found no good answer, and answers voted not helpful more often than helpful. Add or edit entries with `/faq-admin add` and `/faq-admin edit`.',
+      'Questions members asked that found no good answer, and answers voted not helpful more often than helpful. Attach a question to the entry that answers it with its menu below (it becomes an alias in this server), or add and edit entries with `/faq-admin add` and `/faq-admin edit`.',
     fields: [
       {
         name: 'Unanswered questions',

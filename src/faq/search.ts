@@ -73,15 +73,10 @@ export const FAQ_SEARCH_TUNING = {
   exactBonus: 0.3,
   /**
    * The lowest score /faq calls an answer. Below it, an on-topic question still gets the closest
-   * entry, said to be the closest (isOnTopic decides); an off-topic one is told nothing fits.
+   * entry, said to be the closest (judgeMatch in ask.ts); an off-topic one is told nothing fits.
    */
   answerThreshold: 0.28,
-  /**
-   * Below answerThreshold, a question scoring at least this is on topic whatever its words; under
-   * it, only a topic word (member-vocabulary.json) makes it so.
-   */
-  closestThreshold: 0.2,
-  /** With a topic word, the least score for the closest entry to count as an answer at all. */
+  /** Below answerThreshold, the least score for which an on-topic question gets the closest entry. */
   topicFloor: 0.05,
   /** Entries looked at for a free-text question: the answer plus the closest alternatives. */
   depth: 4,
