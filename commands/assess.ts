@@ -1,11 +1,7 @@
-import {
-  type APIApplicationCommandBasicOption,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-} from 'discord-api-types/v10';
 import { changeSince } from '../src/assess/change.ts';
 import type { PortfolioCounts } from '../src/assess/criteria.ts';
-import { ASSESS_RANGES, parseAssessOptions } from '../src/assess/input.ts';
+import { assessCommandData } from '../src/assess/definition.ts';
+import { parseAssessOptions } from '../src/assess/input.ts';
 import { renderAssessmentEmbed, renderSharedSummary } from '../src/assess/render.ts';
 import { isBelowLevel, scorePortfolio } from '../src/assess/score.ts';
 import { openingFitFor } from '../src/assess/suggest.ts';
@@ -26,43 +22,8 @@ import { reply } from '../src/router/responses.ts';
 
 const MAX_SUGGESTED_OPENINGS = 3;
 
-const OPTION_DESCRIPTIONS: Record<keyof typeof ASSESS_RANGES, string> = {
-  publications: 'Peer-reviewed papers, published or accepted',
-  ir_publications: 'Of those publications, how many are IR- or radiology-related',
-  first_author: 'Of those publications, how many you are first author on',
-  abstracts: 'Abstracts or posters accepted at any meeting',
-  presentations: 'Of those abstracts, how many you presented at a national or international meeting',
-  ir_projects: 'IR-specific projects, at any stage',
-  ongoing: 'Projects in progress right now',
-  months_to_apply: 'Months until you submit your residency application',
-};
-
-const countOptions: APIApplicationCommandBasicOption[] = Object.entries(ASSESS_RANGES).map(
-  ([name, range]) => ({
-    type: ApplicationCommandOptionType.Integer,
-    name,
-    description: OPTION_DESCRIPTIONS[name as keyof typeof ASSESS_RANGES],
-    required: true,
-    min_value: range.min,
-    max_value: range.max,
-  }),
-);
-
 export const assessCommand: Command = {
-  data: {
-    name: 'assess',
-    description: "Check your research portfolio against the guide's benchmarks for IR",
-    type: ApplicationCommandType.ChatInput,
-    contexts: [0],
-    options: [
-      ...countOptions,
-      {
-        type: ApplicationCommandOptionType.Boolean,
-        name: 'share',
-        description: 'Also post your level and counts (not your gaps) to the assessments channel',
-      },
-    ],
-  },
+  data: assessCommandData,
   async execute(interaction, ctx) {
     const { guildId, userId } = guildMember(interaction);
     const input = parseAssessOptions(readOptions(interaction).values);

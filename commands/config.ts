@@ -1,89 +1,29 @@
-import {
-  type APIApplicationCommandChannelOption,
-  type APIInteractionResponse,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
 import { enableReminders, getGuildSettings, updateGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { requeueStaleOpeningPosts, requeueUnpostedOpenings } from '../src/db/queries/openings.ts';
+import { SNOWFLAKE_PATTERN } from '../src/discord/snowflake.ts';
 import { UserError } from '../src/errors.ts';
-import { CHANNEL_RULES, type ChannelPurpose, channelTypeProblem } from '../src/guild-config/channel-rules.ts';
+import { type ChannelPurpose, channelTypeProblem } from '../src/guild-config/channel-rules.ts';
+import { configCommandData } from '../src/guild-config/definition.ts';
 import { describeInterval, discordTime, renderSettingsEmbed } from '../src/guild-config/render.ts';
 import { POST_RETRY } from '../src/openings/retry.ts';
 import { isDue, REMINDER_INTERVAL_HOURS } from '../src/reminders/schedule.ts';
 import type { ChatInputInteraction, Command } from '../src/router/command.ts';
-import { type GuildMember, MODERATOR_ONLY, requireModerator } from '../src/router/member.ts';
+import { type GuildMember, guildMember } from '../src/router/member.ts';
 import { parseOptions, readOptions } from '../src/router/options.ts';
 import { ephemeralText, reply } from '../src/router/responses.ts';
 
 const { min, max, default: defaultHours } = REMINDER_INTERVAL_HOURS;
 
-const channelOption = (purpose: ChannelPurpose, description: string): APIApplicationCommandChannelOption => ({
-  type: ApplicationCommandOptionType.Channel,
-  name: 'channel',
-  description,
-  required: true,
-  channel_types: [...CHANNEL_RULES[purpose].types],
-});
-
-const data = {
-  name: 'config',
-  description: 'Moderators: choose where the bot posts and how often it sends pitfall reminders',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [0],
-  default_member_permissions: MODERATOR_ONLY,
-  options: [
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'reminders',
-      description: 'Turn pitfall reminders on, or change their channel or interval',
-      options: [
-        channelOption('reminders', 'Text or announcement channel for the reminders'),
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: 'every_hours',
-          description: `Hours between reminders, ${min} to ${max} (default ${defaultHours}: once a week)`,
-          min_value: min,
-          max_value: max,
-        },
-      ],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'reminders-off',
-      description: 'Stop posting pitfall reminders',
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'openings',
-      description: 'Choose the channel where new research openings are posted',
-      options: [channelOption('openings', 'Text or forum channel for research openings')],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'assessments',
-      description: 'Choose the channel where shared /assess summaries are posted',
-      options: [channelOption('assessments', 'Text channel for shared assessment summaries')],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'show',
-      description: 'Show the settings, the next reminder time and any problem posting',
-    },
-  ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-const channelId = z.string({ message: 'Pick a channel for `channel`.' }).regex(/^\d{17,20}$/, {
-  message: '`channel` must be a channel picked from the list.',
-});
+const channelId = z
+  .string({ error: 'Pick a channel for `channel`.' })
+  .regex(SNOWFLAKE_PATTERN, { error: '`channel` must be a channel picked from the list.' });
 const everyHours = z
-  .number({ message: `\`every_hours\` must be a whole number from ${min} to ${max}.` })
-  .int({ message: `\`every_hours\` must be a whole number from ${min} to ${max}.` })
-  .min(min, { message: `\`every_hours\` must be at least ${min}.` })
-  .max(max, { message: `\`every_hours\` can be at most ${max} (30 days).` })
+  .number({ error: `\`every_hours\` must be a whole number from ${min} to ${max}.` })
+  .int({ error: `\`every_hours\` must be a whole number from ${min} to ${max}.` })
+  .min(min, { error: `\`every_hours\` must be at least ${min}.` })
+  .max(max, { error: `\`every_hours\` can be at most ${max} (30 days).` })
   .default(defaultHours);
 const remindersOptions = z.object({ channel: channelId, every_hours: everyHours });
 const channelOptions = z.object({ channel: channelId });
@@ -192,22 +132,12 @@ async function show(member: GuildMember, ctx: Context) {
 }
 
 export const configCommand: Command = {
-  data,
-  async execute(interaction, ctx): Promise<APIInteractionResponse> {
-    const member = requireModerator(interaction);
-    const { subcommand } = readOptions(interaction);
-    switch (subcommand) {
-      case 'reminders':
-        return setReminders(interaction, member, ctx);
-      case 'reminders-off':
-        return turnRemindersOff(member, ctx);
-      case 'openings':
-      case 'assessments':
-        return setChannel(interaction, member, ctx, subcommand);
-      case 'show':
-        return show(member, ctx);
-      default:
-        throw new UserError('That /config subcommand is not one this bot knows.');
-    }
+  data: configCommandData,
+  subcommands: {
+    reminders: (interaction, ctx) => setReminders(interaction, guildMember(interaction), ctx),
+    'reminders-off': (interaction, ctx) => turnRemindersOff(guildMember(interaction), ctx),
+    openings: (interaction, ctx) => setChannel(interaction, guildMember(interaction), ctx, 'openings'),
+    assessments: (interaction, ctx) => setChannel(interaction, guildMember(interaction), ctx, 'assessments'),
+    show: (interaction, ctx) => show(guildMember(interaction), ctx),
   },
 };

@@ -1,11 +1,4 @@
-import {
-  type APIApplicationCommandBasicOption,
-  type APIInteractionResponse,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ComponentType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import { type APIInteractionResponse, ComponentType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
 import { hideBuiltInFaq, listHiddenFaqSlugs, unhideBuiltInFaq } from '../src/db/queries/faq-hidden.ts';
@@ -17,77 +10,28 @@ import {
   upsertGuildFaq,
 } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
+import { faqAdminCommandData } from '../src/faq/admin-definition.ts';
 import { decodeFaqAdminCustomId, FAQ_ADMIN_PREFIX } from '../src/faq/custom-ids.ts';
 import {
-  FAQ_LIMITS,
   faqEntryInputSchema,
   faqSlugSchema,
   GUILD_ENTRY_SOURCE,
   parseAliasList,
   parseTagList,
 } from '../src/faq/entry.ts';
-import { attachGapAsAlias, GAPS_DAYS, gapsMessage } from '../src/faq/gaps.ts';
+import { attachGapAsAlias, gapsMessage } from '../src/faq/gaps.ts';
 import { ENTRY_FORM_FIELDS, faqEmbed, faqEntryForm } from '../src/faq/render.ts';
 import { searchFaqs } from '../src/faq/search.ts';
-import type { Command } from '../src/router/command.ts';
-import {
-  type GuildMember,
-  guildMember,
-  isModerator,
-  MODERATOR_ONLY,
-  requireModerator,
-} from '../src/router/member.ts';
+import type {
+  AutocompleteInteraction,
+  ChatInputInteraction,
+  Command,
+  ComponentInteraction,
+  ModalInteraction,
+} from '../src/router/command.ts';
+import { type GuildMember, guildMember } from '../src/router/member.ts';
 import { parseOptions, readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, ephemeralText, reply, showModal } from '../src/router/responses.ts';
-
-const slugOption = (description: string, autocomplete: boolean): APIApplicationCommandBasicOption => ({
-  type: ApplicationCommandOptionType.String,
-  name: 'slug',
-  description,
-  required: true,
-  autocomplete,
-  min_length: 3,
-  max_length: FAQ_LIMITS.slug,
-});
-
-const data = {
-  name: 'faq-admin',
-  description: "Manage this server's FAQ: add, edit, remove entries and see what is missing",
-  type: ApplicationCommandType.ChatInput,
-  contexts: [0],
-  default_member_permissions: MODERATOR_ONLY,
-  options: [
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'add',
-      description: 'Add an entry of this server (opens a form)',
-      options: [slugOption('Short id of the new entry, e.g. visa-timing', false)],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'edit',
-      description: "Edit an entry; editing a built-in one makes this server's own version",
-      options: [slugOption('The entry to edit', true)],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'remove',
-      description: "Delete this server's entry, or hide a built-in one in this server",
-      options: [slugOption('The entry to remove', true)],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'restore',
-      description: 'Show a hidden built-in entry again',
-      options: [slugOption('The hidden entry', true)],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'gaps',
-      description: `Most asked questions without a good answer, and answers rated not helpful (${GAPS_DAYS} days)`,
-    },
-  ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 const slugOptions = z.object({ slug: faqSlugSchema });
 
@@ -100,43 +44,35 @@ function readSlug(values: Record<string, unknown>): string {
   return slug;
 }
 
-async function execute(
-  interaction: Parameters<Command['execute']>[0],
-  ctx: Context,
-): Promise<APIInteractionResponse> {
-  const member = requireModerator(interaction);
-  const { subcommand, values } = readOptions(interaction);
-  switch (subcommand) {
-    case 'add': {
-      const slug = readSlug(values);
-      if (await getVisibleFaq(ctx.db, member.guildId, slug)) {
-        throw new UserError(
-          `An entry \`${slug}\` already exists here. Use \`/faq-admin edit\` to change it.`,
-        );
-      }
-      return showModal(faqEntryForm('add', slug));
-    }
-    case 'edit': {
-      const slug = readSlug(values);
-      const entry = await getVisibleFaq(ctx.db, member.guildId, slug);
-      if (!entry) throw new UserError(`There is no entry \`${slug}\` in this server.`);
-      return showModal(faqEntryForm('edit', slug, entry));
-    }
-    case 'remove':
-      return remove(ctx, member, readSlug(values));
-    case 'restore': {
-      const slug = readSlug(values);
-      if (!(await unhideBuiltInFaq(ctx.db, member.guildId, slug))) {
-        throw new UserError(`\`${slug}\` is not a hidden built-in entry in this server.`);
-      }
-      ctx.faqReads.clear();
-      return ephemeralText(`The built-in entry \`${slug}\` shows in this server again.`);
-    }
-    case 'gaps':
-      return reply(await gapsMessage(ctx, member.guildId));
-    default:
-      throw new UserError('Pick one of the faq-admin subcommands.');
+async function add(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse> {
+  const member = guildMember(interaction);
+  const slug = readSlug(readOptions(interaction).values);
+  if (await getVisibleFaq(ctx.db, member.guildId, slug)) {
+    throw new UserError(`An entry \`${slug}\` already exists here. Use \`/faq-admin edit\` to change it.`);
   }
+  return showModal(faqEntryForm('add', slug));
+}
+
+async function edit(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse> {
+  const member = guildMember(interaction);
+  const slug = readSlug(readOptions(interaction).values);
+  const entry = await getVisibleFaq(ctx.db, member.guildId, slug);
+  if (!entry) throw new UserError(`There is no entry \`${slug}\` in this server.`);
+  return showModal(faqEntryForm('edit', slug, entry));
+}
+
+async function restore(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse> {
+  const member = guildMember(interaction);
+  const slug = readSlug(readOptions(interaction).values);
+  if (!(await unhideBuiltInFaq(ctx.db, member.guildId, slug))) {
+    throw new UserError(`\`${slug}\` is not a hidden built-in entry in this server.`);
+  }
+  ctx.faqReads.clear();
+  return ephemeralText(`The built-in entry \`${slug}\` shows in this server again.`);
+}
+
+async function gaps(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse> {
+  return reply(await gapsMessage(ctx, guildMember(interaction).guildId));
 }
 
 async function remove(ctx: Context, member: GuildMember, slug: string): Promise<APIInteractionResponse> {
@@ -169,11 +105,8 @@ const FIELD_NAMES: Record<string, string> = {
   slug: 'Slug',
 };
 
-async function modal(
-  interaction: Parameters<NonNullable<Command['modal']>>[0],
-  ctx: Context,
-): Promise<APIInteractionResponse> {
-  const member = requireModerator(interaction);
+async function modal(interaction: ModalInteraction, ctx: Context): Promise<APIInteractionResponse> {
+  const member = guildMember(interaction);
   const form = decodeFaqAdminCustomId(interaction.data.custom_id);
   if (form.action === 'alias')
     throw new UserError('That form is not one this bot knows. It may be outdated.');
@@ -214,23 +147,19 @@ async function modal(
   });
 }
 
-/** The gaps menus: attach a missed question to an entry as this server's alias. */
-async function component(
-  interaction: Parameters<NonNullable<Command['component']>>[0],
-  ctx: Context,
-): Promise<APIInteractionResponse> {
-  const member = requireModerator(interaction);
+/** The gaps menus: attach a missed question to an entry as this server's alias (the router checks Manage Server). */
+async function component(interaction: ComponentInteraction, ctx: Context): Promise<APIInteractionResponse> {
   const action = decodeFaqAdminCustomId(interaction.data.custom_id);
   if (action.action !== 'alias' || interaction.data.component_type !== ComponentType.StringSelect) {
     throw new UserError('That menu is not one this bot knows. It may be outdated.');
   }
+  const member = guildMember(interaction);
   return ephemeralText(await attachGapAsAlias(ctx, member, action.queryId, interaction.data.values[0]));
 }
 
-async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
+/** Suggestions list hidden slugs and this server's own entries: the router shows them to moderators only. */
+async function autocomplete(interaction: AutocompleteInteraction, ctx: Context) {
   const member = guildMember(interaction);
-  // Suggestions list hidden slugs and this server's own entries: moderators only, like the command.
-  if (!isModerator(member)) return choices([]);
   const { subcommand, focused } = readOptions(interaction);
   const typed = String(focused?.value ?? '').slice(0, 100);
   const slugChoice = (slug: string, question?: string) => ({
@@ -250,9 +179,16 @@ async function autocomplete(interaction: Parameters<NonNullable<Command['autocom
 }
 
 export const faqAdminCommand: Command = {
-  data,
+  data: faqAdminCommandData,
   customIdPrefix: FAQ_ADMIN_PREFIX,
-  execute,
+  subcommands: {
+    add,
+    edit,
+    remove: (interaction, ctx) =>
+      remove(ctx, guildMember(interaction), readSlug(readOptions(interaction).values)),
+    restore,
+    gaps,
+  },
   modal,
   component,
   autocomplete,

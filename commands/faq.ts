@@ -1,65 +1,36 @@
-import {
-  type APIInteractionResponse,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
 import { UserError } from '../src/errors.ts';
 import { askFaq } from '../src/faq/ask.ts';
 import { entryMessage, handleFaqComponent } from '../src/faq/components.ts';
 import { FAQ_PREFIX } from '../src/faq/custom-ids.ts';
+import { faqCommandData } from '../src/faq/definition.ts';
 import { faqSlugSchema } from '../src/faq/entry.ts';
 import { MAX_QUESTION_LENGTH, normalizeText } from '../src/faq/query-text.ts';
 import { closestEntryMessage, noMatchMessage, pickedSlug, suggestionChoices } from '../src/faq/render.ts';
 import { rankSuggestions } from '../src/faq/suggest.ts';
-import type { Command } from '../src/router/command.ts';
+import type { AutocompleteInteraction, ChatInputInteraction, Command } from '../src/router/command.ts';
 import { guildMember } from '../src/router/member.ts';
-import { parseOptions, readOptions } from '../src/router/options.ts';
+import { parseOptions, readOptions, wantsPublicReply } from '../src/router/options.ts';
 import { choices, reply } from '../src/router/responses.ts';
 
 const MAX_CHOICES = 25;
 
-const data = {
-  name: 'faq',
-  description: 'Ask a question about building an IR research profile and get the FAQ answer',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [0],
-  options: [
-    {
-      type: ApplicationCommandOptionType.String,
-      name: 'question',
-      description: 'Your question in your own words, or pick one of the suggestions',
-      required: true,
-      autocomplete: true,
-      min_length: 1,
-      max_length: MAX_QUESTION_LENGTH,
-    },
-    {
-      type: ApplicationCommandOptionType.Boolean,
-      name: 'public',
-      description: 'Post the answer for everyone in the channel (default: only you see it)',
-    },
-  ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
 const optionsSchema = z.object({
   question: z
-    .string({ message: 'The question option is required.' })
+    .string({ error: 'The question option is required.' })
     .trim()
-    .min(1, 'Type a question in the question option.')
-    .max(MAX_QUESTION_LENGTH, `The question option takes at most ${MAX_QUESTION_LENGTH} characters.`),
-  public: z.boolean({ message: 'The public option must be true or false.' }).default(false),
+    .min(1, { error: 'Type a question in the question option.' })
+    .max(MAX_QUESTION_LENGTH, {
+      error: `The question option takes at most ${MAX_QUESTION_LENGTH} characters.`,
+    }),
 });
 
-async function execute(
-  interaction: Parameters<Command['execute']>[0],
-  ctx: Context,
-): Promise<APIInteractionResponse> {
+async function execute(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse> {
   const { guildId } = guildMember(interaction);
   const options = parseOptions(optionsSchema, readOptions(interaction).values);
-  const ephemeral = !options.public;
+  const ephemeral = !wantsPublicReply(interaction);
 
   const slug = pickedSlug(options.question);
   if (slug !== null) {
@@ -82,13 +53,11 @@ async function execute(
     ctx.faqActivity.recordView(guildId, outcome.entry.slug, ctx.clock());
     return reply(closestEntryMessage(outcome.entry, outcome.nextClosest, outcome.queryId), { ephemeral });
   }
-  if (outcome.recorded) {
-    ctx.log.info({ guildId, interactionId: interaction.id }, 'faq question off topic');
-  }
+  if (outcome.recorded) ctx.log.info({ guildId, interactionId: interaction.id }, 'faq question off topic');
   return reply(noMatchMessage({ recorded: outcome.recorded }));
 }
 
-async function autocomplete(interaction: Parameters<NonNullable<Command['autocomplete']>>[0], ctx: Context) {
+async function autocomplete(interaction: AutocompleteInteraction, ctx: Context) {
   // Any throw here becomes an empty list in the router: the member can still send the question as typed.
   const { guildId } = guildMember(interaction);
   const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUESTION_LENGTH);
@@ -104,21 +73,10 @@ async function autocomplete(interaction: Parameters<NonNullable<Command['autocom
   return choices(suggestionChoices(suggestions.length > 0 ? suggestions : await mostViewed()));
 }
 
-async function component(
-  interaction: Parameters<NonNullable<Command['component']>>[0],
-  ctx: Context,
-): Promise<APIInteractionResponse> {
-  return handleFaqComponent(interaction, ctx);
-}
-
 export const faqCommand: Command = {
-  data,
+  data: faqCommandData,
   customIdPrefix: FAQ_PREFIX,
-  isEphemeral: (interaction) => {
-    const result = optionsSchema.safeParse(readOptions(interaction).values);
-    return !(result.success && result.data.public);
-  },
   execute,
   autocomplete,
-  component,
+  component: handleFaqComponent,
 };

@@ -1,17 +1,13 @@
-import { type APIEmbed, ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { type APIEmbed, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { BRAND_COLOR } from '../src/discord/style.ts';
+import { helpCommandData } from '../src/help/definition.ts';
 import type { Command } from '../src/router/command.ts';
 import { reply } from '../src/router/responses.ts';
 
 /** Built from the one command list, so the help text can never drift from what is deployed. */
 export function createHelpCommand(listCommands: () => readonly Command[]): Command {
   return {
-    data: {
-      name: 'help',
-      description: 'List what this bot can do',
-      type: ApplicationCommandType.ChatInput,
-      contexts: [0, 1],
-    },
+    data: helpCommandData,
     async execute() {
       const embed: APIEmbed = {
         title: 'What this bot can do',

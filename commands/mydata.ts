@@ -27,7 +27,6 @@ import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
 import { withFollowUp } from '../src/router/follow-up.ts';
 import { type GuildMember, guildMember } from '../src/router/member.ts';
-import { readOptions } from '../src/router/options.ts';
 import { ephemeralText, NO_MENTIONS, reply, updateMessage } from '../src/router/responses.ts';
 
 /**
@@ -40,16 +39,9 @@ export const mydataCommand: Command = {
   data: mydataCommandData,
   customIdPrefix: MYDATA_PREFIX,
 
-  async execute(interaction, ctx) {
-    const member = guildMember(interaction);
-    switch (readOptions(interaction).subcommand) {
-      case 'export':
-        return exportData(member, ctx);
-      case 'delete':
-        return askToDelete(member, ctx);
-      default:
-        throw new UserError('That subcommand is not one this bot knows. It may have been removed.');
-    }
+  subcommands: {
+    export: (interaction, ctx) => exportData(guildMember(interaction), ctx),
+    delete: (interaction, ctx) => askToDelete(guildMember(interaction), ctx),
   },
 
   async component(interaction, ctx) {

@@ -57,23 +57,16 @@ export const openingCommand: Command = {
   data: openingCommandData,
   customIdPrefix: OPENING_PREFIX,
 
-  async execute(interaction, ctx) {
-    const member = guildMember(interaction);
-    const { subcommand, values } = readOptions(interaction);
-    switch (subcommand) {
-      case 'post':
-        return startPost(member, values, ctx);
-      case 'list': {
-        const filters: ListFilters = parseOptions(listOptionsSchema, values, nameRejectedOption);
-        return reply(await listPage(ctx, member.guildId, filters, 0));
-      }
-      case 'close':
-        return close(member, values, ctx);
-      case 'renew':
-        return renew(member, values, ctx);
-      default:
-        throw new UserError('That subcommand is not one this bot knows. It may have been removed.');
-    }
+  subcommands: {
+    post: (interaction, ctx) => startPost(guildMember(interaction), readOptions(interaction).values, ctx),
+    list: async (interaction, ctx) => {
+      const { guildId } = guildMember(interaction);
+      const values = readOptions(interaction).values;
+      const filters: ListFilters = parseOptions(listOptionsSchema, values, nameRejectedOption);
+      return reply(await listPage(ctx, guildId, filters, 0));
+    },
+    close: (interaction, ctx) => close(guildMember(interaction), readOptions(interaction).values, ctx),
+    renew: (interaction, ctx) => renew(guildMember(interaction), readOptions(interaction).values, ctx),
   },
 
   async autocomplete(interaction, ctx) {

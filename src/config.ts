@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isSnowflake } from './discord/snowflake.ts';
+import { DAY_MS } from './time.ts';
 
 /** A configuration mistake: main prints its message as one line and exits 1, no stack trace. */
 export class ConfigError extends Error {}
@@ -10,8 +12,8 @@ const optionalText = z
   .optional();
 
 const snowflake = (name: string) =>
-  optionalText.refine((value) => value === undefined || /^\d{17,20}$/.test(value), {
-    message: `${name} must be a Discord id (17 to 20 digits)`,
+  optionalText.refine((value) => value === undefined || isSnowflake(value), {
+    error: `${name} must be a Discord id (17 to 20 digits)`,
   });
 
 const wholeNumber = (message: string, min: number, max: number, fallback: string) =>
@@ -49,7 +51,7 @@ const envSchema = z
     SCHEDULER_TICK_MS: wholeNumber(
       'SCHEDULER_TICK_MS must be a whole number of milliseconds from 100 to 86400000',
       100,
-      86_400_000,
+      DAY_MS,
       '15000',
     ),
     SCHEDULER_IN_CONSOLE: optionalText.pipe(

@@ -5,8 +5,3 @@
 export class UserError extends Error {
   override name = 'UserError';
 }
-
-/** Raised when the database cannot be reached; members are told to try again shortly. */
-export class ServiceUnavailableError extends Error {
-  override name = 'ServiceUnavailableError';
-}

@@ -139,6 +139,8 @@ describe('who may press a /mydata button', () => {
     expect(buttonRefusal(erase, { guildId: GUILD, userId: USER }, stale)).toMatch(/expired/);
     const early = new Date(NOW.getTime() - 5 * 60 * 1000);
     expect(buttonRefusal(erase, { guildId: GUILD, userId: USER }, early)).toMatch(/expired/);
+    const noTime = { ...erase, issuedAt: new Date(Number.NaN) };
+    expect(buttonRefusal(noTime, { guildId: GUILD, userId: USER }, NOW)).toMatch(/expired/);
   });
 
   it('lets the member cancel at any time, but nobody else', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   firstRunAfterConfigure,
-  HOUR_MS,
   isDue,
   nextRunAfterPost,
   retryBackoffMs,
 } from '../src/reminders/schedule.ts';
+import { HOUR_MS } from '../src/time.ts';
 
 const at = (iso: string) => new Date(iso);
 const NOON = at('2026-11-01T12:00:00Z');

@@ -61,7 +61,6 @@ const failing: Command = {
 };
 const slow: Command = {
   data: { name: 'slow', description: 'Slow', type: ApplicationCommandType.ChatInput },
-  isEphemeral: (interaction) => readOptions(interaction).values.public !== true,
   async execute() {
     await sleep(300);
     return reply({ content: 'finally done' }, { ephemeral: false });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { upsertGuildFaqs } from '../db/queries/faqs.ts';
 import { seedBuiltInContent } from '../db/seed.ts';
+import { isSnowflake } from '../discord/snowflake.ts';
 import { loadBuiltInFaqs } from '../faq/content.ts';
 import { GUILD_ENTRY_SOURCE } from '../faq/entry.ts';
 import { parseFaqImport } from '../faq/import.ts';
@@ -42,8 +43,7 @@ async function importEntries(args: string[]) {
   const guildId = guildFlag >= 0 ? args[guildFlag + 1] : undefined;
   const file = args.find((arg, index) => !arg.startsWith('--') && index !== guildFlag + 1);
   if (!file || !guildId) throw new UsageError('import needs a FILE and --guild ID');
-  if (!/^\d{17,20}$/.test(guildId))
-    throw new UsageError('--guild must be a Discord server id (17 to 20 digits)');
+  if (!isSnowflake(guildId)) throw new UsageError('--guild must be a Discord server id (17 to 20 digits)');
 
   let json: unknown;
   try {

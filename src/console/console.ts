@@ -19,6 +19,7 @@ import {
 } from '../interactions/build.ts';
 import type { Command } from '../router/command.ts';
 import { takeFollowUp } from '../router/follow-up.ts';
+import { modalRowContents } from '../router/options.ts';
 import type { RouteOptions } from '../router/router.ts';
 import type { Transport, TransportDeps } from '../transports/transport.ts';
 import { createFollowUpSaver } from './follow-up-files.ts';
@@ -92,19 +93,16 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
   const fillModal = async (modal: APIModalInteractionResponseCallbackData) => {
     write(`== ${modal.title} ==  (a form: answer each field; an empty line leaves an optional one blank)`);
     const fields: Record<string, string> = {};
-    for (const row of modal.components) {
-      const inputs = 'components' in row ? row.components : 'component' in row ? [row.component] : [];
-      for (const input of inputs) {
-        if (input.type !== ComponentType.TextInput) continue;
-        const label =
-          'label' in row && typeof row.label === 'string' ? row.label : (input.label ?? input.custom_id);
-        const limits = input.max_length ? ` (up to ${input.max_length} characters)` : '';
-        const optional = input.required === false ? ' [optional]' : '';
-        prompt(`${label}${optional}${limits}: `);
-        const value = await nextLine();
-        if (value === undefined) return;
-        fields[input.custom_id] = value.replace(/\\n/g, '\n');
-      }
+    for (const { row, content: input } of modalRowContents(modal.components)) {
+      if (input.type !== ComponentType.TextInput) continue;
+      const label =
+        'label' in row && typeof row.label === 'string' ? row.label : (input.label ?? input.custom_id);
+      const limits = input.max_length ? ` (up to ${input.max_length} characters)` : '';
+      const optional = input.required === false ? ' [optional]' : '';
+      prompt(`${label}${optional}${limits}: `);
+      const value = await nextLine();
+      if (value === undefined) return;
+      fields[input.custom_id] = value.replace(/\\n/g, '\n');
     }
     await show(await route(buildModalSubmit(modal.custom_id, fields, LOCAL_ACTOR)));
   };

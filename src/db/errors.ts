@@ -1,5 +1,3 @@
-import { ServiceUnavailableError } from '../errors.ts';
-
 // Connection-level failures from postgres.js and node's sockets: the database is unreachable,
 // not the query wrong.
 const UNAVAILABLE_CODES = new Set([
@@ -21,7 +19,6 @@ const UNAVAILABLE_CODES = new Set([
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (current instanceof ServiceUnavailableError) return true;
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     current = (current as { cause?: unknown }).cause;

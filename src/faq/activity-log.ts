@@ -9,6 +9,7 @@ import {
 } from '../db/queries/faq-queries.ts';
 import { addFaqViews, type FaqViewCount } from '../db/queries/faq-views.ts';
 import type { Logger } from '../logger.ts';
+import { MINUTE_MS } from '../time.ts';
 
 /**
  * What /faq records as members use it, written behind the replies: kept in memory and stored
@@ -54,7 +55,7 @@ export function createFaqActivityLog(
   {
     flushEveryMs = 1000,
     maxPending = 10_000,
-    answeredHeldMs = 30 * 60_000,
+    answeredHeldMs = 30 * MINUTE_MS,
     maxAnsweredHeld = 10_000,
   }: FaqActivityLogOptions = {},
 ): FaqActivityLog {

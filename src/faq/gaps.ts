@@ -10,14 +10,14 @@ import { getVisibleFaq, upsertGuildFaq } from '../db/queries/faqs.ts';
 import { truncate } from '../discord/limits.ts';
 import { UserError } from '../errors.ts';
 import type { GuildMember } from '../router/member.ts';
+import { DAY_MS } from '../time.ts';
+import { GAPS_DAYS } from './admin-definition.ts';
 import { faqAdminCustomId } from './custom-ids.ts';
 import { FAQ_LIMITS, faqSlugSchema } from './entry.ts';
 import { queryTerms } from './query-text.ts';
 import { gapsEmbed } from './render.ts';
 import { searchFaqs } from './search.ts';
 
-export const GAPS_DAYS = 30;
-const DAY_MS = 86_400_000;
 /** A message holds five rows of components: one menu per missed question, the first few. */
 const GAPS_WITH_MENU = 5;
 const MENU_OPTIONS = 25;

@@ -1,12 +1,12 @@
 import { deleteFaqQueriesAskedBefore } from '../db/queries/faq-queries.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
+import { DAY_MS } from '../time.ts';
 
 /**
  * How long the questions members typed are kept. /faq-admin gaps looks back 30 days; the rest is
  * slack so a moderator returning from a break still sees a full month. Older text serves no one.
  */
 export const FAQ_QUERY_RETENTION_DAYS = 90;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rows per delete statement, so a large backlog never holds one long transaction. */
 const DELETE_BATCH = 1000;
 /** Batches per tick: a backlog drains over a few ticks instead of stalling one. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   type APIApplicationCommandOption,
   ApplicationCommandOptionType,
+  ApplicationIntegrationType,
   ChannelType,
   ComponentType,
   InteractionType,
@@ -64,7 +65,8 @@ function envelope(type: InteractionType, actor: Actor, data: unknown) {
     locale: 'en-US',
     app_permissions: '0',
     entitlements: [],
-    authorizing_integration_owners: {},
+    // Installed in the server (in a DM with the bot, Discord sends "0" for the server install).
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: actor.guildId ?? '0' },
     attachment_size_limit: 8_388_608,
     channel_id: actor.channelId ?? '100000000000000010',
     channel: { id: actor.channelId ?? '100000000000000010', type: ChannelType.GuildText },

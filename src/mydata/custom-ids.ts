@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { snowflakeSchema } from '../discord/snowflake.ts';
 import { UserError } from '../errors.ts';
 import { encodeCustomId } from '../router/custom-id.ts';
 
@@ -14,11 +15,13 @@ export type MydataButton =
   | { action: 'erase'; guildId: string; userId: string; issuedAt: Date }
   | { action: 'cancel'; guildId: string; userId: string };
 
-const snowflake = z.string().regex(/^\d{17,20}$/);
+const snowflake = snowflakeSchema();
+// Ten base-36 digits reach past the last date JavaScript can hold: such a time is no time at all.
 const base36Seconds = z
   .string()
   .regex(/^[0-9a-z]{1,10}$/)
-  .transform((text) => new Date(Number.parseInt(text, 36) * 1000));
+  .transform((text) => new Date(Number.parseInt(text, 36) * 1000))
+  .refine((date) => Number.isFinite(date.getTime()));
 
 const buttonSchema = z.union([
   z.tuple([z.literal('erase'), snowflake, snowflake, base36Seconds]),

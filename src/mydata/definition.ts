@@ -1,14 +1,17 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  ApplicationIntegrationType,
+  InteractionContextType,
 } from 'discord-api-types/v10';
+import type { CommandData } from '../router/command.ts';
 
 export const mydataCommandData = {
   name: 'mydata',
   description: 'See or delete what the bot stores about you in this server',
   type: ApplicationCommandType.ChatInput,
-  contexts: [0],
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -21,4 +24,4 @@ export const mydataCommandData = {
       description: 'Delete your data here: your checks, votes and interests; withdraw your openings',
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+} satisfies CommandData;

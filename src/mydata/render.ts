@@ -12,6 +12,7 @@ import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
 import { STATUS_LABELS } from '../openings/catalog.ts';
 import { postLink } from '../openings/render.ts';
+import { MINUTE_MS } from '../time.ts';
 import { CONFIRM_WINDOW_MS } from './confirmation.ts';
 import { countMemberData, isEmpty, type MemberData, type MemberDataCounts } from './member-data.ts';
 
@@ -197,7 +198,7 @@ export function renderDeletePrompt(
   data: MemberData,
   buttons: { eraseCustomId: string; cancelCustomId: string },
 ): APIInteractionResponseCallbackData {
-  const minutes = Math.round(CONFIRM_WINDOW_MS / 60_000);
+  const minutes = Math.round(CONFIRM_WINDOW_MS / MINUTE_MS);
   const embed: APIEmbed = {
     title: 'Delete your data in this server?',
     color: WARNING_COLOR,

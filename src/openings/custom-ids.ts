@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
+import { OPENING_ID_PATTERN, openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
+import { snowflakeSchema } from '../discord/snowflake.ts';
 import { UserError } from '../errors.ts';
 import { encodeCustomId } from '../router/custom-id.ts';
 import type { OpeningFocus, OpeningKind, OpeningRole } from './catalog.ts';
 import { MAX_PAGE, QUERY_MAX_LENGTH } from './rules.ts';
-import { expiryDaysSchema, focusSchema, kindSchema, roleSchema, snowflakeSchema } from './validation.ts';
+import { expiryDaysSchema, focusSchema, kindSchema, roleSchema } from './validation.ts';
 
 /** The custom_id prefix of every button and form of /opening. */
 export const OPENING_PREFIX = 'opening';
@@ -103,7 +104,7 @@ const postPartsSchema = z.tuple([
     .regex(/^\d{1,2}$/)
     .transform(Number)
     .pipe(expiryDaysSchema),
-  snowflakeSchema,
+  snowflakeSchema(),
 ]);
 
 const pagePartsSchema = z.tuple([
@@ -119,12 +120,7 @@ const pagePartsSchema = z.tuple([
   z.string().max(QUERY_MAX_LENGTH),
 ]);
 
-const interestPartsSchema = z.tuple([
-  z
-    .string()
-    .regex(/^\d{1,9}$/)
-    .transform(Number),
-]);
+const interestPartsSchema = z.tuple([z.string().regex(OPENING_ID_PATTERN).transform(Number)]);
 
 /** What a custom_id of ours asks for (the parts after the prefix), or a UserError if it was tampered with. */
 export function parseOpeningCustomId(parts: readonly string[]): OpeningAction {

@@ -6,11 +6,13 @@ import {
   type APITextInputComponent,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
   ComponentType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  InteractionContextType,
   TextInputStyle,
 } from 'discord-api-types/v10';
 import { openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
+import type { CommandData } from '../router/command.ts';
 import { FOCUS_LABELS, KIND_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS, STATUS_LABELS } from './catalog.ts';
 import { EXPIRY_DAYS, FIELD_LIMITS, QUERY_MAX_LENGTH } from './rules.ts';
 
@@ -46,7 +48,8 @@ export const openingCommandData = {
   name: 'opening',
   description: 'Post research openings, find one that fits you, and show interest',
   type: ApplicationCommandType.ChatInput,
-  contexts: [0],
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -151,7 +154,7 @@ export const openingCommandData = {
       ],
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+} satisfies CommandData;
 
 /** The form /opening post answers with; its custom_id carries the choices already made. */
 export function openingFormModal(customId: string): APIModalInteractionResponseCallbackData {

@@ -1,4 +1,4 @@
-const MINUTE_MS = 60 * 1000;
+import { MINUTE_MS } from '../time.ts';
 
 /** How a post that Discord refused is retried: exponential backoff, then give up. */
 export const POST_RETRY = {

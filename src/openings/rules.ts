@@ -1,5 +1,4 @@
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS } from '../time.ts';
 
 /** Limits of the opening form; the same numbers go to Discord (max_length) and to the server check. */
 export const FIELD_LIMITS = {

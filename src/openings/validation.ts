@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
+import { OPENING_ID_PATTERN, openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
 import { UserError } from '../errors.ts';
 import { EXPIRY_DAYS, FIELD_LIMITS, QUERY_MAX_LENGTH } from './rules.ts';
 
@@ -7,7 +7,6 @@ export const kindSchema = z.enum(openingKinds);
 export const focusSchema = z.enum(openingFocuses);
 export const roleSchema = z.enum(openingRoles);
 const closingStatusSchema = z.enum(['filled', 'withdrawn']);
-export const snowflakeSchema = z.string().regex(/^\d{17,20}$/);
 export const expiryDaysSchema = z.number().int().min(EXPIRY_DAYS.min).max(EXPIRY_DAYS.max);
 
 /** One line of text: surrounding space trimmed, runs of whitespace (newlines too) made one space. */
@@ -140,7 +139,7 @@ export const listOptionsSchema = z.object({
 const openingReferenceSchema = z
   .union([z.string(), z.number()])
   .transform((value) => String(value).trim().replace(/^#/, ''))
-  .pipe(z.string().regex(/^\d{1,9}$/))
+  .pipe(z.string().regex(OPENING_ID_PATTERN))
   .transform(Number);
 
 export const closeOptionsSchema = z.object({ opening: openingReferenceSchema, status: closingStatusSchema });

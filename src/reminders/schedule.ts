@@ -1,6 +1,5 @@
 /** Pure timing decisions of the pitfall reminder schedule; the scheduler task does the I/O. */
-
-export const HOUR_MS = 3_600_000;
+import { HOUR_MS, MINUTE_MS } from '../time.ts';
 
 /** Bounds of `/config reminders every_hours` (one hour to thirty days), enforced on both sides. */
 export const REMINDER_INTERVAL_HOURS = { min: 1, max: 720, default: 168 } as const;
@@ -10,12 +9,12 @@ export const REMINDER_INTERVAL_HOURS = { min: 1, max: 720, default: 168 } as con
  * @discordjs/rest to ride out rate limits and its own retries; if a process dies mid-post, another
  * one picks the reminder up once the lease has passed.
  */
-export const REMINDER_LEASE_MS = 10 * 60_000;
+export const REMINDER_LEASE_MS = 10 * MINUTE_MS;
 
 /** Guilds claimed per tick; the rest stay due and are claimed on the next tick (or by another process). */
 export const REMINDER_BATCH_SIZE = 25;
 
-const RETRY_BASE_MS = 60_000;
+const RETRY_BASE_MS = MINUTE_MS;
 const RETRY_MAX_MS = HOUR_MS;
 
 export function isDue(nextRunAt: Date | null, now: Date): boolean {

@@ -14,21 +14,41 @@ export type AutocompleteInteraction = APIApplicationCommandAutocompleteInteracti
 export type ComponentInteraction = APIMessageComponentInteraction;
 export type ModalInteraction = APIModalSubmitInteraction;
 
-/**
- * One slash command: its definition (deployed as is) and the handlers for the interactions it
- * owns. Components and modals belong to a command by the prefix of their custom_id.
- */
-export interface Command {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+/** A command's definition as deployed; each lives in `src/<feature>/definition.ts`. */
+export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export type ChatInputHandler = (
+  interaction: ChatInputInteraction,
+  ctx: Context,
+) => Promise<APIInteractionResponse>;
+export type AutocompleteHandler = (
+  interaction: AutocompleteInteraction,
+  ctx: Context,
+) => Promise<APIApplicationCommandAutocompleteResponse>;
+export type ComponentHandler = (
+  interaction: ComponentInteraction,
+  ctx: Context,
+) => Promise<APIInteractionResponse>;
+export type ModalHandler = (interaction: ModalInteraction, ctx: Context) => Promise<APIInteractionResponse>;
+
+interface CommandParts {
+  data: CommandData;
   /** custom_id prefix of this command's buttons and modals; defaults to the command's name. */
   customIdPrefix?: string;
-  /** Whether the reply is only for the member; decides the flags of a deferred reply. Default true. */
-  isEphemeral?: (interaction: ChatInputInteraction) => boolean;
-  execute(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse>;
-  autocomplete?(
-    interaction: AutocompleteInteraction,
-    ctx: Context,
-  ): Promise<APIApplicationCommandAutocompleteResponse>;
-  component?(interaction: ComponentInteraction, ctx: Context): Promise<APIInteractionResponse>;
-  modal?(interaction: ModalInteraction, ctx: Context): Promise<APIInteractionResponse>;
+  autocomplete?: AutocompleteHandler;
+  component?: ComponentHandler;
+  modal?: ModalHandler;
 }
+
+/**
+ * One slash command: its definition (deployed as is) and the handlers for the interactions it
+ * owns. Components and modals belong to a command by the prefix of their custom_id. A command
+ * with subcommands maps each one to its handler, and the router picks it; one without has
+ * `execute`. The router also checks `default_member_permissions` on the server side, and decides
+ * a deferred reply's visibility from the `public` option (see `wantsPublicReply`).
+ */
+export type Command = CommandParts &
+  (
+    | { execute: ChatInputHandler; subcommands?: never }
+    | { subcommands: Readonly<Record<string, ChatInputHandler>>; execute?: never }
+  );

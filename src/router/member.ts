@@ -1,4 +1,5 @@
 import { type APIInteraction, PermissionFlagsBits } from 'discord-api-types/v10';
+import { isSnowflake } from '../discord/snowflake.ts';
 import { UserError } from '../errors.ts';
 
 export interface GuildMember {
@@ -8,14 +9,12 @@ export interface GuildMember {
   permissions: bigint;
 }
 
-const SNOWFLAKE = /^\d{1,20}$/;
-
 /** The guild and member behind an interaction; refuses interactions from outside a server. */
 export function guildMember(interaction: APIInteraction): GuildMember {
   const guildId = interaction.guild_id;
   const member = interaction.member;
   const userId = member?.user?.id;
-  if (typeof guildId !== 'string' || !SNOWFLAKE.test(guildId) || typeof userId !== 'string') {
+  if (!isSnowflake(guildId) || typeof userId !== 'string') {
     throw new UserError('This only works inside a server, not in direct messages.');
   }
   let permissions = 0n;
@@ -25,34 +24,15 @@ export function guildMember(interaction: APIInteraction): GuildMember {
   return { guildId, userId, permissions };
 }
 
+/** Whether the member holds every bit of `flag`; Administrator holds them all. */
 export function hasPermission(member: GuildMember, flag: bigint): boolean {
-  const ADMINISTRATOR = 1n << 3n;
-  return (member.permissions & flag) === flag || (member.permissions & ADMINISTRATOR) === ADMINISTRATOR;
+  const { Administrator } = PermissionFlagsBits;
+  return (member.permissions & flag) === flag || (member.permissions & Administrator) === Administrator;
 }
 
 /**
- * Checks on the server side what the command's default_member_permissions only suggests to the
- * client: a moderator may have changed the command's permissions in the server settings.
+ * The bot's moderators are the members with Manage Server: they change its settings and the FAQ.
+ * A command whose definition sets this as its default_member_permissions is refused by the router
+ * to anyone else, on every path (see src/router/dispatch.ts).
  */
-function requirePermission(member: GuildMember, flag: bigint, what: string): void {
-  if (!hasPermission(member, flag)) {
-    throw new UserError(`You need the ${what} permission to do this.`);
-  }
-}
-
-/** The bot's moderators are the members with Manage Server: they change its settings and the FAQ. */
 export const MODERATOR_ONLY = String(PermissionFlagsBits.ManageGuild);
-
-export function isModerator(member: GuildMember): boolean {
-  return hasPermission(member, PermissionFlagsBits.ManageGuild);
-}
-
-/**
- * The member behind a moderator-only interaction, or a UserError. default_member_permissions only
- * hides a command: a server can grant it to anyone, so every path checks the payload again.
- */
-export function requireModerator(interaction: APIInteraction): GuildMember {
-  const member = guildMember(interaction);
-  requirePermission(member, PermissionFlagsBits.ManageGuild, 'Manage Server');
-  return member;
-}

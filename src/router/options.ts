@@ -1,9 +1,10 @@
 import {
+  type APIApplicationCommandBooleanOption,
   type APIApplicationCommandInteractionDataOption,
   type APIModalSubmitInteraction,
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { UserError } from '../errors.ts';
 import type { AutocompleteInteraction, ChatInputInteraction } from './command.ts';
 
@@ -64,20 +65,54 @@ export function parseOptions<T extends z.ZodType>(
   return result.data;
 }
 
+/**
+ * The `public` option: a command that may answer for everyone in the channel declares it with
+ * this, and reads it with `wantsPublicReply`; the router reads it the same way to defer.
+ */
+export function publicOption(description: string): APIApplicationCommandBooleanOption {
+  return { type: ApplicationCommandOptionType.Boolean, name: 'public', description };
+}
+
+const publicSchema = z.object({
+  public: z.boolean({ error: '`public` must be true or false.' }).default(false),
+});
+
+/** Whether the member asked for a reply everyone sees (the `public` option; default no). */
+export function wantsPublicReply(interaction: ChatInputInteraction): boolean {
+  return parseOptions(publicSchema, readOptions(interaction).values).public;
+}
+
+/** What sits inside a modal's top-level rows: an action row holds several components, a label one. */
+type RowContent<Row> = Row extends { components: readonly (infer Inner)[] }
+  ? Inner
+  : Row extends { component: infer Inner }
+    ? Inner
+    : never;
+
+/**
+ * The components inside a modal's rows, each with its row: one walk for the modal the bot shows
+ * (the console asks for each field) and the one a member submits (`readModalFields`).
+ */
+export function modalRowContents<Row extends object>(
+  rows: readonly Row[] | undefined,
+): { row: Row; content: RowContent<Row> }[] {
+  return (rows ?? []).flatMap((row) => {
+    const inner: unknown[] =
+      'components' in row && Array.isArray(row.components)
+        ? row.components
+        : 'component' in row
+          ? [row.component]
+          : [];
+    return inner.filter(Boolean).map((content) => ({ row, content: content as RowContent<Row> }));
+  });
+}
+
 /** The values of a modal's text inputs by custom_id. */
 export function readModalFields(interaction: APIModalSubmitInteraction): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const row of interaction.data?.components ?? []) {
-    const inner = 'components' in row ? row.components : 'component' in row ? [row.component] : [];
-    for (const component of inner ?? []) {
-      if (
-        component &&
-        'custom_id' in component &&
-        'value' in component &&
-        typeof component.value === 'string'
-      ) {
-        fields[component.custom_id] = component.value;
-      }
+  for (const { content } of modalRowContents(interaction.data?.components)) {
+    if ('custom_id' in content && 'value' in content && typeof content.value === 'string') {
+      fields[content.custom_id] = content.value;
     }
   }
   return fields;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   type APIInteraction,
   type APIInteractionResponse,
+  ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
@@ -10,9 +11,18 @@ import {
 import type { Context } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { UserError } from '../errors.ts';
-import type { Command } from './command.ts';
+import type { ChatInputInteraction, Command } from './command.ts';
 import { decodeCustomId } from './custom-id.ts';
+import {
+  chatInputHandler,
+  isInstalledWhereUsed,
+  mayUseCommand,
+  NOT_INSTALLED_MESSAGE,
+  requireCommandPermissions,
+  requireGuildUnlessAllowed,
+} from './dispatch.ts';
 import { sendFollowUp, takeFollowUp } from './follow-up.ts';
+import { wantsPublicReply } from './options.ts';
 import { choices, ephemeralText, NO_MENTIONS } from './responses.ts';
 
 /** Discord drops an interaction not answered within 3 s; defer comfortably before that. */
@@ -75,6 +85,7 @@ export function createRouter(commands: readonly Command[], options: RouterOption
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
       return answerAutocomplete(interaction, owner, ctx);
     }
+    if (!isInstalledWhereUsed(interaction)) return ephemeralText(NOT_INSTALLED_MESSAGE);
     const work = runHandler(interaction, owner, ctx).catch((error) => errorResponse(error, interaction, ctx));
     if (!Number.isFinite(deferAfterMs)) return withItsFollowUp(await work, interaction, ctx, options);
 
@@ -136,33 +147,37 @@ async function runHandler(
   ctx: Context,
 ): Promise<APIInteractionResponse> {
   switch (interaction.type) {
-    case InteractionType.ApplicationCommand:
+    case InteractionType.ApplicationCommand: {
       if (!command) throw new UserError('That command is not one this bot knows. It may have been removed.');
-      if (interaction.data.type !== 1) throw new UserError('Only slash commands are supported.');
+      if (interaction.data.type !== ApplicationCommandType.ChatInput) {
+        throw new UserError('Only slash commands are supported.');
+      }
       requireGuildUnlessAllowed(interaction, command);
-      return command.execute(interaction as Parameters<Command['execute']>[0], ctx);
+      requireCommandPermissions(interaction, command);
+      const chatInput = interaction as ChatInputInteraction;
+      return chatInputHandler(command, chatInput)(chatInput, ctx);
+    }
     case InteractionType.MessageComponent:
       if (!command?.component)
         throw new UserError('That button is not one this bot knows. It may be outdated.');
+      requireCommandPermissions(interaction, command);
       return command.component(interaction, ctx);
     case InteractionType.ModalSubmit:
       if (!command?.modal) throw new UserError('That form is not one this bot knows. It may be outdated.');
+      requireCommandPermissions(interaction, command);
       return command.modal(interaction, ctx);
     default:
       throw new UserError('That kind of interaction is not supported.');
   }
 }
 
-/** Commands are guild-only unless their definition lists other contexts (0 = guild). */
-function requireGuildUnlessAllowed(interaction: APIInteraction, command: Command) {
-  const contexts = command.data.contexts ?? [0];
-  if (!interaction.guild_id && contexts.every((context) => context === 0)) {
-    throw new UserError('This only works inside a server, not in direct messages.');
-  }
-}
-
 async function answerAutocomplete(interaction: APIInteraction, command: Command | undefined, ctx: Context) {
-  if (!command?.autocomplete || interaction.type !== InteractionType.ApplicationCommandAutocomplete) {
+  if (
+    !isInstalledWhereUsed(interaction) ||
+    !command?.autocomplete ||
+    interaction.type !== InteractionType.ApplicationCommandAutocomplete ||
+    !mayUseCommand(interaction, command)
+  ) {
     return choices([]);
   }
   try {
@@ -174,14 +189,21 @@ async function answerAutocomplete(interaction: APIInteraction, command: Command 
   }
 }
 
+/** A bad `public` value is the handler's to report: the deferred reply stays private meanwhile. */
+function answersInPublic(interaction: APIInteraction): boolean {
+  try {
+    return wantsPublicReply(interaction as ChatInputInteraction);
+  } catch {
+    return false;
+  }
+}
+
 function deferredResponse(interaction: APIInteraction, command: Command | undefined): APIInteractionResponse {
   if (interaction.type === InteractionType.MessageComponent) {
     return { type: InteractionResponseType.DeferredMessageUpdate };
   }
   const ephemeral =
-    interaction.type !== InteractionType.ApplicationCommand || !command?.isEphemeral
-      ? true
-      : command.isEphemeral(interaction as Parameters<Command['execute']>[0]);
+    interaction.type !== InteractionType.ApplicationCommand || !command || !answersInPublic(interaction);
   return {
     type: InteractionResponseType.DeferredChannelMessageWithSource,
     data: ephemeral ? { flags: MessageFlags.Ephemeral } : {},

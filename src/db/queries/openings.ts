@@ -3,7 +3,7 @@ import type { ClosingStatus } from '../../openings/catalog.ts';
 import type { ListFilters } from '../../openings/custom-ids.ts';
 import type { RecentOpening } from '../../openings/rules.ts';
 import type { Db } from '../client.ts';
-import { openingInterests, openings } from '../schema/index.ts';
+import { OPENING_ID_PATTERN, openingInterests, openings } from '../schema/index.ts';
 
 export type Opening = typeof openings.$inferSelect;
 export type OpeningWithInterest = Opening & { interestCount: number };
@@ -177,7 +177,7 @@ export async function listOpeningChoices(
       or(
         ilike(openings.title, pattern),
         ilike(openings.institution, pattern),
-        /^\d{1,9}$/.test(search) ? eq(openings.id, Number(search)) : undefined,
+        OPENING_ID_PATTERN.test(search) ? eq(openings.id, Number(search)) : undefined,
       ),
     );
   }

@@ -40,6 +40,12 @@ export const openingRole = pgEnum('opening_role', openingRoles);
 export const openingStatus = pgEnum('opening_status', openingStatuses);
 export const openingPostState = pgEnum('opening_post_state', openingPostStates);
 
+/**
+ * An opening id as members and custom_ids write it: `serial` is a 32-bit integer, and nine digits
+ * always fit in one, so a longer number is never looked up.
+ */
+export const OPENING_ID_PATTERN = /^\d{1,9}$/;
+
 export const openings = pgTable(
   'openings',
   {
