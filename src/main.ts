@@ -1,4 +1,4 @@
-import { commands } from '../commands/index.ts';
+import { commands, messageCommands } from '../commands/index.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startConsole } from './console/console.ts';
 import type { Context } from './context.ts';
@@ -52,6 +52,7 @@ async function main() {
   };
   ctx.faqActivity.start();
   const router = createRouter(commands, {
+    messageCommands,
     deferAfterMs: config.transport === 'console' ? Number.POSITIVE_INFINITY : DEFER_AFTER_MS,
   });
   const deps: TransportDeps = {

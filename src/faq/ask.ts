@@ -11,7 +11,7 @@ import { FAQ_SEARCH_TUNING, type FaqSearchRow, isGoodMatch } from './search.ts';
  * - off-topic: nothing fits and the question is not about what the FAQ covers.
  */
 export type FaqOutcome =
-  | { kind: 'answer'; entry: FaqRow; queryId: number }
+  | { kind: 'answer'; entry: FaqRow; queryId: number | null }
   | { kind: 'closest'; entry: FaqRow; nextClosest: FaqSearchRow[]; queryId: number }
   | { kind: 'off-topic'; recorded: boolean };
 
@@ -24,15 +24,22 @@ export function judgeMatch(normalized: string, best: { score: number } | undefin
 
 /**
  * Searches the guild's FAQ for a typed question and notes it: an answered question is held for its
- * vote buttons, any other is stored for /faq-admin gaps. The text is not kept otherwise.
+ * vote buttons (unless `votable` is false: then it is not noted at all), any other is stored for
+ * /faq-admin gaps. The text is not kept otherwise.
  */
-export async function askFaq(ctx: Context, guildId: string, question: string): Promise<FaqOutcome> {
+export async function askFaq(
+  ctx: Context,
+  guildId: string,
+  question: string,
+  { votable = true }: { votable?: boolean } = {},
+): Promise<FaqOutcome> {
   const normalized = normalizeText(question);
   // Nothing searchable (only emoji or punctuation): nothing worth showing moderators either.
   if (normalized === '') return { kind: 'off-topic', recorded: false };
   const found = await ctx.faqReads.search(guildId, question, FAQ_SEARCH_TUNING.depth);
   const [best, ...others] = found;
   const kind = judgeMatch(normalized, best);
+  if (kind === 'answer' && best && !votable) return { kind, entry: best, queryId: null };
   const queryId = await ctx.faqActivity.recordQuery({
     guildId,
     query: question,
