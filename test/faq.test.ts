@@ -136,11 +136,9 @@ describe('/faq', () => {
     const asked = messageOf(await harness.press(notHelpful.custom_id, voter));
     expect(asked.flags).toBe(MessageFlags.Ephemeral);
     expect(asked.content).toMatch(/Which entry would have helped\?/);
-    const menu = (
-      asked.components?.[0] as {
-        components: Array<{ custom_id: string; options: Array<{ value: string; label: string }> }>;
-      }
-    ).components[0];
+    type Menu = { custom_id: string; options: Array<{ value: string; label: string }> };
+    const [firstRow] = (asked.components ?? []) as Array<{ components: Menu[] }>;
+    const menu = firstRow?.components[0];
     if (!menu) throw new Error('no menu');
     const votedSlug = notHelpful.custom_id.split(':')[2];
     expect(menu.options.map((option) => option.value)).not.toContain(votedSlug);

@@ -55,7 +55,9 @@ export interface Router {
 export function createRouter(commands: readonly Command[], options: RouterOptions = {}): Router {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   const byPrefix = new Map(commands.map((command) => [command.customIdPrefix ?? command.data.name, command]));
-  const messageCommands = new Map((options.messageCommands ?? []).map((command) => [command.data.name, command]));
+  const messageCommands = new Map(
+    (options.messageCommands ?? []).map((command) => [command.data.name, command]),
+  );
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const pending = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -156,8 +158,10 @@ async function runHandler(
     case InteractionType.ApplicationCommand: {
       if (interaction.data.type === ApplicationCommandType.Message) {
         const messageCommand = messageCommands.get(interaction.data.name);
-        if (!messageCommand) throw new UserError('That command is not one this bot knows. It may have been removed.');
-        if (!interaction.guild_id) throw new UserError('This only works inside a server, not in direct messages.');
+        if (!messageCommand)
+          throw new UserError('That command is not one this bot knows. It may have been removed.');
+        if (!interaction.guild_id)
+          throw new UserError('This only works inside a server, not in direct messages.');
         return messageCommand.execute(interaction as MessageCommandInteraction, ctx);
       }
       if (!command) throw new UserError('That command is not one this bot knows. It may have been removed.');
