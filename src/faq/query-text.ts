@@ -1,3 +1,4 @@
+import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
 import { memberVocabulary } from './vocabulary.ts';
 
 /**
@@ -25,8 +26,6 @@ const STOP_WORDS = new Set(
     'few more most other some such no nor not only own same so than too very s t can will just don should now'
   ).split(' '),
 );
-/** How much a word added from the members' vocabulary counts next to a word the member typed. */
-const SYNONYM_WEIGHT = 0.5;
 
 /**
  * Letters the Unicode decomposition leaves whole, and what they fold to. The same table, with the
@@ -82,28 +81,50 @@ export interface QueryTerm {
   prefix: boolean;
 }
 
-const synonymsByKey = new Map(
-  Object.entries(memberVocabulary.terms).map(([key, expansion]) => [
-    normalizeText(key),
-    normalizeText(expansion),
-  ]),
+const normalizedEntries = (table: Record<string, string>) =>
+  new Map(Object.entries(table).map(([key, value]) => [normalizeText(key), normalizeText(value)]));
+const synonymsByKey = normalizedEntries(memberVocabulary.terms);
+const translationsByKey = normalizedEntries(memberVocabulary.translations);
+const longestKey = Math.max(
+  ...[...synonymsByKey.keys(), ...translationsByKey.keys()].map((key) => key.split(' ').length),
 );
-const longestSynonymKey = Math.max(...[...synonymsByKey.keys()].map((key) => key.split(' ').length));
+
+/** The longest phrase of `table` starting at `index`: its length in words and its value. */
+function phraseAt(words: readonly string[], index: number, table: ReadonlyMap<string, string>) {
+  for (let length = Math.min(longestKey, words.length - index); length >= 1; length--) {
+    const value = table.get(words.slice(index, index + length).join(' '));
+    if (value) return { length, value };
+  }
+  return null;
+}
 const fillerWords = new Set(memberVocabulary.filler.map(normalizeText));
 const topicWords = new Set(memberVocabulary.topic.map(normalizeText));
 
-/** Whether the text uses a word that only questions about research, careers or applying use. */
-export function hasTopicWord(normalized: string): boolean {
-  return normalized.split(' ').some((word) => topicWords.has(word));
+/** The text with words of other languages the vocabulary knows replaced by the guide's English ones. */
+function translated(words: readonly string[]): string[] {
+  const result: string[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const phrase = phraseAt(words, index, translationsByKey);
+    if (!phrase) {
+      result.push(words[index] as string);
+      continue;
+    }
+    result.push(...phrase.value.split(' '));
+    index += phrase.length - 1;
+  }
+  return result;
 }
 
 /**
- * The words to search for: what the member typed (its content words, for a long question), plus
- * the FAQ's words for members' terms they used. With `prefixLastWord` (autocomplete), the last word
- * may be unfinished and is matched as a prefix.
+ * The words to search for: what the member typed (its content words, for a long question; words of
+ * Spanish, Portuguese or French the vocabulary knows, in English), plus the FAQ's words for members'
+ * terms they used. With `prefixLastWord` (autocomplete), the last word may be unfinished and is
+ * matched as a prefix.
  */
 export function queryTerms(normalized: string, { prefixLastWord = false } = {}): QueryTerm[] {
-  const all = normalized.split(' ').filter((word) => word.length > 0);
+  const typed = normalized.split(' ').filter((word) => word.length > 0);
+  // The unfinished last word is left as typed: it may be the start of an English word.
+  const all = prefixLastWord ? [...translated(typed.slice(0, -1)), ...typed.slice(-1)] : translated(typed);
   const content = all.filter((word) => !STOP_WORDS.has(word) && !fillerWords.has(word));
   const words = (all.length > FILLER_KEPT_UP_TO && content.length > 0 ? content : all)
     .slice(0, MAX_WORDS)
@@ -114,13 +135,8 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
     if (!existing || existing.weight < weight || prefix) terms.set(word, { word, weight, typed, prefix });
   };
   for (let index = 0; index < words.length; index++) {
-    for (let length = Math.min(longestSynonymKey, words.length - index); length >= 1; length--) {
-      const phrase = words.slice(index, index + length).join(' ');
-      const expansion = synonymsByKey.get(phrase);
-      if (!expansion) continue;
-      for (const word of expansion.split(' ')) add(word, SYNONYM_WEIGHT, false);
-      break;
-    }
+    const synonym = phraseAt(words, index, synonymsByKey);
+    for (const word of synonym?.value.split(' ') ?? []) add(word, FAQ_SEARCH_TUNING.synonymWeight, false);
     const word = words[index];
     const unfinished = prefixLastWord && index === words.length - 1 && word !== undefined;
     // A last word of one or two letters is too short to match as a prefix (it would match nearly
@@ -132,4 +148,13 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
   return [...terms.values()]
     .sort((a, b) => Number(b.typed) - Number(a.typed) || b.weight - a.weight)
     .slice(0, MAX_TERMS);
+}
+
+/**
+ * Whether the question uses a word only questions about research, careers or applying use: as
+ * typed, in English for the words of other languages the vocabulary knows, or as the FAQ's word
+ * for a member's term.
+ */
+export function hasTopicWord(normalized: string): boolean {
+  return queryTerms(normalized).some((term) => topicWords.has(term.word));
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 const vocabularySchema = z.object({
   about: z.string(),
   terms: z.record(z.string().min(1), z.string().min(1)),
+  translations: z.record(z.string().min(1), z.string().min(1)),
   filler: z.array(z.string().min(1)),
   topic: z.array(z.string().min(1)),
 });
