@@ -3,19 +3,17 @@ import { z } from 'zod';
 import type { Context } from '../src/context.ts';
 import { UserError } from '../src/errors.ts';
 import { askFaq } from '../src/faq/ask.ts';
+import { suggestFaqs } from '../src/faq/autocomplete.ts';
 import { entryMessage, handleFaqComponent } from '../src/faq/components.ts';
 import { FAQ_PREFIX } from '../src/faq/custom-ids.ts';
 import { faqCommandData } from '../src/faq/definition.ts';
 import { faqSlugSchema } from '../src/faq/entry.ts';
-import { MAX_QUESTION_LENGTH, normalizeText } from '../src/faq/query-text.ts';
-import { closestEntryMessage, noMatchMessage, pickedSlug, suggestionChoices } from '../src/faq/render.ts';
-import { rankSuggestions } from '../src/faq/suggest.ts';
+import { MAX_QUESTION_LENGTH } from '../src/faq/query-text.ts';
+import { closestEntryMessage, noMatchMessage, pickedSlug } from '../src/faq/render.ts';
 import type { AutocompleteInteraction, ChatInputInteraction, Command } from '../src/router/command.ts';
 import { guildMember } from '../src/router/member.ts';
 import { parseOptions, readOptions, wantsPublicReply } from '../src/router/options.ts';
 import { choices, reply } from '../src/router/responses.ts';
-
-const MAX_CHOICES = 25;
 
 const optionsSchema = z.object({
   question: z
@@ -59,18 +57,8 @@ async function execute(interaction: ChatInputInteraction, ctx: Context): Promise
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: Context) {
   // Any throw here becomes an empty list in the router: the member can still send the question as typed.
-  const { guildId } = guildMember(interaction);
-  const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUESTION_LENGTH);
-  const mostViewed = () => ctx.faqReads.mostViewed(guildId, MAX_CHOICES);
-  if (normalizeText(typed) === '') return choices(suggestionChoices(await mostViewed()));
-  const [starts, matches] = await Promise.all([
-    ctx.faqReads.byQuestionStart(guildId, typed, MAX_CHOICES),
-    // After a space the last word is finished: "pub " is the word pub, not any word starting so.
-    ctx.faqReads.search(guildId, typed, MAX_CHOICES, { prefixLastWord: !/\s$/.test(typed) }),
-  ]);
-  const suggestions = rankSuggestions(starts, matches, MAX_CHOICES);
-  // Nothing fits the first letters yet: the most viewed entries beat an empty list.
-  return choices(suggestionChoices(suggestions.length > 0 ? suggestions : await mostViewed()));
+  const member = guildMember(interaction);
+  return choices(await suggestFaqs(ctx, member, String(readOptions(interaction).focused?.value ?? '')));
 }
 
 export const faqCommand: Command = {
