@@ -3,7 +3,7 @@ import type { PortfolioCounts } from '../src/assess/criteria.ts';
 import { assessCommandData } from '../src/assess/definition.ts';
 import { parseAssessOptions } from '../src/assess/input.ts';
 import { renderAssessmentEmbed, renderSharedSummary } from '../src/assess/render.ts';
-import { isBelowLevel, scorePortfolio } from '../src/assess/score.ts';
+import { scorePortfolio } from '../src/assess/score.ts';
 import { openingFitFor } from '../src/assess/suggest.ts';
 import type { Context } from '../src/context.ts';
 import { findPreviousAssessment, recordAssessment } from '../src/db/queries/assessments.ts';
@@ -14,7 +14,7 @@ import {
 } from '../src/db/queries/guild-settings.ts';
 import { suggestOpenOpenings } from '../src/db/queries/openings.ts';
 import { describePostFailure, postFailureKind, sendChannelMessage } from '../src/discord/channels.ts';
-import { needsLateStartAdvice, phaseFor } from '../src/roadmap/phase.ts';
+import { roadmapPlan } from '../src/roadmap/phase.ts';
 import type { Command } from '../src/router/command.ts';
 import { guildMember } from '../src/router/member.ts';
 import { readOptions } from '../src/router/options.ts';
@@ -28,7 +28,7 @@ export const assessCommand: Command = {
     const { guildId, userId } = guildMember(interaction);
     const input = parseAssessOptions(readOptions(interaction).values);
     const scoring = scorePortfolio(input.counts);
-    const phase = phaseFor(input.monthsToApply);
+    const plan = roadmapPlan(input.monthsToApply, scoring.level);
     const fit = openingFitFor(input.counts, scoring);
 
     const previous = await findPreviousAssessment(ctx.db, guildId, userId);
@@ -49,11 +49,7 @@ export const assessCommand: Command = {
 
     const embed = renderAssessmentEmbed({
       scoring,
-      phase,
-      lateStart: needsLateStartAdvice(
-        input.monthsToApply,
-        isBelowLevel(scoring.level, 'Competitive baseline'),
-      ),
+      plan,
       change: previous
         ? changeSince(
             { counts: previous, level: previous.level, checkedAt: previous.createdAt },

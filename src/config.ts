@@ -16,16 +16,16 @@ const snowflake = (name: string) =>
     error: `${name} must be a Discord id (17 to 20 digits)`,
   });
 
-const wholeNumber = (message: string, min: number, max: number, fallback: string) =>
+const wholeNumber = (error: string, min: number, max: number, fallback: string) =>
   optionalText
     .default(fallback)
-    .pipe(z.coerce.number<string>({ message }).int({ message }).min(min, { message }).max(max, { message }));
+    .pipe(z.coerce.number<string>({ error }).int({ error }).min(min, { error }).max(max, { error }));
 
 const envSchema = z
   .object({
     BOT_TRANSPORT: optionalText.pipe(
       z
-        .enum(['gateway', 'http', 'console'], { message: 'BOT_TRANSPORT must be gateway, http or console' })
+        .enum(['gateway', 'http', 'console'], { error: 'BOT_TRANSPORT must be gateway, http or console' })
         .optional(),
     ),
     DISCORD_TOKEN: optionalText,
@@ -34,18 +34,18 @@ const envSchema = z
     DISCORD_PUBLIC_KEY: optionalText.refine(
       (value) => value === undefined || /^[0-9a-fA-F]{64}$/.test(value),
       {
-        message: 'DISCORD_PUBLIC_KEY must be 64 hex characters',
+        error: 'DISCORD_PUBLIC_KEY must be 64 hex characters',
       },
     ),
     DISCORD_API_BASE: optionalText
       .default('https://discord.com/api')
       .refine((value) => value === undefined || URL.canParse(value), {
-        message: 'DISCORD_API_BASE must be a URL such as https://discord.com/api',
+        error: 'DISCORD_API_BASE must be a URL such as https://discord.com/api',
       }),
     HOST: optionalText.default('127.0.0.1'),
     PORT: wholeNumber('PORT must be a number from 1 to 65535', 1, 65535, '8787'),
     DATABASE_URL: optionalText.refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
-      message: 'DATABASE_URL must start with postgres:// or postgresql://',
+      error: 'DATABASE_URL must start with postgres:// or postgresql://',
     }),
     PGLITE_DATA_DIR: optionalText.default('./data/pglite'),
     SCHEDULER_TICK_MS: wholeNumber(
@@ -55,11 +55,11 @@ const envSchema = z
       '15000',
     ),
     SCHEDULER_IN_CONSOLE: optionalText.pipe(
-      z.enum(['true', 'false'], { message: 'SCHEDULER_IN_CONSOLE must be true or false' }).optional(),
+      z.enum(['true', 'false'], { error: 'SCHEDULER_IN_CONSOLE must be true or false' }).optional(),
     ),
     LOG_LEVEL: optionalText.default('info').pipe(
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+        error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
       }),
     ),
   })

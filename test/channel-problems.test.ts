@@ -1,10 +1,4 @@
-import {
-  type APIEmbed,
-  type APIInteractionResponse,
-  ChannelType,
-  InteractionResponseType,
-  MessageFlags,
-} from 'discord-api-types/v10';
+import { type APIEmbed, ChannelType, InteractionResponseType } from 'discord-api-types/v10';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -25,6 +19,7 @@ import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { BEGINNER } from './helpers/assess-options.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { ephemeralContent, replyOf } from './helpers/responses.ts';
 
 const OPENINGS: LocalChannel = { id: '400000000000000021', name: 'openings', type: ChannelType.GuildText };
 const FORUM: LocalChannel = {
@@ -45,20 +40,6 @@ const MISSING_ACCESS = { status: 403, body: { message: 'Missing Access', code: 5
 const UNKNOWN_CHANNEL = { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
 const postsTo = (channel: LocalChannel) => new RegExp(`^/channels/${channel.id}/messages$`);
 
-function messageData(response: APIInteractionResponse) {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) {
-    throw new Error(`expected a message, got response type ${response.type}`);
-  }
-  expect(response.data.allowed_mentions).toEqual({ parse: [] });
-  return response.data;
-}
-
-function ephemeralContent(response: APIInteractionResponse): string {
-  const data = messageData(response);
-  expect(data.flags).toBe(MessageFlags.Ephemeral);
-  return data.content ?? '';
-}
-
 describe.each(databaseKinds())('channel problems and waiting openings (%s)', (kind) => {
   let harness: Harness;
   let authors = 0;
@@ -78,7 +59,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     harness.command('config', { subcommand, options, channels: CHANNELS }, actor);
   /** /config show as `name: value` lines, checked to fit Discord's limits. */
   const show = async (guildId = GUILD_A) => {
-    const data = messageData(await config('show', {}, moderator(undefined, guildId)));
+    const data = replyOf(await config('show', {}, moderator(undefined, guildId)));
     const embed = data.embeds?.[0] as APIEmbed;
     expect(embedProblems(embed)).toEqual([]);
     return (embed.fields ?? []).map((field) => `${field.name}: ${field.value}`).join('\n');
@@ -139,7 +120,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     }
     expect(harness.standIn.find('POST', postsTo(OPENINGS))).toHaveLength(1);
     // Still listed for members meanwhile.
-    const list = messageData(
+    const list = replyOf(
       await harness.command('opening', { subcommand: 'list', options: {} }, member('300000000000000777')),
     );
     expect(list.embeds?.[0]?.fields?.[0]?.name).toContain('Outcomes after genicular');
@@ -362,7 +343,7 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
   it('shows a refused shared assessment in /config show, keeps the check, and clears on a new setting', async () => {
     await config('assessments', { channel: ASSESSMENTS.id });
     harness.standIn.on('POST', postsTo(ASSESSMENTS), () => UNKNOWN_CHANNEL, 1);
-    const data = messageData(
+    const data = replyOf(
       await harness.command('assess', { options: { ...BEGINNER, share: true } }, member()),
     );
     expect(data.content).toContain(
@@ -385,14 +366,14 @@ describe.each(databaseKinds())('channel problems and waiting openings (%s)', (ki
     harness.standIn.on('POST', postsTo(ASSESSMENTS), () => MISSING_ACCESS, 1);
     await harness.command('assess', { options: { ...BEGINNER, share: true } }, member());
     expect(await show()).toContain('missing a permission');
-    const shared = messageData(
+    const shared = replyOf(
       await harness.command('assess', { options: { ...BEGINNER, share: true } }, member()),
     );
     expect(shared.content).toBe(`Shared your level and counts in <#${ASSESSMENTS.id}>.`);
     expect(await show()).not.toContain('problem');
 
     harness.standIn.on('POST', postsTo(ASSESSMENTS), () => ({ status: 500, body: { message: 'oops' } }), 2);
-    const failed = messageData(
+    const failed = replyOf(
       await harness.command('assess', { options: { ...BEGINNER, share: true } }, member()),
     );
     expect(failed.content).toContain('Try sharing again later');

@@ -1,10 +1,4 @@
-import {
-  type APIEmbed,
-  type APIInteractionResponse,
-  ChannelType,
-  InteractionResponseType,
-  MessageFlags,
-} from 'discord-api-types/v10';
+import { type APIEmbed, ChannelType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
@@ -14,6 +8,7 @@ import type { LocalChannel } from '../src/interactions/build.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { replyOf } from './helpers/responses.ts';
 
 const TEXT: LocalChannel = { id: '400000000000000001', name: 'pitfalls', type: ChannelType.GuildText };
 const NEWS: LocalChannel = { id: '400000000000000002', name: 'news', type: ChannelType.GuildAnnouncement };
@@ -21,13 +16,6 @@ const FORUM: LocalChannel = { id: '400000000000000003', name: 'openings', type: 
 const VOICE: LocalChannel = { id: '400000000000000004', name: 'lounge', type: ChannelType.GuildVoice };
 const CATEGORY: LocalChannel = { id: '400000000000000005', name: 'info', type: ChannelType.GuildCategory };
 const ALL = [TEXT, NEWS, FORUM, VOICE, CATEGORY];
-
-function message(response: APIInteractionResponse) {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) {
-    throw new Error(`expected a message, got response type ${response.type}`);
-  }
-  return response.data;
-}
 
 describe.each(databaseKinds())('/config on %s', (kind) => {
   let harness: Harness;
@@ -42,7 +30,7 @@ describe.each(databaseKinds())('/config on %s', (kind) => {
   const config = (subcommand: string, options: Record<string, string | number> = {}, actor = moderator()) =>
     harness.command('config', { subcommand, options, channels: ALL }, actor);
   const show = async (actor = moderator()) => {
-    const data = message(await config('show', {}, actor));
+    const data = replyOf(await config('show', {}, actor));
     const embed = data.embeds?.[0] as APIEmbed;
     expect(embedProblems(embed)).toEqual([]);
     return (embed.fields ?? []).map((field) => `${field.name}: ${field.value}`).join('\n');
@@ -68,7 +56,7 @@ describe.each(databaseKinds())('/config on %s', (kind) => {
   });
 
   it('turns reminders on in a text channel, weekly by default, answering only the moderator', async () => {
-    const data = message(await config('reminders', { channel: TEXT.id }));
+    const data = replyOf(await config('reminders', { channel: TEXT.id }));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.content).toContain(`<#${TEXT.id}>`);
@@ -95,7 +83,7 @@ describe.each(databaseKinds())('/config on %s', (kind) => {
       ['reminders-off', {}],
       ['show', {}],
     ] as const) {
-      const data = message(await config(subcommand, options, member()));
+      const data = replyOf(await config(subcommand, options, member()));
       expect(data.flags).toBe(MessageFlags.Ephemeral);
       expect(data.content).toContain('Manage Server');
     }
@@ -103,33 +91,33 @@ describe.each(databaseKinds())('/config on %s', (kind) => {
   });
 
   it('refuses a voice channel with a clear message, and nothing changes', async () => {
-    const data = message(await config('reminders', { channel: VOICE.id }));
+    const data = replyOf(await config('reminders', { channel: VOICE.id }));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toBe(
       'That is a voice channel. The reminders channel must be a text or announcement channel.',
     );
-    const openings = message(await config('openings', { channel: VOICE.id }));
+    const openings = replyOf(await config('openings', { channel: VOICE.id }));
     expect(openings.content).toContain('voice channel');
     expect(await harness.db.select().from(guildSettings)).toEqual([]);
   });
 
   it('refuses other wrong kinds of channel for each setting', async () => {
-    expect(message(await config('openings', { channel: CATEGORY.id })).content).toContain(
+    expect(replyOf(await config('openings', { channel: CATEGORY.id })).content).toContain(
       'must be a text or forum channel',
     );
-    expect(message(await config('assessments', { channel: FORUM.id })).content).toContain(
+    expect(replyOf(await config('assessments', { channel: FORUM.id })).content).toContain(
       'That is a forum channel. The assessments channel must be a text channel.',
     );
-    expect(message(await config('reminders', { channel: FORUM.id })).content).toContain('forum channel');
+    expect(replyOf(await config('reminders', { channel: FORUM.id })).content).toContain('forum channel');
     expect(await harness.db.select().from(guildSettings)).toEqual([]);
   });
 
   it('refuses an interval outside 1 to 720 hours, naming the option, and nothing changes', async () => {
     for (const every_hours of [0, 721, -5]) {
-      const data = message(await config('reminders', { channel: TEXT.id, every_hours }));
+      const data = replyOf(await config('reminders', { channel: TEXT.id, every_hours }));
       expect(data.content).toContain('every_hours');
     }
-    expect(message(await config('reminders', { channel: TEXT.id, every_hours: 1.5 })).content).toContain(
+    expect(replyOf(await config('reminders', { channel: TEXT.id, every_hours: 1.5 })).content).toContain(
       'whole number',
     );
     expect(await harness.db.select().from(guildSettings)).toEqual([]);
@@ -141,12 +129,12 @@ describe.each(databaseKinds())('/config on %s', (kind) => {
       { subcommand: 'reminders', options: { channel: '400000000000000099' } },
       moderator(),
     );
-    expect(message(response).content).toContain('pick it again');
+    expect(replyOf(response).content).toContain('pick it again');
     expect(await harness.db.select().from(guildSettings)).toEqual([]);
   });
 
   it('stores the openings channel with its type, and the assessments channel', async () => {
-    expect(message(await config('openings', { channel: FORUM.id })).content).toContain(`<#${FORUM.id}>`);
+    expect(replyOf(await config('openings', { channel: FORUM.id })).content).toContain(`<#${FORUM.id}>`);
     await config('assessments', { channel: TEXT.id });
     expect(await getGuildSettings(harness.db, GUILD_A)).toMatchObject({
       openingsChannelId: FORUM.id,
@@ -178,10 +166,10 @@ describe.each(databaseKinds())('/config on %s', (kind) => {
 
   it('turns reminders off and says so when they already are', async () => {
     await config('reminders', { channel: TEXT.id });
-    expect(message(await config('reminders-off')).content).toContain('Pitfall reminders are off');
+    expect(replyOf(await config('reminders-off')).content).toContain('Pitfall reminders are off');
     const settings = await getGuildSettings(harness.db, GUILD_A);
     expect(settings?.remindersNextRunAt).toBeNull();
     expect(await show()).toContain(`Off (were every 168 hours (7 days) in <#${TEXT.id}>)`);
-    expect(message(await config('reminders-off')).content).toBe('Pitfall reminders are already off.');
+    expect(replyOf(await config('reminders-off')).content).toBe('Pitfall reminders are already off.');
   });
 });

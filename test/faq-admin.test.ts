@@ -1,12 +1,4 @@
-import {
-  type APIEmbed,
-  type APIInteractionResponse,
-  type APIInteractionResponseCallbackData,
-  type APIModalInteractionResponseCallbackData,
-  ComponentType,
-  InteractionResponseType,
-  MessageFlags,
-} from 'discord-api-types/v10';
+import { type APIEmbed, ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
@@ -16,6 +8,7 @@ import { buildButtonPress } from '../src/interactions/build.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { modalOf, replyOf } from './helpers/responses.ts';
 
 const mod = moderator('300000000000000099', GUILD_A);
 const modB = moderator('300000000000000098', GUILD_B);
@@ -29,26 +22,13 @@ const visaEntry = {
   tags: 'visa, timeline',
 };
 
-function messageOf(response: APIInteractionResponse): APIInteractionResponseCallbackData {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) {
-    throw new Error(`expected a message, got ${JSON.stringify(response)}`);
-  }
-  return response.data;
-}
-
-function modalOf(response: APIInteractionResponse): APIModalInteractionResponseCallbackData {
-  if (response.type !== InteractionResponseType.Modal)
-    throw new Error(`expected a modal, got ${response.type}`);
-  return response.data;
-}
-
 describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
   let harness: Harness;
   const admin = (subcommand: string, options: Record<string, string> = {}, actor = mod) =>
     harness.command('faq-admin', { subcommand, options }, actor);
   const ask = async (question: string, actor = plain) => {
     const response = await harness.command('faq', { options: { question } }, actor);
-    return messageOf(response);
+    return replyOf(response);
   };
   const choose = (customId: string, value: string, actor = mod) =>
     harness.send({
@@ -87,7 +67,7 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
       await harness.submitModal('faq-admin:edit:ir-journals', visaEntry, plain),
     ];
     for (const response of refusals) {
-      const data = messageOf(response);
+      const data = replyOf(response);
       expect(data.flags).toBe(MessageFlags.Ephemeral);
       expect(data.content).toBe('You need the Manage Server permission to do this.');
     }
@@ -99,7 +79,7 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
     expect(form.custom_id).toBe('faq-admin:add:visa-timing');
     expect(form.components).toHaveLength(4);
 
-    const saved = messageOf(await harness.submitModal(form.custom_id, visaEntry, mod));
+    const saved = replyOf(await harness.submitModal(form.custom_id, visaEntry, mod));
     expect(saved.content).toMatch(/Added `visa-timing`/);
     expect(saved.embeds?.[0]?.title).toBe(visaEntry.question);
 
@@ -115,17 +95,17 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
   });
 
   it('refuses to add a slug that already exists, and an invalid form, saving nothing', async () => {
-    expect(messageOf(await admin('add', { slug: 'ir-journals' })).content).toMatch(/already exists/);
-    expect(messageOf(await admin('add', { slug: 'Not A Slug' })).content).toMatch(/slug option/);
+    expect(replyOf(await admin('add', { slug: 'ir-journals' })).content).toMatch(/already exists/);
+    expect(replyOf(await admin('add', { slug: 'Not A Slug' })).content).toMatch(/slug option/);
 
     const before = await tableState();
-    const tooShort = messageOf(
+    const tooShort = replyOf(
       await harness.submitModal('faq-admin:add:visa-timing', { ...visaEntry, answer: 'short' }, mod),
     );
     expect(tooShort.content).toMatch(
       /^Answer: the answer needs at least 20 characters\. Nothing was saved\.$/,
     );
-    const tooLong = messageOf(
+    const tooLong = replyOf(
       await harness.submitModal(
         'faq-admin:add:visa-timing',
         { ...visaEntry, question: 'q'.repeat(201) },
@@ -133,11 +113,11 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
       ),
     );
     expect(tooLong.content).toMatch(/^Question: .*at most 200/);
-    const badTag = messageOf(
+    const badTag = replyOf(
       await harness.submitModal('faq-admin:add:visa-timing', { ...visaEntry, tags: 'ok, not_ok!' }, mod),
     );
     expect(badTag.content).toMatch(/^Tags: /);
-    const forged = messageOf(await harness.submitModal('faq-admin:add:../../etc', visaEntry, mod));
+    const forged = replyOf(await harness.submitModal('faq-admin:add:../../etc', visaEntry, mod));
     expect(forged.content).toMatch(/not one this bot knows/);
     expect(await tableState()).toEqual(before);
   });
@@ -148,7 +128,7 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
     expect(JSON.stringify(questionInput)).toContain('Which journals publish IR research?');
 
     const edited = { ...visaEntry, question: 'Which journals should our members target?' };
-    expect(messageOf(await harness.submitModal(form.custom_id, edited, mod)).content).toMatch(
+    expect(replyOf(await harness.submitModal(form.custom_id, edited, mod)).content).toMatch(
       /Saved `ir-journals`/,
     );
 
@@ -164,24 +144,24 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
   });
 
   it('hides a built-in entry in one guild, and restores it', async () => {
-    const removed = messageOf(await admin('remove', { slug: 'ir-meetings' }));
+    const removed = replyOf(await admin('remove', { slug: 'ir-meetings' }));
     expect(removed.content).toMatch(/now hidden/);
     expect(
       (await searchFaqs(harness.db, GUILD_A, 'SIR or RSNA which conference', 5)).map((row) => row.slug),
     ).not.toContain('ir-meetings');
-    const picked = messageOf(
+    const picked = replyOf(
       await harness.command('faq', { options: { question: 'slug:ir-meetings' } }, plain),
     );
     expect(picked.content).toMatch(/no longer available in this server/);
     expect((await searchFaqs(harness.db, GUILD_B, 'SIR or RSNA which conference', 1))[0]?.slug).toBe(
       'ir-meetings',
     );
-    expect(messageOf(await harness.press('faq:open:ir-meetings', plain)).content).toMatch(
+    expect(replyOf(await harness.press('faq:open:ir-meetings', plain)).content).toMatch(
       /no longer available/,
     );
 
-    expect(messageOf(await admin('remove', { slug: 'ir-meetings' })).content).toMatch(/no entry/);
-    expect(messageOf(await admin('restore', { slug: 'ir-meetings' })).content).toMatch(
+    expect(replyOf(await admin('remove', { slug: 'ir-meetings' })).content).toMatch(/no entry/);
+    expect(replyOf(await admin('restore', { slug: 'ir-meetings' })).content).toMatch(
       /shows in this server again/,
     );
     expect((await searchFaqs(harness.db, GUILD_A, 'SIR or RSNA which conference', 1))[0]?.slug).toBe(
@@ -195,20 +175,20 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
       { ...visaEntry, question: 'Our journal list?' },
       mod,
     );
-    const removed = messageOf(await admin('remove', { slug: 'ir-journals' }));
+    const removed = replyOf(await admin('remove', { slug: 'ir-journals' }));
     expect(removed.content).toMatch(/Deleted this server's entry `ir-journals`.*shows again/);
     expect((await ask('slug:ir-journals')).embeds?.[0]?.title).toBe('Which journals publish IR research?');
 
     await harness.submitModal('faq-admin:add:visa-timing', visaEntry, mod);
-    expect(messageOf(await admin('remove', { slug: 'visa-timing' })).content).toBe(
+    expect(replyOf(await admin('remove', { slug: 'visa-timing' })).content).toBe(
       "Deleted this server's entry `visa-timing`.",
     );
-    expect(messageOf(await admin('edit', { slug: 'visa-timing' })).content).toMatch(/no entry/);
+    expect(replyOf(await admin('edit', { slug: 'visa-timing' })).content).toMatch(/no entry/);
   });
 
   it("lets guild B's moderators change only guild B", async () => {
     await harness.submitModal('faq-admin:add:visa-timing', visaEntry, mod);
-    expect(messageOf(await admin('remove', { slug: 'visa-timing' }, modB)).content).toMatch(/no entry/);
+    expect(replyOf(await admin('remove', { slug: 'visa-timing' }, modB)).content).toMatch(/no entry/);
     expect((await searchFaqs(harness.db, GUILD_A, 'j1 visa paperwork', 1))[0]?.slug).toBe('visa-timing');
   });
 
@@ -263,7 +243,7 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
       await harness.press(notHelpful, member('300000000000000005'));
 
       harness.clock.set(new Date('2026-11-05T12:00:00Z'));
-      const data = messageOf(await admin('gaps'));
+      const data = replyOf(await admin('gaps'));
       expect(data.flags).toBe(MessageFlags.Ephemeral);
       const embed = data.embeds?.[0] as APIEmbed;
       const unanswered = embed.fields?.find((field) => field.name === 'Unanswered questions')?.value ?? '';
@@ -282,8 +262,8 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
       harness.clock.set(new Date('2026-11-05T12:00:00Z'));
       const missed = 'where can zorblat trainees present work';
       await ask(missed);
-      const data = messageOf(await admin('gaps'));
-      const menus = (data.components ?? []).flatMap(
+      const data = replyOf(await admin('gaps'));
+      const menus = ((data.components ?? []) as unknown[]).flatMap(
         (row) =>
           (
             row as {
@@ -301,23 +281,23 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
       expect(menu.options.map((option) => option.value)).toContain('ir-meetings');
 
       // Plain members, and moderators of another server, change nothing.
-      expect(messageOf(await choose(menu.custom_id, 'ir-meetings', plain)).content).toMatch(/Manage Server/);
-      expect(messageOf(await choose(menu.custom_id, 'ir-meetings', modB)).content).toMatch(
+      expect(replyOf(await choose(menu.custom_id, 'ir-meetings', plain)).content).toMatch(/Manage Server/);
+      expect(replyOf(await choose(menu.custom_id, 'ir-meetings', modB)).content).toMatch(
         /no longer in this server/,
       );
       expect((await searchFaqs(harness.db, GUILD_B, missed, 1))[0]?.score ?? 0).toBeLessThan(1);
 
-      const done = messageOf(await choose(menu.custom_id, 'ir-meetings', mod));
+      const done = replyOf(await choose(menu.custom_id, 'ir-meetings', mod));
       expect(done.content).toMatch(/now leads to `ir-meetings`/);
       const [best] = await searchFaqs(harness.db, GUILD_A, missed, 1);
       expect(best?.slug).toBe('ir-meetings');
       expect(best?.aliases).toContain(missed);
       expect((await searchFaqs(harness.db, GUILD_B, missed, 1))[0]?.aliases ?? []).not.toContain(missed);
-      expect(messageOf(await choose(menu.custom_id, 'ir-meetings', mod)).content).toMatch(/already leads/);
+      expect(replyOf(await choose(menu.custom_id, 'ir-meetings', mod)).content).toMatch(/already leads/);
     });
 
     it('keeps each guild to its own gaps', async () => {
-      const data = messageOf(await admin('gaps', {}, modB));
+      const data = replyOf(await admin('gaps', {}, modB));
       const embed = data.embeds?.[0] as APIEmbed;
       const shown = JSON.stringify(embed.fields);
       expect(shown).not.toContain('pizza');

@@ -9,6 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageCommands } from '../commands/index.ts';
 import { faqQueries } from '../src/db/schema/index.ts';
+import { loadBuiltInFaqs } from '../src/faq/content.ts';
 import { type Actor, buildButtonPress } from '../src/interactions/build.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';

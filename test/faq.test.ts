@@ -1,41 +1,17 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIEmbed,
-  type APIInteractionResponse,
-  type APIInteractionResponseCallbackData,
-  ComponentType,
-  InteractionResponseType,
-  MessageFlags,
-} from 'discord-api-types/v10';
+import { type APIEmbed, ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqQueries, faqViews, faqVotes } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
+import { loadBuiltInFaqs } from '../src/faq/content.ts';
 import { FAQ_SEARCH_TUNING } from '../src/faq/search.ts';
 import { buildButtonPress } from '../src/interactions/build.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { buttonsOf, choicesOf, replyOf } from './helpers/responses.ts';
 
-function messageOf(response: APIInteractionResponse): APIInteractionResponseCallbackData {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) {
-    throw new Error(`expected a message, got response type ${response.type}: ${JSON.stringify(response)}`);
-  }
-  return response.data;
-}
-
-function buttonsOf(data: APIInteractionResponseCallbackData): APIButtonComponentWithCustomId[] {
-  return (data.components ?? []).flatMap(
-    (row) => (row as APIActionRowComponent<APIButtonComponentWithCustomId>).components,
-  );
-}
-
-function choicesOf(response: APIInteractionResponse) {
-  if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
-    throw new Error(`expected autocomplete choices, got ${response.type}`);
-  }
-  return response.data.choices ?? [];
-}
+/** The question of a built-in entry, as its content file words it. */
+const builtInQuestion = (slug: string) => loadBuiltInFaqs().find((entry) => entry.slug === slug)?.question;
 
 describe('/faq', () => {
   let harness: Harness;
@@ -43,6 +19,7 @@ describe('/faq', () => {
   const other = member('300000000000000002');
   const ask = (question: string, extra: Record<string, string | boolean> = {}, actor = asker) =>
     harness.command('faq', { options: { question, ...extra } }, actor);
+
   const choose = (customId: string, value: string, actor = asker) =>
     harness.send({
       ...buildButtonPress(customId, actor),
@@ -55,11 +32,11 @@ describe('/faq', () => {
   afterAll(() => harness.close());
 
   it('answers a question typed the way members ask, only to the member, with no pings', async () => {
-    const data = messageOf(await ask('how many pubs do i need as an img'));
+    const data = replyOf(await ask('how many pubs do i need as an img'));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = data.embeds?.[0] as APIEmbed;
-    expect(embed.title).toBe('How many publications do I need as an IMG to be competitive for IR?');
+    expect(embed.title).toBe(builtInQuestion('how-many-publications'));
     expect(embed.description).toContain('2–3 peer-reviewed publications');
     expect(embed.footer?.text).toMatch(/^Source: IR research profile guide/);
     expect(embed.fields?.find((field) => field.name === 'Tags')?.value).toContain('`publications`');
@@ -74,29 +51,29 @@ describe('/faq', () => {
   });
 
   it('posts for everyone when public is true', async () => {
-    const data = messageOf(await ask('cold emailing faculty tips', { public: true }));
+    const data = replyOf(await ask('cold emailing faculty tips', { public: true }));
     expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
     expect(data.embeds?.[0]?.title).toBe('How do I write a cold email to IR faculty asking for research?');
     expect(data.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('shows exactly the entry a member picked from the suggestions', async () => {
-    const data = messageOf(await ask('slug:ir-journals'));
+    const data = replyOf(await ask('slug:ir-journals'));
     expect(data.embeds?.[0]?.title).toBe('Which journals publish IR research?');
   });
 
   it('opens a related question from its button', async () => {
-    const data = messageOf(await ask('research fellowship'));
+    const data = replyOf(await ask('research fellowship'));
     const related = buttonsOf(data).find((button) => button.custom_id.startsWith('faq:open:'));
     if (!related) throw new Error('no related button');
-    const opened = messageOf(await harness.press(related.custom_id, other));
+    const opened = replyOf(await harness.press(related.custom_id, other));
     expect(opened.flags).toBe(MessageFlags.Ephemeral);
     expect(opened.embeds?.[0]?.title).toBe(related.label);
   });
 
   it('says when nothing fits, offers the closest entries and records the question', async () => {
     const before = await harness.db.select().from(faqQueries).where(eq(faqQueries.answered, false));
-    const data = messageOf(await ask('who won the football match yesterday'));
+    const data = replyOf(await ask('who won the football match yesterday'));
     // Typed questions are stored behind the reply (src/faq/activity-log.ts).
     await harness.ctx.faqActivity.flush();
     expect(data.flags).toBe(MessageFlags.Ephemeral);
@@ -112,7 +89,7 @@ describe('/faq', () => {
   });
 
   it('answers a weak but on-topic question with the closest entry, said to be the closest, and the next two', async () => {
-    const data = messageOf(await ask('mentor birthday gift'));
+    const data = replyOf(await ask('mentor birthday gift'));
     await harness.ctx.faqActivity.flush();
     expect(data.content).toMatch(/closest/);
     expect(data.content).not.toMatch(/couldn't find/);
@@ -130,14 +107,14 @@ describe('/faq', () => {
 
   it('asks after Not helpful which entry would have helped, and keeps the choice with the vote', async () => {
     const voter = member('300000000000000007');
-    const data = messageOf(await ask('research fellowship', {}, voter));
+    const data = replyOf(await ask('research fellowship', {}, voter));
     const notHelpful = buttonsOf(data).find((button) => button.label === 'Not helpful');
     if (!notHelpful) throw new Error('no Not helpful button');
-    const asked = messageOf(await harness.press(notHelpful.custom_id, voter));
+    const asked = replyOf(await harness.press(notHelpful.custom_id, voter));
     expect(asked.flags).toBe(MessageFlags.Ephemeral);
     expect(asked.content).toMatch(/Which entry would have helped\?/);
     type Menu = { custom_id: string; options: Array<{ value: string; label: string }> };
-    const [firstRow] = (asked.components ?? []) as Array<{ components: Menu[] }>;
+    const [firstRow] = (asked.components ?? []) as unknown as Array<{ components: Menu[] }>;
     const menu = firstRow?.components[0];
     if (!menu) throw new Error('no menu');
     const votedSlug = notHelpful.custom_id.split(':')[2];
@@ -146,8 +123,8 @@ describe('/faq', () => {
     const better = menu.options[0]?.value ?? '';
 
     // Someone else's choice, or a slug outside the menu's rules, changes nothing.
-    expect(messageOf(await choose(menu.custom_id, better, other)).content).toMatch(/Not helpful.*first/);
-    expect(messageOf(await choose(menu.custom_id, 'Bad Slug', voter)).content).toMatch(
+    expect(replyOf(await choose(menu.custom_id, better, other)).content).toMatch(/Not helpful.*first/);
+    expect(replyOf(await choose(menu.custom_id, 'Bad Slug', voter)).content).toMatch(
       /Pick one of the entries/,
     );
 
@@ -161,7 +138,7 @@ describe('/faq', () => {
   });
 
   it('keeps one vote per member per entry, which the member can change', async () => {
-    const data = messageOf(await ask('what counts as research'));
+    const data = replyOf(await ask('what counts as research'));
     const [helpful, notHelpful] = buttonsOf(data);
     if (!helpful || !notHelpful) throw new Error('no vote buttons');
     const slug = helpful.custom_id.split(':')[2] ?? '';
@@ -171,11 +148,11 @@ describe('/faq', () => {
         .from(faqVotes)
         .where(and(eq(faqVotes.guildId, GUILD_A), eq(faqVotes.slug, slug)));
 
-    expect(messageOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/recorded/);
-    expect(messageOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/already/);
+    expect(replyOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/recorded/);
+    expect(replyOf(await harness.press(helpful.custom_id, asker)).content).toMatch(/already/);
     expect(await votes()).toMatchObject([{ userId: asker.userId, helpful: true }]);
 
-    expect(messageOf(await harness.press(notHelpful.custom_id, asker)).content).toMatch(/changed/);
+    expect(replyOf(await harness.press(notHelpful.custom_id, asker)).content).toMatch(/changed/);
     await harness.press(helpful.custom_id, other);
     const rows = await votes();
     expect(rows).toHaveLength(2);
@@ -194,7 +171,7 @@ describe('/faq', () => {
       'faq:vote:Bad Slug:0:yes',
       'faq:open',
     ]) {
-      const data = messageOf(await harness.press(customId, asker));
+      const data = replyOf(await harness.press(customId, asker));
       expect(data.flags).toBe(MessageFlags.Ephemeral);
       expect(data.content).toMatch(/no longer available|not one this bot knows/);
     }
@@ -224,16 +201,14 @@ describe('/faq', () => {
     expect(rambling.length).toBeGreaterThan(500);
     const long = `${rambling} ${'Thanks again, I hope this is the right place to ask. '.repeat(14)}`;
     expect(long.length).toBeGreaterThan(1000);
-    const data = messageOf(await ask(long));
-    expect(data.embeds?.[0]?.title).toBe(
-      'How many publications do I need as an IMG to be competitive for IR?',
-    );
-    expect(messageOf(await ask('x'.repeat(2001))).content).toMatch(/at most 2000 characters/);
+    const data = replyOf(await ask(long));
+    expect(data.embeds?.[0]?.title).toBe(builtInQuestion('how-many-publications'));
+    expect(replyOf(await ask('x'.repeat(2001))).content).toMatch(/at most 2000 characters/);
   });
 
   it('answers odd input without an error', async () => {
     for (const question of ['&|!:*()', "'; drop table faq_entries; --", '😀😀', '@everyone help']) {
-      const data = messageOf(await ask(question));
+      const data = replyOf(await ask(question));
       expect(data.content ?? '').not.toMatch(/Something went wrong/);
       expect(data.allowed_mentions).toEqual({ parse: [] });
     }
@@ -297,7 +272,7 @@ describe('/faq', () => {
   });
 
   it('works for moderators too', async () => {
-    const data = messageOf(await ask('pubs', {}, moderator()));
+    const data = replyOf(await ask('pubs', {}, moderator()));
     expect(data.embeds?.[0]?.title).toBeDefined();
   });
 });

@@ -24,6 +24,9 @@ describe('/help', () => {
       expect(field?.value).toContain(command.data.description);
     }
     expect(response.data.allowed_mentions).toEqual({ parse: [] });
+    const roadmap = embed.fields?.find((candidate) => candidate.name === '/roadmap');
+    expect(roadmap?.value).toContain('12–24 month research roadmap');
+    expect(JSON.stringify(embed)).not.toMatch(/\b24-month/);
   });
 
   it('works in direct messages too', async () => {

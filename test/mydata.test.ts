@@ -1,15 +1,7 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIEmbed,
-  type APIInteractionResponse,
-  InteractionResponseType,
-  MessageFlags,
-} from 'discord-api-types/v10';
+import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { and, count, eq, getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqEntries, faqHidden, faqVotes, openings } from '../src/db/schema/index.ts';
-import { embedProblems } from '../src/discord/limits.ts';
 import { type Actor, buildButtonPress } from '../src/interactions/build.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
@@ -17,6 +9,7 @@ import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { OPENINGS_TEXT_CHANNEL, useOpeningsTextChannel } from './helpers/openings-channel.ts';
+import { buttonsOf, ephemeralContent, expectEphemeral, visibleText } from './helpers/responses.ts';
 import { allTables, rowCounts } from './helpers/row-counts.ts';
 
 const TEXT_CHANNEL = OPENINGS_TEXT_CHANNEL;
@@ -44,45 +37,6 @@ const BOB_OPENING = {
   contact: 'bob.lab@example.org',
 };
 
-type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
-
-function message(response: APIInteractionResponse) {
-  if (
-    response.type !== InteractionResponseType.ChannelMessageWithSource &&
-    response.type !== InteractionResponseType.UpdateMessage
-  ) {
-    throw new Error(`expected a message, got response type ${response.type}`);
-  }
-  const data = response.data ?? {};
-  expect(data.allowed_mentions).toEqual({ parse: [] });
-  for (const embed of data.embeds ?? []) expect(embedProblems(embed)).toEqual([]);
-  return data as Omit<typeof data, 'components'> & { components?: ButtonRow[] };
-}
-
-/** Checks that only the member sees the reply, and passes it on. */
-function ephemeral(response: APIInteractionResponse): APIInteractionResponse {
-  expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-  expect(message(response).flags).toBe(MessageFlags.Ephemeral);
-  return response;
-}
-
-/** Everything a member would read in the message: text, embed titles, descriptions and fields. */
-function visibleText(response: APIInteractionResponse): string {
-  const data = message(response);
-  return [
-    data.content ?? '',
-    ...(data.embeds ?? []).flatMap((embed) => [
-      embed.title ?? '',
-      embed.description ?? '',
-      ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
-    ]),
-  ].join('\n');
-}
-
-function buttons(response: APIInteractionResponse): APIButtonComponentWithCustomId[] {
-  return (message(response).components ?? []).flatMap((row) => row.components);
-}
-
 async function assess(harness: Harness, actor: Actor, publications: number) {
   const response = await harness.command(
     'assess',
@@ -100,7 +54,7 @@ async function assess(harness: Harness, actor: Actor, publications: number) {
     },
     actor,
   );
-  ephemeral(response);
+  expectEphemeral(response);
 }
 
 async function postOpening(harness: Harness, actor: Actor, fields: typeof ALICE_OPENING) {
@@ -110,7 +64,7 @@ async function postOpening(harness: Harness, actor: Actor, fields: typeof ALICE_
     actor,
   );
   if (modal.type !== InteractionResponseType.Modal) throw new Error('no opening form');
-  ephemeral(await harness.submitModal(modal.data.custom_id, fields, actor));
+  expectEphemeral(await harness.submitModal(modal.data.custom_id, fields, actor));
   const [stored] = await harness.db
     .select()
     .from(openings)
@@ -120,7 +74,7 @@ async function postOpening(harness: Harness, actor: Actor, fields: typeof ALICE_
 }
 
 async function pressInterest(harness: Harness, actor: Actor, openingId: number) {
-  ephemeral(await harness.press(`opening:interest:${openingId}`, actor));
+  expectEphemeral(await harness.press(`opening:interest:${openingId}`, actor));
 }
 
 /**
@@ -179,7 +133,7 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
     harness.clock.advance(MINUTE);
     await assess(harness, alice, 3);
     aliceOpening = await postOpening(harness, alice, ALICE_OPENING);
-    ephemeral(await harness.command('pitfall', {}, alice));
+    expectEphemeral(await harness.command('pitfall', {}, alice));
     // Bob's data in guild A, some of it touching Alice's.
     await assess(harness, bob, 7);
     bobOpening = await postOpening(harness, bob, BOB_OPENING);
@@ -187,7 +141,7 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
     await pressInterest(harness, bob, aliceOpening.id);
     // Alice in guild B.
     await assess(harness, aliceElsewhere, 9);
-    ephemeral(await harness.command('pitfall', {}, aliceElsewhere));
+    expectEphemeral(await harness.command('pitfall', {}, aliceElsewhere));
     // No /faq command yet stores votes or moderator edits: rows as that feature stores them.
     await harness.db.insert(faqVotes).values([
       { guildId: GUILD_A, slug: 'first-author', userId: ALICE, helpful: true },
@@ -209,7 +163,9 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
 
   it('exports everything of the member in this server and nothing of anyone else', async () => {
     harness.standIn.clear();
-    const summary = visibleText(ephemeral(await harness.command('mydata', { subcommand: 'export' }, alice)));
+    const summary = visibleText(
+      expectEphemeral(await harness.command('mydata', { subcommand: 'export' }, alice)),
+    );
     expect(summary).toContain('Openings you posted (1)');
     expect(summary).toContain(ALICE_OPENING.title);
     expect(summary).toContain('Openings you showed interest in (1)');
@@ -262,7 +218,7 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
       () => ({ status: 404, body: { message: 'Unknown Webhook', code: 10015 } }),
       1,
     );
-    ephemeral(await harness.command('mydata', { subcommand: 'export' }, alice));
+    expectEphemeral(await harness.command('mydata', { subcommand: 'export' }, alice));
     await harness.router.idle();
     const [refused, delivered, ...others] = followUps(harness);
     expect(others).toEqual([]);
@@ -275,7 +231,7 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
     await assess(harness, shortOne, 1);
     harness.standIn.clear();
     const summary = visibleText(
-      ephemeral(await harness.command('mydata', { subcommand: 'export' }, shortOne)),
+      expectEphemeral(await harness.command('mydata', { subcommand: 'export' }, shortOne)),
     );
     expect(summary).toContain('Portfolio checks with /assess (1)');
     expect(summary).not.toContain('JSON file');
@@ -286,31 +242,33 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
   it('deletes nothing until confirmed, and nothing when cancelled', async () => {
     const before = await rowCounts(harness.db);
     const prompt = await harness.command('mydata', { subcommand: 'delete' }, alice);
-    const text = visibleText(ephemeral(prompt));
+    const text = visibleText(expectEphemeral(prompt));
     expect(text).toContain('2 /assess checks: deleted');
     expect(text).toContain('1 opening you posted: withdrawn');
-    expect(buttons(prompt).map((button) => button.label)).toEqual(['Delete my data', 'Keep my data']);
+    expect(buttonsOf(prompt).map((button) => button.label)).toEqual(['Delete my data', 'Keep my data']);
     expect(await rowCounts(harness.db)).toEqual(before);
 
-    const cancel = buttons(prompt)[1];
+    const cancel = buttonsOf(prompt)[1];
     if (!cancel) throw new Error('no cancel button');
     const cancelled = await harness.press(cancel.custom_id, alice);
     expect(cancelled.type).toBe(InteractionResponseType.UpdateMessage);
     expect(visibleText(cancelled)).toContain('Nothing was deleted');
-    expect(buttons(cancelled)).toEqual([]);
+    expect(buttonsOf(cancelled)).toEqual([]);
     expect(await rowCounts(harness.db)).toEqual(before);
     expect(await tablesMentioning(harness, ALICE, GUILD_A)).not.toEqual({});
   });
 
   it('refuses a confirmation pressed by someone else, elsewhere, too late or forged', async () => {
     const prompt = await harness.command('mydata', { subcommand: 'delete' }, alice);
-    const confirm = buttons(prompt)[0];
+    const confirm = buttonsOf(prompt)[0];
     if (!confirm) throw new Error('no confirm button');
     const before = await rowCounts(harness.db);
     const mentionsBefore = await tablesMentioning(harness, ALICE, GUILD_A);
 
-    expect(content(await harness.press(confirm.custom_id, bob))).toMatch(/not yours to press/);
-    expect(content(await harness.press(confirm.custom_id, aliceElsewhere))).toMatch(/not yours to press/);
+    expect(ephemeralContent(await harness.press(confirm.custom_id, bob))).toMatch(/not yours to press/);
+    expect(ephemeralContent(await harness.press(confirm.custom_id, aliceElsewhere))).toMatch(
+      /not yours to press/,
+    );
     const [, , , , issuedAt] = confirm.custom_id.split(':');
     for (const forged of [
       `mydata:erase:${GUILD_A}:${ALICE}`,
@@ -320,10 +278,12 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
       // A time past what a Date can hold would otherwise skip the 10-minute window.
       `mydata:erase:${GUILD_A}:${ALICE}:zzzzzzzzzz`,
     ]) {
-      expect(content(await harness.press(forged, alice))).toMatch(/out of date/);
+      expect(ephemeralContent(await harness.press(forged, alice))).toMatch(/out of date/);
     }
     harness.clock.advance(11 * MINUTE);
-    expect(content(await harness.press(confirm.custom_id, alice))).toMatch(/expired and nothing was deleted/);
+    expect(ephemeralContent(await harness.press(confirm.custom_id, alice))).toMatch(
+      /expired and nothing was deleted/,
+    );
 
     expect(await rowCounts(harness.db)).toEqual(before);
     expect(await tablesMentioning(harness, ALICE, GUILD_A)).toEqual(mentionsBefore);
@@ -347,11 +307,11 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
     harness.standIn.clear();
 
     const prompt = await harness.command('mydata', { subcommand: 'delete' }, alice);
-    const confirm = buttons(prompt)[0];
+    const confirm = buttonsOf(prompt)[0];
     if (!confirm) throw new Error('no confirm button');
     const done = await harness.press(confirm.custom_id, alice);
     expect(done.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(buttons(done)).toEqual([]);
+    expect(buttonsOf(done)).toEqual([]);
     const report = visibleText(done);
     expect(report).toContain('2 /assess checks: deleted');
     expect(report).toContain('1 interest in openings: deleted');
@@ -396,26 +356,22 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
   it('shows nothing after deletion, and has nothing left to delete', async () => {
     harness.standIn.clear();
     const summary = await harness.command('mydata', { subcommand: 'export' }, alice);
-    expect(visibleText(ephemeral(summary))).toContain('Nothing is stored about you in this server.');
+    expect(visibleText(expectEphemeral(summary))).toContain('Nothing is stored about you in this server.');
     await harness.router.idle();
     expect(followUps(harness)).toEqual([]);
 
     const again = await harness.command('mydata', { subcommand: 'delete' }, alice);
-    expect(visibleText(ephemeral(again))).toContain('nothing to delete');
-    expect(buttons(again)).toEqual([]);
+    expect(visibleText(expectEphemeral(again))).toContain('nothing to delete');
+    expect(buttonsOf(again)).toEqual([]);
 
     // Alice's data in guild B is still there for her there.
     const elsewhere = visibleText(
-      ephemeral(await harness.command('mydata', { subcommand: 'export' }, aliceElsewhere)),
+      expectEphemeral(await harness.command('mydata', { subcommand: 'export' }, aliceElsewhere)),
     );
     expect(elsewhere).toContain('Portfolio checks with /assess (1)');
     expect(elsewhere).toContain('FAQ votes (1)');
   });
 });
-
-function content(response: APIInteractionResponse): string {
-  return message(ephemeral(response)).content ?? '';
-}
 
 describe('/mydata delete after an opening was renewed', () => {
   let harness: Harness;
@@ -429,7 +385,7 @@ describe('/mydata delete after an opening was renewed', () => {
     const opening = await postOpening(harness, alice, ALICE_OPENING);
     harness.clock.set(new Date(opening.expiresAt.getTime() + MINUTE));
     await createScheduler(harness.ctx, schedulerTasks, MINUTE).tick();
-    ephemeral(
+    expectEphemeral(
       await harness.command(
         'opening',
         { subcommand: 'renew', options: { opening: String(opening.id), expires_in_days: 14 } },
@@ -437,7 +393,7 @@ describe('/mydata delete after an opening was renewed', () => {
       ),
     );
     const prompt = await harness.command('mydata', { subcommand: 'delete' }, alice);
-    const confirm = buttons(prompt)[0];
+    const confirm = buttonsOf(prompt)[0];
     if (!confirm) throw new Error('no confirm button');
     await harness.press(confirm.custom_id, alice);
 
@@ -476,7 +432,7 @@ describe.each(databaseKinds())('/mydata delete while another sender edits a post
     harness.standIn.on('PATCH', messagePath, async () => {
       if (deleting) return undefined;
       deleting = true;
-      const confirm = buttons(await harness.command('mydata', { subcommand: 'delete' }, alice))[0];
+      const confirm = buttonsOf(await harness.command('mydata', { subcommand: 'delete' }, alice))[0];
       const press = buildButtonPress(confirm?.custom_id ?? 'mydata:missing', alice);
       const done = await harness.router.route(press, otherProcess);
       seenDuringEdit = {

@@ -26,6 +26,12 @@ const RULES: { rule: string; pattern: RegExp; home: string }[] = [
     home: 'src/time.ts',
   },
   { rule: 'a raw permission bit', pattern: /1n << \d+n/, home: 'discord-api-types' },
+  // One zod error style, `{ error: '…' }`: neither `{ message }` nor a bare string argument.
+  {
+    rule: 'another zod error style',
+    pattern: /[(,]\s*\{\s*message\b|\.(?:min|max|regex|length)\([^()]*, ['`]/,
+    home: 'nowhere',
+  },
 ];
 
 describe('each small rule is written once', () => {

@@ -21,6 +21,7 @@ import { databaseKinds } from './helpers/db.ts';
 import type { RecordedRequest } from './helpers/discord-stand-in.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { OPENINGS_TEXT_CHANNEL, useOpeningsTextChannel } from './helpers/openings-channel.ts';
+import { ephemeralContent, messageOf } from './helpers/responses.ts';
 
 const TEXT_CHANNEL = OPENINGS_TEXT_CHANNEL;
 const FORUM_CHANNEL = '400000000000000002';
@@ -35,6 +36,9 @@ type MessageBody = {
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
   allowed_mentions: unknown;
 };
+/** A list or a prompt as these tests read it: the bot always sends its embeds and button rows. */
+const messageData = (response: APIInteractionResponse) =>
+  messageOf(response) as MessageBody & { flags?: number };
 
 function form(overrides: Record<string, string> = {}) {
   return {
@@ -45,25 +49,6 @@ function form(overrides: Record<string, string> = {}) {
     contact: 'ir.lab@example.org',
     ...overrides,
   };
-}
-
-function content(response: APIInteractionResponse): string {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) {
-    throw new Error(`expected a message, got response type ${response.type}`);
-  }
-  expect(response.data.flags).toBe(MessageFlags.Ephemeral);
-  expect(response.data.allowed_mentions).toEqual({ parse: [] });
-  return response.data.content ?? '';
-}
-
-function messageData(response: APIInteractionResponse) {
-  if (
-    response.type !== InteractionResponseType.ChannelMessageWithSource &&
-    response.type !== InteractionResponseType.UpdateMessage
-  ) {
-    throw new Error(`expected a message, got response type ${response.type}`);
-  }
-  return response.data as MessageBody & { flags?: number };
 }
 
 function firstButton(body: MessageBody) {
@@ -150,7 +135,7 @@ describe.each(databaseKinds())('the openings board (%s)', (kind) => {
     if (modal.type !== InteractionResponseType.Modal) return;
     expect(modal.data.custom_id).toBe(`opening:post:case_report:ir:1:entry:10:${GUILD_A}`);
 
-    const confirmation = content(
+    const confirmation = ephemeralContent(
       await harness.submitModal(
         modal.data.custom_id,
         form({ description: `@everyone look: <@&123>${' details'.repeat(10)}` }),
@@ -264,7 +249,7 @@ describe.each(databaseKinds())('the openings board (%s)', (kind) => {
 
     // Interest: counted once, the post edited to show the count, contact details answered.
     harness.standIn.clear();
-    const first = content(await harness.press(`opening:interest:${stored.id}`, helper));
+    const first = ephemeralContent(await harness.press(`opening:interest:${stored.id}`, helper));
     expect(first).toContain('`ir.lab@example.org`');
     const [edit] = harness.standIn.find(
       'PATCH',
@@ -273,14 +258,14 @@ describe.each(databaseKinds())('the openings board (%s)', (kind) => {
     const edited = edit?.body as MessageBody;
     expect(edited.embeds[0]?.fields?.find((field) => field.name === 'Interested')?.value).toBe('1 member');
     expect(edited.allowed_mentions).toEqual({ parse: [] });
-    const again = content(await harness.press(`opening:interest:${stored.id}`, helper));
+    const again = ephemeralContent(await harness.press(`opening:interest:${stored.id}`, helper));
     expect(again).toMatch(/already showed interest/);
     expect((await getOpening(harness.db, GUILD_A, stored.id))?.interestCount).toBe(1);
     expect(harness.standIn.find('PATCH', /.*/)).toHaveLength(1);
 
     // A stranger cannot close it: refused, nothing changes.
     harness.standIn.clear();
-    const refused = content(
+    const refused = ephemeralContent(
       await harness.command(
         'opening',
         { subcommand: 'close', options: { opening: String(stored.id), status: 'filled' } },
@@ -292,7 +277,7 @@ describe.each(databaseKinds())('the openings board (%s)', (kind) => {
     expect(harness.standIn.requests).toHaveLength(0);
 
     // The author can: the post shows the status and its button is disabled.
-    const closed = content(
+    const closed = ephemeralContent(
       await harness.command(
         'opening',
         { subcommand: 'close', options: { opening: String(stored.id), status: 'filled' } },
@@ -308,7 +293,7 @@ describe.each(databaseKinds())('the openings board (%s)', (kind) => {
     const closedBody = closeEdit?.body as MessageBody;
     expect(closedBody.embeds[0]?.title).toMatch(/^\[Filled\]/);
     expect(firstButton(closedBody)).toMatchObject({ disabled: true });
-    const afterClose = content(await harness.press(`opening:interest:${stored.id}`, stranger));
+    const afterClose = ephemeralContent(await harness.press(`opening:interest:${stored.id}`, stranger));
     expect(afterClose).toMatch(/closed \(filled\)/);
 
     // Expiry with a fixed clock: nothing before the time, then expired and its post edited.
@@ -341,7 +326,7 @@ describe.each(databaseKinds())('the openings board (%s)', (kind) => {
     );
     expect(choices).toMatchObject({ data: { choices: [{ value: String(expiring.id) }] } });
     harness.standIn.clear();
-    const renewed = content(
+    const renewed = ephemeralContent(
       await harness.command(
         'opening',
         { subcommand: 'renew', options: { opening: String(expiring.id), expires_in_days: 14 } },
@@ -405,7 +390,7 @@ describe('posting to a forum', () => {
     const stored = await latestOpening(harness);
     expect(stored.threadId).not.toBeNull();
     expect(stored.channelId).toBe(FORUM_CHANNEL);
-    expect(content(response)).toContain(
+    expect(ephemeralContent(response)).toContain(
       `https://discord.com/channels/${GUILD_A}/${stored.threadId}/${stored.messageId}`,
     );
 
@@ -419,7 +404,7 @@ describe('posting to a forum', () => {
     ).toHaveLength(1);
 
     harness.standIn.clear();
-    content(
+    ephemeralContent(
       await harness.command(
         'opening',
         { subcommand: 'close', options: { opening: String(stored.id), status: 'withdrawn' } },
@@ -455,7 +440,7 @@ describe('posting to a forum', () => {
     expect(archived.has(stored.threadId ?? '')).toBe(true);
 
     harness.standIn.clear();
-    const renewed = content(
+    const renewed = ephemeralContent(
       await harness.command(
         'opening',
         { subcommand: 'renew', options: { opening: String(stored.id), expires_in_days: 14 } },
@@ -477,7 +462,7 @@ describe('posting to a forum', () => {
     });
 
     // Closed again, then anonymised by /mydata delete: the one post is edited each time.
-    content(
+    ephemeralContent(
       await harness.command(
         'opening',
         { subcommand: 'close', options: { opening: String(stored.id), status: 'filled' } },
@@ -529,7 +514,7 @@ describe('refusals: nothing is stored and nothing is posted', () => {
       await postOpening(harness, author, {}, form({ title: `Study number ${index}` }));
     }
     expect(await countRows(harness)).toBe(3);
-    const atCommand = content(
+    const atCommand = ephemeralContent(
       await harness.command(
         'opening',
         { subcommand: 'post', options: { kind: 'other', focus: 'ir', remote: false, role: 'advanced' } },
@@ -539,7 +524,7 @@ describe('refusals: nothing is stored and nothing is posted', () => {
     expect(atCommand).toMatch(/posted 3 openings in the last 24 hours/);
     // A form opened earlier and sent now is checked again.
     harness.standIn.clear();
-    const atSubmit = content(
+    const atSubmit = ephemeralContent(
       await harness.submitModal(
         `opening:post:other:ir:0:advanced:30:${GUILD_A}`,
         form({ title: 'Study number 4' }),
@@ -569,7 +554,7 @@ describe('refusals: nothing is stored and nothing is posted', () => {
         institution: 'example university hospital',
       }),
     );
-    expect(content(response)).toMatch(/already posted an opening with this title and institution/);
+    expect(ephemeralContent(response)).toMatch(/already posted an opening with this title and institution/);
     expect(await countRows(harness)).toBe(1);
     expect(posts()).toEqual([]);
   });
@@ -580,14 +565,14 @@ describe('refusals: nothing is stored and nothing is posted', () => {
     ['a forged role', `opening:post:case_report:ir:1:professor:30:${GUILD_A}`],
     ['a truncated custom_id', 'opening:post:case_report:ir'],
   ])('refuses a form with %s', async (_what, customId) => {
-    const reply = content(await harness.submitModal(customId, form(), author));
+    const reply = ephemeralContent(await harness.submitModal(customId, form(), author));
     expect(reply).toMatch(/out of date or was changed/);
     expect(await countRows(harness)).toBe(0);
     expect(posts()).toEqual([]);
   });
 
   it("refuses a form made for another server's guild", async () => {
-    const reply = content(
+    const reply = ephemeralContent(
       await harness.submitModal(`opening:post:case_report:ir:1:entry:30:${GUILD_B}`, form(), author),
     );
     expect(reply).toMatch(/belongs to another server/);
@@ -601,7 +586,7 @@ describe('refusals: nothing is stored and nothing is posted', () => {
     ['a javascript: link', 'javascript:alert(1)'],
   ])('refuses %s as contact', async (_what, contact) => {
     const { response } = await postOpening(harness, author, {}, form({ contact }));
-    expect(content(response)).toMatch(
+    expect(ephemeralContent(response)).toMatch(
       /Contact must be an email address .* or a link that starts with https:\/\//,
     );
     expect(await countRows(harness)).toBe(0);
@@ -613,11 +598,11 @@ describe('refusals: nothing is stored and nothing is posted', () => {
     const stored = await latestOpening(harness);
     harness.standIn.clear();
     const outsider = moderator('300000000000000077', GUILD_B);
-    expect(content(await harness.press(`opening:interest:${stored.id}`, outsider))).toMatch(
+    expect(ephemeralContent(await harness.press(`opening:interest:${stored.id}`, outsider))).toMatch(
       /no longer exists in this server/,
     );
     expect(
-      content(
+      ephemeralContent(
         await harness.command(
           'opening',
           { subcommand: 'close', options: { opening: String(stored.id), status: 'filled' } },
@@ -634,7 +619,7 @@ describe('refusals: nothing is stored and nothing is posted', () => {
   });
 
   it('refuses a tampered list page button', async () => {
-    const reply = content(await harness.press('opening:page:0:99:-:-:-:', helper));
+    const reply = ephemeralContent(await harness.press('opening:page:0:99:-:-:-:', helper));
     expect(reply).toMatch(/out of date or was changed/);
   });
 });
@@ -653,7 +638,7 @@ describe('posting later', () => {
       discordDown ? { status: 500, body: { message: 'Internal Server Error', code: 0 } } : undefined,
     );
     const { response } = await postOpening(harness, author);
-    expect(content(response)).toMatch(
+    expect(ephemeralContent(response)).toMatch(
       /Posting it to the openings channel failed for now; the bot will keep trying/,
     );
     const pending = await latestOpening(harness);
@@ -689,14 +674,14 @@ describe('posting later', () => {
     const helper = member('300000000000000002', GUILD_B);
     harness.standIn.clear();
     const { response } = await postOpening(harness, author);
-    expect(content(response)).toMatch(/a moderator can set one with `\/config openings`/);
+    expect(ephemeralContent(response)).toMatch(/a moderator can set one with `\/config openings`/);
     const stored = await latestOpening(harness);
     expect(stored).toMatchObject({ postState: 'none', messageId: null });
     expect(await getGuildSettings(harness.db, GUILD_B)).toBeNull();
     const list = messageData(await harness.command('opening', { subcommand: 'list', options: {} }, helper));
     expect(list.embeds[0]?.fields?.[0]?.name).toContain('Outcomes after genicular');
     // Interest still works from the list, without any post to edit.
-    expect(content(await harness.press(`opening:interest:${stored.id}`, helper))).toContain(
+    expect(ephemeralContent(await harness.press(`opening:interest:${stored.id}`, helper))).toContain(
       'ir.lab@example.org',
     );
     expect(harness.standIn.requests).toEqual([]);
@@ -753,7 +738,7 @@ describe.each(databaseKinds())('two senders of the same posts (%s)', (kind) => {
 
   it('leaves a post held by another sender to it, which then sends the latest count', async () => {
     const { response } = await postOpening(harness, author, {}, form({ title: 'Held post project' }));
-    content(response);
+    ephemeralContent(response);
     const stored = await latestOpening(harness);
     const messagePath = new RegExp(`^/channels/${TEXT_CHANNEL}/messages/${stored.messageId}$`);
     harness.standIn.clear();
@@ -816,7 +801,7 @@ describe.each(databaseKinds())('paging through the list while openings close (%s
     // The three oldest are filled; "Next" on the second page now finds the third gone.
     const oldest = await harness.db.select().from(openings).orderBy(openings.id).limit(3);
     for (const closing of oldest) {
-      content(
+      ephemeralContent(
         await harness.command(
           'opening',
           { subcommand: 'close', options: { opening: String(closing.id), status: 'filled' } },

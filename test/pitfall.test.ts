@@ -1,17 +1,11 @@
-import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PITFALLS } from '../src/content/pitfalls/pitfalls.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import { GUILD_B, member } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
-
-function message(response: APIInteractionResponse) {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) {
-    throw new Error(`expected a message, got response type ${response.type}`);
-  }
-  return response.data;
-}
+import { replyOf } from './helpers/responses.ts';
 
 describe.each(databaseKinds())('/pitfall on %s', (kind) => {
   let harness: Harness;
@@ -21,14 +15,14 @@ describe.each(databaseKinds())('/pitfall on %s', (kind) => {
   afterAll(() => harness.close());
 
   const titleFor = async (actor = member(), options: Record<string, boolean> = {}) => {
-    const data = message(await harness.command('pitfall', { options }, actor));
+    const data = replyOf(await harness.command('pitfall', { options }, actor));
     const embed = data.embeds?.[0];
     expect(embed && embedProblems(embed)).toEqual([]);
     return embed?.title;
   };
 
   it('shows the next pitfall only to the member by default, with what to do instead', async () => {
-    const data = message(await harness.command('pitfall', {}, member('300000000000000010')));
+    const data = replyOf(await harness.command('pitfall', {}, member('300000000000000010')));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.embeds?.[0]?.title).toBe(`Pitfall: ${PITFALLS[0]?.title}`);
@@ -36,7 +30,7 @@ describe.each(databaseKinds())('/pitfall on %s', (kind) => {
   });
 
   it('posts it for everyone with public:true', async () => {
-    const data = message(
+    const data = replyOf(
       await harness.command('pitfall', { options: { public: true } }, member('300000000000000011')),
     );
     expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
@@ -67,7 +61,7 @@ describe.each(databaseKinds())('/pitfall on %s', (kind) => {
   });
 
   it('only works inside a server', async () => {
-    const data = message(await harness.command('pitfall', {}, member(undefined, null)));
+    const data = replyOf(await harness.command('pitfall', {}, member(undefined, null)));
     expect(data.content).toContain('inside a server');
   });
 });

@@ -17,6 +17,7 @@ import { createTestContext } from './helpers/context.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { withDatabaseName } from './helpers/postgres-url.ts';
+import { replyOf } from './helpers/responses.ts';
 
 const START = new Date('2026-11-01T12:00:00Z');
 const TICK_MS = 15_000;
@@ -86,8 +87,7 @@ describe.each(databaseKinds())('pitfall reminders on %s', (kind) => {
   };
   const showSettings = async () => {
     const response = await harness.command('config', { subcommand: 'show' }, moderator());
-    if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error('no message');
-    return (response.data.embeds?.[0]?.fields ?? [])
+    return (replyOf(response).embeds?.[0]?.fields ?? [])
       .map((field) => `${field.name}: ${field.value}`)
       .join('\n');
   };

@@ -1,14 +1,13 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import { LATE_START_ADVICE } from '../content/roadmap.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
-import type { PhaseReading } from '../roadmap/phase.ts';
-import { checklistLines, phaseHeading } from '../roadmap/render.ts';
+import type { RoadmapPlan } from '../roadmap/phase.ts';
+import { catchUpHeading, checklistLines, lateStartField, phaseHeading } from '../roadmap/render.ts';
 import { type ChangeSincePrevious, describeChange } from './change.ts';
 import { contextLineFor, LEVEL_SUMMARIES, NOT_A_PREDICTION } from './content.ts';
 import { COUNT_LABELS, type PortfolioCounts } from './criteria.ts';
-import { type CriterionProgress, describeGap, type Scoring } from './score.ts';
+import { type CriterionProgress, describeGap, explainGap, type Scoring } from './score.ts';
 import type { OpeningFit } from './suggest.ts';
 
 const BAR_WIDTH = 10;
@@ -20,7 +19,9 @@ export function progressBar(current: number, target: number): string {
 }
 
 function progressLine(item: CriterionProgress): string {
-  return `\`${progressBar(item.current, item.target)}\` ${describeGap(item)}${item.met ? ' ✓' : ''}`;
+  const mark = item.met ? ' ✓' : '';
+  const preference = item.preferred ? ' (preferred, not required)' : '';
+  return `\`${progressBar(item.current, item.target)}\` ${describeGap(item)}${mark}${preference}`;
 }
 
 interface SuggestedOpening {
@@ -33,8 +34,8 @@ interface SuggestedOpening {
 
 interface AssessmentView {
   scoring: Scoring;
-  phase: PhaseReading;
-  lateStart: boolean;
+  /** The roadmap read for the member's months and level: what to catch up on, late-start advice. */
+  plan: RoadmapPlan;
   change: ChangeSincePrevious | null;
   fit: OpeningFit;
   openings: readonly SuggestedOpening[];
@@ -60,8 +61,16 @@ function openingLine(opening: SuggestedOpening): string {
 
 /** The member's own /assess reply: everything about where they stand and what to do next. */
 export function renderAssessmentEmbed(view: AssessmentView): APIEmbed {
-  const { scoring, phase } = view;
+  const { scoring, plan } = view;
   const fields: APIEmbedField[] = [];
+  if (scoring.strengthen.length > 0) {
+    fields.push(
+      field(
+        `What would strengthen your ${scoring.level.toLowerCase()} profile`,
+        scoring.strengthen.map((item) => `• ${explainGap(item)}`),
+      ),
+    );
+  }
   fields.push(
     field(
       scoring.nextLevel
@@ -74,19 +83,20 @@ export function renderAssessmentEmbed(view: AssessmentView): APIEmbed {
     fields.push(
       field(
         `Gaps to ${scoring.nextLevel}`,
-        scoring.gaps.map((gap) => `• ${describeGap(gap)}`),
+        scoring.gaps.map((gap) => `• ${explainGap(gap)}`),
       ),
     );
   }
-  fields.push(field(`Next steps (${phaseHeading(phase)})`, [checklistLines(phase.phase)]));
-  if (view.lateStart) {
-    fields.push(
-      field(
-        LATE_START_ADVICE.title,
-        LATE_START_ADVICE.lines.map((line) => `• ${line}`),
-      ),
-    );
-  }
+  const [firstCatchUp] = plan.catchUp;
+  fields.push(
+    firstCatchUp
+      ? field(`Next steps (${catchUpHeading(firstCatchUp)})`, [
+          checklistLines(firstCatchUp),
+          '`/roadmap` lists every step to catch up on, then those of your phase.',
+        ])
+      : field(`Next steps (${phaseHeading(plan)})`, [checklistLines(plan.phase)]),
+  );
+  if (plan.lateStart) fields.push(lateStartField());
   if (view.change) {
     // Timestamps only render in values, not in field names.
     fields.push(

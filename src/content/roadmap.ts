@@ -59,7 +59,7 @@ export const ROADMAP_PHASES: readonly RoadmapPhase[] = [
     aim: 'Finish what is underway and present it well.',
     checklist: [
       'Complete your remaining manuscripts and get them submitted.',
-      'Build your ERAS application so that your IR research stands out.',
+      'Build your application (ERAS in the U.S.) so that your IR research stands out.',
       'Rehearse describing each project, and your part in it, briefly and with confidence.',
       'Ask your IR mentors for letters that speak to your work in detail.',
     ],
@@ -69,7 +69,7 @@ export const ROADMAP_PHASES: readonly RoadmapPhase[] = [
 /** For members more than 24 months from applying. */
 export const NOT_STARTED_YET = {
   title: 'Not started yet: begin with months 1–3 now',
-  aim: 'You have more than two years before you apply, which is the ideal head start. Work through the first phase now so that projects are running well before the application year.',
+  aim: 'You have more than two years before you apply: more time than the roadmap needs, which the guide plans over 1–2 years. Start the first phase now so that projects are running well before the application year.',
 } as const;
 
 /** For members a year or less from applying who are still below the competitive baseline. */

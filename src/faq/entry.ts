@@ -23,17 +23,19 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const faqSlugSchema = z
   .string()
   .trim()
-  .min(3, 'a slug needs at least 3 characters')
-  .max(FAQ_LIMITS.slug, `a slug has at most ${FAQ_LIMITS.slug} characters`)
-  .regex(SLUG_PATTERN, 'a slug uses lower-case letters, digits and single hyphens, e.g. "visa-timing"');
+  .min(3, { error: 'a slug needs at least 3 characters' })
+  .max(FAQ_LIMITS.slug, { error: `a slug has at most ${FAQ_LIMITS.slug} characters` })
+  .regex(SLUG_PATTERN, {
+    error: 'a slug uses lower-case letters, digits and single hyphens, e.g. "visa-timing"',
+  });
 
 const tagSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(2, 'a tag needs at least 2 characters')
-  .max(FAQ_LIMITS.tag, `a tag has at most ${FAQ_LIMITS.tag} characters`)
-  .regex(SLUG_PATTERN, 'a tag uses lower-case letters, digits and hyphens');
+  .min(2, { error: 'a tag needs at least 2 characters' })
+  .max(FAQ_LIMITS.tag, { error: `a tag has at most ${FAQ_LIMITS.tag} characters` })
+  .regex(SLUG_PATTERN, { error: 'a tag uses lower-case letters, digits and hyphens' });
 
 /** What a guild may write, and what `faq export` prints: the portable shape of an entry. */
 export const faqEntryInputSchema = z
@@ -42,24 +44,29 @@ export const faqEntryInputSchema = z
     question: z
       .string()
       .trim()
-      .min(FAQ_LIMITS.questionMin, `the question needs at least ${FAQ_LIMITS.questionMin} characters`)
-      .max(FAQ_LIMITS.question, `the question has at most ${FAQ_LIMITS.question} characters`),
+      .min(FAQ_LIMITS.questionMin, {
+        error: `the question needs at least ${FAQ_LIMITS.questionMin} characters`,
+      })
+      .max(FAQ_LIMITS.question, { error: `the question has at most ${FAQ_LIMITS.question} characters` }),
     answer: z
       .string()
       .trim()
-      .min(FAQ_LIMITS.answerMin, `the answer needs at least ${FAQ_LIMITS.answerMin} characters`)
-      .max(FAQ_LIMITS.answer, `the answer has at most ${FAQ_LIMITS.answer} characters`),
+      .min(FAQ_LIMITS.answerMin, { error: `the answer needs at least ${FAQ_LIMITS.answerMin} characters` })
+      .max(FAQ_LIMITS.answer, { error: `the answer has at most ${FAQ_LIMITS.answer} characters` }),
     aliases: z
       .array(
         z
           .string()
           .trim()
-          .min(2, 'an alias needs at least 2 characters')
-          .max(FAQ_LIMITS.alias, `an alias has at most ${FAQ_LIMITS.alias} characters`),
+          .min(2, { error: 'an alias needs at least 2 characters' })
+          .max(FAQ_LIMITS.alias, { error: `an alias has at most ${FAQ_LIMITS.alias} characters` }),
       )
-      .max(FAQ_LIMITS.aliases, `at most ${FAQ_LIMITS.aliases} aliases`)
+      .max(FAQ_LIMITS.aliases, { error: `at most ${FAQ_LIMITS.aliases} aliases` })
       .default([]),
-    tags: z.array(tagSchema).max(FAQ_LIMITS.tags, `at most ${FAQ_LIMITS.tags} tags`).default([]),
+    tags: z
+      .array(tagSchema)
+      .max(FAQ_LIMITS.tags, { error: `at most ${FAQ_LIMITS.tags} tags` })
+      .default([]),
   })
   .strict();
 
@@ -70,8 +77,8 @@ export const builtInFaqSchema = faqEntryInputSchema
   .extend({
     source: z.string().trim().min(5).max(FAQ_LIMITS.source),
     sections: z.array(z.enum(guideSectionKeys)).min(1),
-    aliases: faqEntryInputSchema.shape.aliases.unwrap().min(1, 'a built-in entry needs aliases'),
-    tags: faqEntryInputSchema.shape.tags.unwrap().min(1, 'a built-in entry needs tags'),
+    aliases: faqEntryInputSchema.shape.aliases.unwrap().min(1, { error: 'a built-in entry needs aliases' }),
+    tags: faqEntryInputSchema.shape.tags.unwrap().min(1, { error: 'a built-in entry needs tags' }),
   })
   .strict();
 
