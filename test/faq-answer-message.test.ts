@@ -87,7 +87,7 @@ describe('Answer with FAQ (message command)', () => {
     expect(data.content).toContain(`<@${asker.id}>`);
     expect(data.allowed_mentions).toEqual({ parse: [], users: [asker.id] });
     expect(data.embeds?.[0]?.title).toBe(
-      'How many publications do I need as an IMG to be competitive for IR?',
+      loadBuiltInFaqs().find((entry) => entry.slug === 'how-many-publications')?.question,
     );
     expect(JSON.stringify(data.components)).toContain(`faq:delete:${helper.userId}`);
     // Answered: the message's text is not kept.

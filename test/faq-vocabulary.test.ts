@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
 import { hasTopicWord, normalizeText, queryTerms } from '../src/faq/query-text.ts';
-import { searchFaqs } from '../src/faq/search.ts';
+import { FAQ_SEARCH_TUNING, searchFaqs } from '../src/faq/search.ts';
+import { buildVocabulary, correctWord, editDistance } from '../src/faq/typos.ts';
 import { memberVocabulary } from '../src/faq/vocabulary.ts';
 import { GUILD_A } from './helpers/actors.ts';
 import { createTestDatabase, databaseKinds } from './helpers/db.ts';
@@ -88,6 +89,39 @@ describe('the members’ vocabulary (src/faq/member-vocabulary.json)', () => {
   it('knows which words mark a question about research, careers or applying', () => {
     expect(hasTopicWord(normalizeText('my PI stopped answering'))).toBe(true);
     expect(hasTopicWord(normalizeText('best pizza in chicago'))).toBe(false);
+  });
+});
+
+describe('typo correction (src/faq/typos.ts)', () => {
+  const vocabulary = buildVocabulary(['research fellowship journals department should mandatory'], ['pubs']);
+
+  it('corrects swapped, missing and extra letters of each word of a question', () => {
+    const words = (text: string) =>
+      queryTerms(normalizeText(text))
+        .filter((term) => term.typed)
+        .map((term) => `${term.word}${term.corrected ? '*' : ''}`);
+    expect(words('reserch fellowhsip, which jounrals shoud I target')).toEqual(
+      expect.arrayContaining(['research*', 'fellowship*', 'journals*', 'should*']),
+    );
+    expect(correctWord('mandatary', vocabulary)).toBe('mandatory');
+  });
+
+  it('leaves known, short and numeric words, and far or differently starting words, alone', () => {
+    expect(correctWord('research', vocabulary)).toBeNull();
+    expect(correctWord('pubs', vocabulary)).toBeNull();
+    expect(correctWord('y90x', vocabulary)).toBeNull();
+    expect(correctWord('apartment', vocabulary)).toBeNull();
+    expect(editDistance('fellowhsip', 'fellowship', 2)).toBe(1);
+    expect(editDistance('abc', 'xyzuvw', 2)).toBe(3);
+  });
+
+  it('corrects only the first few unknown words of a long string of random ones', () => {
+    const random = Array.from(
+      { length: 40 },
+      (_, index) => `researcx${String.fromCharCode(97 + (index % 26))}`,
+    );
+    const corrected = queryTerms(random.join(' ')).filter((term) => term.corrected);
+    expect(corrected.length).toBeLessThanOrEqual(FAQ_SEARCH_TUNING.maxCorrectedWords);
   });
 });
 

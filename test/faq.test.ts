@@ -194,7 +194,7 @@ describe('/faq', () => {
       'Hi everyone, sorry for the long message, I am new here and honestly a bit lost.',
       'I finished medical school abroad two years ago and I have been working in a small hospital since,',
       'and now I really want to apply for interventional radiology in the US, but I keep reading different things online.',
-      'Some people say you need a lot of research and others say it does not matter that much for IMGs.',
+      'Some people say an IMG needs five papers, others say ten, and nobody agrees on the number.',
       'So my question is basically: how many publications do I need as an IMG to be competitive for IR?',
       'I have one case report in progress and nothing published yet. Thank you so much for any advice, really appreciate it!',
     ].join(' ');

@@ -1,4 +1,6 @@
+import { loadBuiltInFaqs } from './content.ts';
 import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
+import { buildVocabulary, correctWord, type Vocabulary } from './typos.ts';
 import { memberVocabulary } from './vocabulary.ts';
 
 /**
@@ -79,6 +81,8 @@ export interface QueryTerm {
   typed: boolean;
   /** The word the member is still typing (autocomplete): matched as a prefix, never corrected. */
   prefix: boolean;
+  /** A known word put for a misspelt one the member typed (src/faq/typos.ts). */
+  corrected: boolean;
 }
 
 const normalizedEntries = (table: Record<string, string>) =>
@@ -129,25 +133,66 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
   const words = (all.length > FILLER_KEPT_UP_TO && content.length > 0 ? content : all)
     .slice(0, MAX_WORDS)
     .map((word) => word.slice(0, MAX_WORD_LENGTH));
+  const corrected = correctTypos(words, prefixLastWord);
   const terms = new Map<string, QueryTerm>();
-  const add = (word: string, weight: number, typed: boolean, prefix = false) => {
+  const add = (word: string, weight: number, typed: boolean, prefix = false, fixed = false) => {
     const existing = terms.get(word);
-    if (!existing || existing.weight < weight || prefix) terms.set(word, { word, weight, typed, prefix });
+    if (!existing || existing.weight < weight || prefix) {
+      terms.set(word, { word, weight, typed, prefix, corrected: fixed });
+    }
   };
-  for (let index = 0; index < words.length; index++) {
-    const synonym = phraseAt(words, index, synonymsByKey);
+  // Members' terms are found in the whole text: some hold stop words ("how many", "in prep").
+  const phrases = all.slice(0, MAX_WORDS * 2);
+  for (let index = 0; index < phrases.length; index++) {
+    const synonym = phraseAt(phrases, index, synonymsByKey);
     for (const word of synonym?.value.split(' ') ?? []) add(word, FAQ_SEARCH_TUNING.synonymWeight, false);
+  }
+  for (let index = 0; index < words.length; index++) {
     const word = words[index];
     const unfinished = prefixLastWord && index === words.length - 1 && word !== undefined;
     // A last word of one or two letters is too short to match as a prefix (it would match nearly
     // everything) and, as a whole word, usually matches nothing ("research f"): while typing it
     // is left out, unless it is all there is.
     if (unfinished && word.length < MIN_PREFIX_LENGTH && words.length > 1) continue;
-    if (word) add(word, 1, true, unfinished && word.length >= MIN_PREFIX_LENGTH);
+    if (word) add(word, 1, true, unfinished && word.length >= MIN_PREFIX_LENGTH, corrected.has(index));
   }
   return [...terms.values()]
     .sort((a, b) => Number(b.typed) - Number(a.typed) || b.weight - a.weight)
     .slice(0, MAX_TERMS);
+}
+
+let builtInVocabulary: Vocabulary | undefined;
+
+/** The words of the built-in entries (never a guild's: no server's words reach another). */
+function knownWords(): Vocabulary {
+  builtInVocabulary ??= buildVocabulary(
+    loadBuiltInFaqs().map((entry) =>
+      normalizeText([entry.question, ...entry.aliases, ...entry.tags, entry.answer].join(' ')),
+    ),
+    [
+      ...STOP_WORDS,
+      ...fillerWords,
+      ...topicWords,
+      ...[...synonymsByKey.keys(), ...translationsByKey.keys()].flatMap((key) => key.split(' ')),
+    ],
+  );
+  return builtInVocabulary;
+}
+
+/**
+ * Replaces misspelt words with the known words meant, in place, the first maxCorrectedWords of them;
+ * returns the positions replaced. The unfinished last word of autocomplete is left as typed.
+ */
+function correctTypos(words: string[], prefixLastWord: boolean): Set<number> {
+  const replaced = new Set<number>();
+  const last = prefixLastWord ? words.length - 1 : words.length;
+  for (let index = 0; index < last && replaced.size < FAQ_SEARCH_TUNING.maxCorrectedWords; index++) {
+    const correction = correctWord(words[index] as string, knownWords());
+    if (correction === null) continue;
+    words[index] = correction;
+    replaced.add(index);
+  }
+  return replaced;
 }
 
 /**

@@ -28,8 +28,9 @@ export const FAQ_SEARCH_TUNING = {
    */
   minCorrectionSimilarity: 0.5,
   /**
-   * Unknown words corrected per request, in the order typed. Each correction is a trigram index
-   * search; a long string of random words would otherwise cost tens of milliseconds.
+   * Unknown words corrected per request, in the order typed: by edit distance in memory
+   * (src/faq/typos.ts), then those left by a trigram index search each. Random long strings would
+   * otherwise cost tens of milliseconds.
    */
   maxCorrectedWords: 6,
   /**

@@ -78,14 +78,15 @@ function rankingStatement(guildId: string, normalized: string, terms: QueryTerm[
         ${wordList(terms.map((term) => term.word))},
         ${wordList(terms.map((term) => term.weight))}::real[],
         ${wordList(terms.map((term) => term.typed))}::boolean[],
-        ${wordList(terms.map((term) => term.prefix))}::boolean[]
-      ) with ordinality as i(word, weight, typed, prefix, position)
+        ${wordList(terms.map((term) => term.prefix))}::boolean[],
+        ${wordList(terms.map((term) => term.corrected))}::boolean[]
+      ) with ordinality as i(word, weight, typed, prefix, corrected, position)
     ),
     unknown as materialized (
       -- Typed words unknown to the vocabulary (for the unfinished last word: that no known word
       -- starts with), the first few only: each correction is an index search.
       select i.position from input i
-      where i.typed and length(i.word) >= 4 and i.word !~ '^[0-9]+$'
+      where i.typed and not i.corrected and length(i.word) >= 4 and i.word !~ '^[0-9]+$'
         and not exists (select from faq_terms known where known.term = i.word)
         and not (i.prefix and exists (select from faq_terms known where known.term like i.word || '%'))
       order by i.position
@@ -93,7 +94,9 @@ function rankingStatement(guildId: string, normalized: string, terms: QueryTerm[
     ),
     corrected as materialized (
       -- Each of those is replaced by the most similar known word, which is then matched whole.
-      select i.word as typed_word, i.weight, coalesce(fix.term, i.word) as word, i.prefix and fix.term is null as prefix
+      -- A word corrected already (src/faq/typos.ts) was not typed so: it never counts as literal.
+      select case when i.corrected or fix.term is not null then null else i.word end as typed_word,
+        i.weight, coalesce(fix.term, i.word) as word, i.prefix and fix.term is null as prefix
       from input i
       left join lateral (
         select t.term from faq_terms t
