@@ -1,6 +1,6 @@
 import { loadBuiltInFaqs } from './content.ts';
 import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
-import { buildVocabulary, correctWord, type Vocabulary } from './typos.ts';
+import { buildVocabulary, correctWord, isCorrectable, type Vocabulary } from './typos.ts';
 import { memberVocabulary } from './vocabulary.ts';
 
 /**
@@ -12,6 +12,7 @@ const MAX_WORDS = 60;
 const MAX_WORD_LENGTH = 30;
 const MAX_TERMS = 48;
 const MIN_PREFIX_LENGTH = 3;
+const MAX_UNKNOWN_WORDS = 4;
 /** A question of more words than this is ranked without the chat filler in it ("hi guys, please…"). */
 const FILLER_KEPT_UP_TO = 4;
 /**
@@ -147,9 +148,13 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
     const synonym = phraseAt(phrases, index, synonymsByKey);
     for (const word of synonym?.value.split(' ') ?? []) add(word, FAQ_SEARCH_TUNING.synonymWeight, false);
   }
+  let unknownWords = 0;
   for (let index = 0; index < words.length; index++) {
     const word = words[index];
     const unfinished = prefixLastWord && index === words.length - 1 && word !== undefined;
+    // Words no built-in entry uses may be a server's own (they are searched), but only the first
+    // few: a long string of random ones would otherwise make every term a database lookup.
+    if (word && !unfinished && !knownWords().counts.has(word) && ++unknownWords > MAX_UNKNOWN_WORDS) continue;
     // A last word of one or two letters is too short to match as a prefix (it would match nearly
     // everything) and, as a whole word, usually matches nothing ("research f"): while typing it
     // is left out, unless it is all there is.
@@ -180,14 +185,21 @@ function knownWords(): Vocabulary {
 }
 
 /**
- * Replaces misspelt words with the known words meant, in place, the first maxCorrectedWords of them;
+ * Replaces misspelt words with the known words meant, in place, looking up the first
+ * maxCorrectedWords unknown ones;
  * returns the positions replaced. The unfinished last word of autocomplete is left as typed.
  */
 function correctTypos(words: string[], prefixLastWord: boolean): Set<number> {
   const replaced = new Set<number>();
+  const vocabulary = knownWords();
   const last = prefixLastWord ? words.length - 1 : words.length;
-  for (let index = 0; index < last && replaced.size < FAQ_SEARCH_TUNING.maxCorrectedWords; index++) {
-    const correction = correctWord(words[index] as string, knownWords());
+  // The bound is on words looked up, found or not: random strings would otherwise cost each word.
+  let lookedUp = 0;
+  for (let index = 0; index < last && lookedUp < FAQ_SEARCH_TUNING.maxCorrectedWords; index++) {
+    const word = words[index] as string;
+    if (!isCorrectable(word, vocabulary)) continue;
+    lookedUp++;
+    const correction = correctWord(word, vocabulary);
     if (correction === null) continue;
     words[index] = correction;
     replaced.add(index);

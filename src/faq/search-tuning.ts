@@ -33,6 +33,8 @@ export const FAQ_SEARCH_TUNING = {
    * otherwise cost tens of milliseconds.
    */
   maxCorrectedWords: 6,
+  /** Of those left unknown, how many the database also tries by trigram similarity (an index search each). */
+  maxTrigramCorrections: 2,
   /**
    * Words in more than this share of the built-ins ("ir", "research") do not select candidates when
    * the query has a rarer word; they still count in the score. Fewer, rarer words keep the index

@@ -90,7 +90,7 @@ function rankingStatement(guildId: string, normalized: string, terms: QueryTerm[
         and not exists (select from faq_terms known where known.term = i.word)
         and not (i.prefix and exists (select from faq_terms known where known.term like i.word || '%'))
       order by i.position
-      limit ${T.maxCorrectedWords}
+      limit ${T.maxTrigramCorrections}
     ),
     corrected as materialized (
       -- Each of those is replaced by the most similar known word, which is then matched whole.

@@ -64,18 +64,24 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length] ?? limit + 1;
 }
 
+/** Whether a word is one to look up: unknown, long enough, and without digits. */
+export function isCorrectable(word: string, vocabulary: Vocabulary): boolean {
+  return word.length >= MIN_LENGTH && !/\d/.test(word) && !vocabulary.counts.has(word);
+}
+
 /**
  * The known word a typed word was meant to be, or null: the word itself when known, too short,
  * holding digits, or with no known word close enough. Long words must keep their first letter,
  * so "apartment" never becomes "department".
  */
 export function correctWord(word: string, vocabulary: Vocabulary): string | null {
-  if (word.length < MIN_LENGTH || /\d/.test(word) || vocabulary.counts.has(word)) return null;
+  if (!isCorrectable(word, vocabulary)) return null;
   const limit = allowedEdits(word.length);
   let best: { word: string; distance: number; count: number } | null = null;
   for (let length = word.length - limit; length <= word.length + limit; length++) {
     for (const known of vocabulary.byLength.get(length) ?? []) {
-      if (limit > 1 && known[0] !== word[0]) continue;
+      // Long words keep their first letter; short ones their first or their second.
+      if (known[0] !== word[0] && (limit > 1 || known[1] !== word[1])) continue;
       const distance = editDistance(word, known, limit);
       if (distance > limit) continue;
       const count = vocabulary.counts.get(known) ?? 0;

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { faqSearch } from './faq-search.ts';
+import { faqUnderLoad } from './faq-under-load.ts';
 import { httpThroughput } from './http-throughput.ts';
 import { type BenchOptions, parseOptions } from './lib/options.ts';
 import { benchDatabases } from './lib/postgres.ts';
@@ -14,12 +15,13 @@ import { startup } from './startup.ts';
  * Set TEST_DATABASE_URL to a PostgreSQL server to measure PostgreSQL too (databases bench_* are
  * created there and dropped). Options, for development (they print and leave RESULTS.md alone):
  *   --quick            small sizes, one round
- *   --only=faq,http,memory,startup
+ *   --only=faq,faq-load,http,memory,startup
  *   --filter=ping      only the HTTP workloads whose name contains the text
  *   --profile          run the bot under --cpu-prof in the HTTP benchmark and add where its CPU time went
  */
 const sections: Record<string, (options: BenchOptions) => Promise<SectionResult>> = {
   faq: faqSearch,
+  'faq-load': faqUnderLoad,
   http: httpThroughput,
   memory,
   startup,
