@@ -225,6 +225,20 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
     }
   });
 
+  it('refuses a form holding a NUL character with a clear message, saving nothing', async () => {
+    const before = await tableState();
+    const form = modalOf(await admin('add', { slug: 'nul-entry' }));
+    const saved = replyOf(
+      await harness.submitModal(
+        form.custom_id,
+        { ...visaEntry, question: 'When is the\u0000 visa due?' },
+        mod,
+      ),
+    );
+    expect(saved.content).toMatch(/^Question: holds a NUL character/);
+    expect(await tableState()).toEqual(before);
+  });
+
   describe('gaps', () => {
     it('lists the most frequent unanswered questions and answers rated not helpful, with counts and dates', async () => {
       harness.clock.set(new Date('2026-11-01T12:00:00Z'));

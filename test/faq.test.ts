@@ -206,6 +206,27 @@ describe('/faq', () => {
     expect(replyOf(await ask('x'.repeat(2001))).content).toMatch(/at most 2000 characters/);
   });
 
+  it('gives every kind of bad input a private reply, storing only the questions worth a gap', async () => {
+    const before = (await harness.db.select().from(faqQueries)).length;
+    const cases: Array<[string, RegExp]> = [
+      ['   ', /Type a question/],
+      ['x'.repeat(6000), /at most 2000 characters/],
+      ['😀🔥💉', /couldn't find an entry/],
+      ['\u200b\u200b\u202e\u2066', /couldn't find an entry/],
+      ["'; DROP TABLE faq_entries; -- & | ! :* <-> (", /./],
+      ['nul\u0000 in the middle of research fellowship', /./],
+    ];
+    for (const [question, expected] of cases) {
+      const data = replyOf(await ask(question));
+      expect(data.flags, JSON.stringify(question.slice(0, 20))).toBe(MessageFlags.Ephemeral);
+      expect(`${data.content ?? ''}${data.embeds?.[0]?.title ?? ''}`).toMatch(expected);
+      expect(data.content ?? '').not.toMatch(/Something went wrong/);
+    }
+    await harness.ctx.faqActivity.flush();
+    // Only the two with words to search for can become gaps; emoji, marks and refusals store nothing.
+    expect((await harness.db.select().from(faqQueries)).length - before).toBeLessThanOrEqual(2);
+  });
+
   it('answers odd input without an error', async () => {
     for (const question of ['&|!:*()', "'; drop table faq_entries; --", '😀😀', '@everyone help']) {
       const data = replyOf(await ask(question));

@@ -13,8 +13,8 @@ const keystrokes = createKeystrokes();
 
 /**
  * The suggestions for what a member has typed so far: entries whose question starts with it, then
- * the search. An autocomplete the same member's next keystroke has overtaken gets the cheap part
- * only: Discord shows just the newest list, and the search is most of the work.
+ * the search. An autocomplete the same member's next keystroke has overtaken gets an empty list,
+ * or, overtaken while reading, the question starts only: Discord shows just the newest list.
  */
 export async function suggestFaqs(
   ctx: Context,
@@ -26,6 +26,9 @@ export async function suggestFaqs(
   const mostViewed = () => ctx.faqReads.mostViewed(guildId, MAX_CHOICES);
   if (normalizeText(typed) === '') return suggestionChoices(await mostViewed());
   const overtaken = keystrokes.start(guildId, member.userId);
+  // Requests already waiting get to register first: under load, the member's next keystroke often has.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (overtaken()) return [];
   const starts = await ctx.faqReads.byQuestionStart(guildId, typed, MAX_CHOICES);
   const matches = overtaken()
     ? []
