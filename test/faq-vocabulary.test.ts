@@ -42,6 +42,19 @@ describe('the members’ vocabulary (src/faq/member-vocabulary.json)', () => {
       'ghosting',
       'gap year',
       'research year',
+      'img',
+      'ir',
+      'eras',
+      'ufe',
+      'tace',
+      'pae',
+      'y90',
+      'sir',
+      'rsna',
+      'cirse',
+      'jvir',
+      'cvir',
+      'qi',
     ]) {
       expect(keys, typed).toContain(typed);
     }
