@@ -38,7 +38,7 @@ const tagSchema = z
   .regex(SLUG_PATTERN, { error: 'a tag uses lower-case letters, digits and hyphens' });
 
 /** PostgreSQL text cannot hold U+0000: refused with a clear message rather than failing to save. */
-const NO_NUL = /^[^\u0000]*$/;
+const hasNoNul = (value: string) => !value.includes('\u0000');
 const NUL_ERROR = { error: 'holds a NUL character (U+0000), which cannot be saved' };
 
 /** What a guild may write, and what `faq export` prints: the portable shape of an entry. */
@@ -52,13 +52,13 @@ export const faqEntryInputSchema = z
         error: `the question needs at least ${FAQ_LIMITS.questionMin} characters`,
       })
       .max(FAQ_LIMITS.question, { error: `the question has at most ${FAQ_LIMITS.question} characters` })
-      .regex(NO_NUL, NUL_ERROR),
+      .refine(hasNoNul, NUL_ERROR),
     answer: z
       .string()
       .trim()
       .min(FAQ_LIMITS.answerMin, { error: `the answer needs at least ${FAQ_LIMITS.answerMin} characters` })
       .max(FAQ_LIMITS.answer, { error: `the answer has at most ${FAQ_LIMITS.answer} characters` })
-      .regex(NO_NUL, NUL_ERROR),
+      .refine(hasNoNul, NUL_ERROR),
     aliases: z
       .array(
         z
@@ -66,7 +66,7 @@ export const faqEntryInputSchema = z
           .trim()
           .min(2, { error: 'an alias needs at least 2 characters' })
           .max(FAQ_LIMITS.alias, { error: `an alias has at most ${FAQ_LIMITS.alias} characters` })
-          .regex(NO_NUL, NUL_ERROR),
+          .refine(hasNoNul, NUL_ERROR),
       )
       .max(FAQ_LIMITS.aliases, { error: `at most ${FAQ_LIMITS.aliases} aliases` })
       .default([]),
