@@ -13,6 +13,7 @@ import { UserError } from '../errors.ts';
 import type { MessageCommandInteraction } from '../router/command.ts';
 import { guildMember } from '../router/member.ts';
 import { reply } from '../router/responses.ts';
+import { MINUTE_MS } from '../time.ts';
 import { askFaq } from './ask.ts';
 import { faqCustomId } from './custom-ids.ts';
 import { faqEmbed } from './render.ts';
@@ -27,7 +28,7 @@ export const answerWithFaqData = {
 } satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
 
 /** The same entry is not posted twice in a channel within this time: the invoker gets it privately. */
-export const REPEAT_WINDOW_MS = 60_000;
+export const REPEAT_WINDOW_MS = MINUTE_MS;
 const CHANNELS_REMEMBERED = 10_000;
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { snowflakeSchema } from '../discord/snowflake.ts';
 import { UserError } from '../errors.ts';
 import { decodeCustomId, encodeCustomId } from '../router/custom-id.ts';
 import { faqSlugSchema } from './entry.ts';
@@ -28,13 +29,12 @@ export type FaqAdminAction = { action: 'add' | 'edit'; slug: string } | { action
 
 const NO_QUERY = 0;
 const queryIdSchema = z.coerce.number().int().min(0).max(2_147_483_647);
-const snowflakeSchema = z.string().regex(/^\d{1,20}$/);
 
 const faqParts = z.union([
   z.tuple([z.literal('open'), faqSlugSchema]),
   z.tuple([z.literal('vote'), faqSlugSchema, queryIdSchema, z.enum(['yes', 'no'])]),
   z.tuple([z.literal('better'), faqSlugSchema, queryIdSchema]),
-  z.tuple([z.literal('delete'), snowflakeSchema]),
+  z.tuple([z.literal('delete'), snowflakeSchema()]),
 ]);
 const adminParts = z.union([
   z.tuple([z.enum(['add', 'edit']), faqSlugSchema]),
