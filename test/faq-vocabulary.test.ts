@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
-import { hasTopicWord, normalizeText, queryTerms } from '../src/faq/query-text.ts';
+import { correctedText, hasTopicWord, normalizeText, queryTerms } from '../src/faq/query-text.ts';
 import { FAQ_SEARCH_TUNING, searchFaqs } from '../src/faq/search.ts';
 import { buildVocabulary, correctWord, editDistance } from '../src/faq/typos.ts';
 import { memberVocabulary } from '../src/faq/vocabulary.ts';
@@ -117,6 +117,7 @@ describe('typo correction (src/faq/typos.ts)', () => {
       expect.arrayContaining(['research*', 'fellowship*', 'journals*', 'should*']),
     );
     expect(correctWord('mandatary', vocabulary)).toBe('mandatory');
+    expect(correctedText(normalizeText('is reserch mandatary?'))).toBe('is research mandatory');
   });
 
   it('leaves known, short and numeric words, and far or differently starting words, alone', () => {
@@ -124,6 +125,9 @@ describe('typo correction (src/faq/typos.ts)', () => {
     expect(correctWord('pubs', vocabulary)).toBeNull();
     expect(correctWord('y90x', vocabulary)).toBeNull();
     expect(correctWord('apartment', vocabulary)).toBeNull();
+    // A short word one letter longer than a known one is another word, not a typo.
+    expect(correctWord('movie', buildVocabulary(['move']))).toBeNull();
+    expect(correctWord('shoud', vocabulary)).toBe('should');
     expect(editDistance('fellowhsip', 'fellowship', 2)).toBe(1);
     expect(editDistance('abc', 'xyzuvw', 2)).toBe(3);
   });

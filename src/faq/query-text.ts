@@ -166,6 +166,18 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
     .slice(0, MAX_TERMS);
 }
 
+/**
+ * The whole text, stop words kept, with words of other languages in English and misspelt words
+ * corrected: what the entries' questions are compared with, so a typo ("reserch fellowhsip") does
+ * not make the question look unlike the very entry it names.
+ */
+export function correctedText(normalized: string, { prefixLastWord = false } = {}): string {
+  const typed = normalized.split(' ').filter((word) => word.length > 0);
+  const words = prefixLastWord ? [...translated(typed.slice(0, -1)), ...typed.slice(-1)] : translated(typed);
+  correctTypos(words, prefixLastWord);
+  return words.join(' ');
+}
+
 let builtInVocabulary: Vocabulary | undefined;
 
 /** The words of the built-in entries (never a guild's: no server's words reach another). */

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, selectRows } from '../db/client.ts';
 import { type FaqRow, faqRowColumns, visibleIn, wordList } from '../db/queries/faqs.ts';
-import { normalizeText, type QueryTerm, queryTerms } from './query-text.ts';
+import { correctedText, normalizeText, type QueryTerm, queryTerms } from './query-text.ts';
 import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
 
 export { FAQ_SEARCH_TUNING };
@@ -52,7 +52,7 @@ export function faqSearchStatement(
   const terms = queryTerms(normalized, { prefixLastWord });
   if (terms.length === 0) return null;
   const rows = Math.min(Math.max(Math.trunc(limit), 1), T.maxResults);
-  return rankingStatement(guildId, normalized, terms, rows);
+  return rankingStatement(guildId, normalized, correctedText(normalized, { prefixLastWord }), terms, rows);
 }
 
 /**
@@ -65,11 +65,17 @@ export function faqSearchStatement(
  *    (ts_rank per word, so a word in the question counts more than one in the answer), trigram
  *    similarity of the query to the question or an alias, and a bonus for an exact alias.
  */
-function rankingStatement(guildId: string, normalized: string, terms: QueryTerm[], rows: number): SQL {
+function rankingStatement(
+  guildId: string,
+  normalized: string,
+  corrected: string,
+  terms: QueryTerm[],
+  rows: number,
+): SQL {
   const rankWeights = sql.raw(`'{${T.rankWeights.join(', ')}}'`);
   // word_similarity costs time in the length of the text: the content words stand for a long one.
   const long = normalized.length > T.longQuestionLength;
-  const resemblanceText = long ? terms.map((term) => term.word).join(' ') : normalized;
+  const resemblanceText = long ? terms.map((term) => term.word).join(' ') : corrected;
   // A long question may hold the entry's question, or most of it, among its other sentences.
   const longText = long ? T.containedQuestionWeight : 0;
   return sql`

@@ -6,6 +6,8 @@
  * (src/faq/search-tuning.ts).
  */
 const MIN_LENGTH = 4;
+/** The shortest word corrected to a shorter known word (for a letter typed twice or in excess). */
+const MIN_LENGTH_TO_SHORTEN = 6;
 
 export interface Vocabulary {
   /** Known words, with how many entries use each (the tie-break between equally close words). */
@@ -77,8 +79,11 @@ export function isCorrectable(word: string, vocabulary: Vocabulary): boolean {
 export function correctWord(word: string, vocabulary: Vocabulary): string | null {
   if (!isCorrectable(word, vocabulary)) return null;
   const limit = allowedEdits(word.length);
+  // A short word a letter longer than a known one is usually another word ("movie" and "move",
+  // "state" and "stat"): short words are corrected for a missing letter, never for an extra one.
+  const shortest = word.length < MIN_LENGTH_TO_SHORTEN ? word.length : word.length - limit;
   let best: { word: string; distance: number; count: number } | null = null;
-  for (let length = word.length - limit; length <= word.length + limit; length++) {
+  for (let length = shortest; length <= word.length + limit; length++) {
     for (const known of vocabulary.byLength.get(length) ?? []) {
       // Long words keep their first letter; short ones their first or their second.
       if (known[0] !== word[0] && (limit > 1 || known[1] !== word[1])) continue;
