@@ -1,19 +1,18 @@
-import type { APIInteractionResponse } from 'discord-api-types/v10';
+import { type APIInteractionResponse, ComponentType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
 import { hideBuiltInFaq, listHiddenFaqSlugs, unhideBuiltInFaq } from '../src/db/queries/faq-hidden.ts';
-import { listFaqGaps } from '../src/db/queries/faq-queries.ts';
 import {
   deleteGuildFaq,
   describeFaqSlug,
   getVisibleFaq,
   listFaqsByQuestionStart,
-  searchFaqs,
   upsertGuildFaq,
 } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
-import { faqAdminCommandData, GAPS_DAYS } from '../src/faq/admin-definition.ts';
-import { ENTRY_FORM_FIELDS, type EntryFormMode, faqEntryForm, gapsEmbed } from '../src/faq/admin-render.ts';
+import { faqAdminCommandData } from '../src/faq/admin-definition.ts';
+import { ENTRY_FORM_FIELDS, faqEntryForm } from '../src/faq/admin-render.ts';
+import { decodeFaqAdminCustomId, FAQ_ADMIN_PREFIX } from '../src/faq/custom-ids.ts';
 import {
   faqEntryInputSchema,
   faqSlugSchema,
@@ -21,18 +20,19 @@ import {
   parseAliasList,
   parseTagList,
 } from '../src/faq/entry.ts';
-import { FAQ_ADMIN_PREFIX, faqEmbed } from '../src/faq/render.ts';
+import { attachGapAsAlias, gapsMessage } from '../src/faq/gaps.ts';
+import { faqEmbed } from '../src/faq/render.ts';
+import { searchFaqs } from '../src/faq/search.ts';
 import type {
   AutocompleteInteraction,
   ChatInputInteraction,
   Command,
+  ComponentInteraction,
   ModalInteraction,
 } from '../src/router/command.ts';
-import { decodeCustomId } from '../src/router/custom-id.ts';
 import { type GuildMember, guildMember } from '../src/router/member.ts';
 import { parseOptions, readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, ephemeralText, reply, showModal } from '../src/router/responses.ts';
-import { DAY_MS } from '../src/time.ts';
 
 const slugOptions = z.object({ slug: faqSlugSchema });
 
@@ -73,12 +73,7 @@ async function restore(interaction: ChatInputInteraction, ctx: Context): Promise
 }
 
 async function gaps(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse> {
-  const member = guildMember(interaction);
-  const since = new Date(ctx.clock().getTime() - GAPS_DAYS * DAY_MS);
-  // Questions asked a moment ago may still be waiting to be stored.
-  await ctx.faqActivity.flush();
-  const found = await listFaqGaps(ctx.db, member.guildId, since);
-  return reply({ embeds: [gapsEmbed(found, GAPS_DAYS)] });
+  return reply(await gapsMessage(ctx, guildMember(interaction).guildId));
 }
 
 async function remove(ctx: Context, member: GuildMember, slug: string): Promise<APIInteractionResponse> {
@@ -103,7 +98,6 @@ async function remove(ctx: Context, member: GuildMember, slug: string): Promise<
   throw new UserError(`There is no entry \`${slug}\` in this server.`);
 }
 
-const formParts = z.tuple([z.enum(['add', 'edit']), faqSlugSchema]);
 const FIELD_NAMES: Record<string, string> = {
   question: 'Question',
   answer: 'Answer',
@@ -114,9 +108,10 @@ const FIELD_NAMES: Record<string, string> = {
 
 async function modal(interaction: ModalInteraction, ctx: Context): Promise<APIInteractionResponse> {
   const member = guildMember(interaction);
-  const parts = formParts.safeParse(decodeCustomId(interaction.data.custom_id).parts);
-  if (!parts.success) throw new UserError('That form is not one this bot knows. It may be outdated.');
-  const [mode, slug] = parts.data as [EntryFormMode, string];
+  const form = decodeFaqAdminCustomId(interaction.data.custom_id);
+  if (form.action === 'alias')
+    throw new UserError('That form is not one this bot knows. It may be outdated.');
+  const { action: mode, slug } = form;
   const fields = readModalFields(interaction);
   const parsed = faqEntryInputSchema.safeParse({
     slug,
@@ -153,6 +148,16 @@ async function modal(interaction: ModalInteraction, ctx: Context): Promise<APIIn
   });
 }
 
+/** The gaps menus: attach a missed question to an entry as this server's alias (the router checks Manage Server). */
+async function component(interaction: ComponentInteraction, ctx: Context): Promise<APIInteractionResponse> {
+  const action = decodeFaqAdminCustomId(interaction.data.custom_id);
+  if (action.action !== 'alias' || interaction.data.component_type !== ComponentType.StringSelect) {
+    throw new UserError('That menu is not one this bot knows. It may be outdated.');
+  }
+  const member = guildMember(interaction);
+  return ephemeralText(await attachGapAsAlias(ctx, member, action.queryId, interaction.data.values[0]));
+}
+
 /** Suggestions list hidden slugs and this server's own entries: the router shows them to moderators only. */
 async function autocomplete(interaction: AutocompleteInteraction, ctx: Context) {
   const member = guildMember(interaction);
@@ -186,5 +191,6 @@ export const faqAdminCommand: Command = {
     gaps,
   },
   modal,
+  component,
   autocomplete,
 };

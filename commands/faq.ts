@@ -1,56 +1,29 @@
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Context } from '../src/context.ts';
-import { recordFaqVote } from '../src/db/queries/faq-votes.ts';
-import type { FaqRow } from '../src/db/queries/faqs.ts';
 import { UserError } from '../src/errors.ts';
+import { askFaq } from '../src/faq/ask.ts';
+import { suggestFaqs } from '../src/faq/autocomplete.ts';
+import { entryMessage, handleFaqComponent } from '../src/faq/components.ts';
+import { FAQ_PREFIX } from '../src/faq/custom-ids.ts';
 import { faqCommandData } from '../src/faq/definition.ts';
 import { faqSlugSchema } from '../src/faq/entry.ts';
-import { MAX_QUERY_LENGTH, normalizeText } from '../src/faq/query-text.ts';
-import { isGoodMatch } from '../src/faq/relevance.ts';
-import {
-  FAQ_PREFIX,
-  faqAnswerMessage,
-  noMatchMessage,
-  pickedSlug,
-  suggestionChoices,
-  voteConfirmation,
-} from '../src/faq/render.ts';
-import { rankSuggestions } from '../src/faq/suggest.ts';
-import type {
-  AutocompleteInteraction,
-  ChatInputInteraction,
-  Command,
-  ComponentInteraction,
-} from '../src/router/command.ts';
-import { decodeCustomId } from '../src/router/custom-id.ts';
+import { MAX_QUESTION_LENGTH } from '../src/faq/query-text.ts';
+import { closestEntryMessage, noMatchMessage, pickedSlug } from '../src/faq/render.ts';
+import type { AutocompleteInteraction, ChatInputInteraction, Command } from '../src/router/command.ts';
 import { guildMember } from '../src/router/member.ts';
 import { parseOptions, readOptions, wantsPublicReply } from '../src/router/options.ts';
-import { choices, ephemeralText, reply } from '../src/router/responses.ts';
-
-const MAX_CHOICES = 25;
-/** Entries looked at for a free-text question: the answer plus the closest alternatives. */
-const SEARCH_DEPTH = 4;
+import { choices, reply } from '../src/router/responses.ts';
 
 const optionsSchema = z.object({
   question: z
     .string({ error: 'The question option is required.' })
     .trim()
     .min(1, { error: 'Type a question in the question option.' })
-    .max(MAX_QUERY_LENGTH, { error: `The question option takes at most ${MAX_QUERY_LENGTH} characters.` }),
+    .max(MAX_QUESTION_LENGTH, {
+      error: `The question option takes at most ${MAX_QUESTION_LENGTH} characters.`,
+    }),
 });
-
-async function showEntry(
-  ctx: Context,
-  guildId: string,
-  entry: FaqRow,
-  queryId: number,
-  ephemeral: boolean,
-): Promise<APIInteractionResponse> {
-  ctx.faqActivity.recordView(guildId, entry.slug, ctx.clock());
-  const related = await ctx.faqReads.related(guildId, entry);
-  return reply(faqAnswerMessage(entry, related, queryId), { ephemeral });
-}
 
 async function execute(interaction: ChatInputInteraction, ctx: Context): Promise<APIInteractionResponse> {
   const { guildId } = guildMember(interaction);
@@ -66,78 +39,26 @@ async function execute(interaction: ChatInputInteraction, ctx: Context): Promise
         throw new UserError(
           'That FAQ entry is no longer available in this server. Try typing your question.',
         );
-      return showEntry(ctx, guildId, entry, 0, ephemeral);
+      return reply(await entryMessage(ctx, guildId, entry, null), { ephemeral });
     }
   }
 
-  const normalized = normalizeText(options.question);
-  // Nothing searchable (only emoji or punctuation): nothing worth showing moderators either.
-  if (normalized === '') return reply(noMatchMessage([], { recorded: false }));
-  const found = await ctx.faqReads.search(guildId, options.question, SEARCH_DEPTH);
-  const [best] = found;
-  const answered = best !== undefined && isGoodMatch(best.score);
-  const queryId = await ctx.faqActivity.recordQuery({
-    guildId,
-    query: options.question,
-    normalized,
-    matchedSlug: best?.slug ?? null,
-    score: best?.score ?? 0,
-    answered,
-    askedAt: ctx.clock(),
-  });
-  if (answered) return showEntry(ctx, guildId, best, queryId, ephemeral);
-  ctx.log.info({ guildId, queryId, interactionId: interaction.id }, 'faq question without a good answer');
-  return reply(noMatchMessage(found.slice(0, 3), { recorded: true }));
+  const outcome = await askFaq(ctx, guildId, options.question);
+  if (outcome.kind === 'answer') {
+    return reply(await entryMessage(ctx, guildId, outcome.entry, outcome.queryId), { ephemeral });
+  }
+  if (outcome.kind === 'closest') {
+    ctx.faqActivity.recordView(guildId, outcome.entry.slug, ctx.clock());
+    return reply(closestEntryMessage(outcome.entry, outcome.nextClosest, outcome.queryId), { ephemeral });
+  }
+  if (outcome.recorded) ctx.log.info({ guildId, interactionId: interaction.id }, 'faq question off topic');
+  return reply(noMatchMessage({ recorded: outcome.recorded }));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: Context) {
   // Any throw here becomes an empty list in the router: the member can still send the question as typed.
-  const { guildId } = guildMember(interaction);
-  const typed = String(readOptions(interaction).focused?.value ?? '').slice(0, MAX_QUERY_LENGTH);
-  const mostViewed = () => ctx.faqReads.mostViewed(guildId, MAX_CHOICES);
-  if (normalizeText(typed) === '') return choices(suggestionChoices(await mostViewed()));
-  const [starts, matches] = await Promise.all([
-    ctx.faqReads.byQuestionStart(guildId, typed, MAX_CHOICES),
-    // After a space the last word is finished: "pub " is the word pub, not any word starting so.
-    ctx.faqReads.search(guildId, typed, MAX_CHOICES, { prefixLastWord: !/\s$/.test(typed) }),
-  ]);
-  const suggestions = rankSuggestions(starts, matches, MAX_CHOICES);
-  // Nothing fits the first letters yet: the most viewed entries beat an empty list.
-  return choices(suggestionChoices(suggestions.length > 0 ? suggestions : await mostViewed()));
-}
-
-const openParts = z.tuple([z.literal('open'), faqSlugSchema]);
-const voteParts = z.tuple([
-  z.literal('vote'),
-  faqSlugSchema,
-  z.coerce.number().int().min(0).max(2_147_483_647),
-  z.enum(['yes', 'no']),
-]);
-
-async function component(interaction: ComponentInteraction, ctx: Context): Promise<APIInteractionResponse> {
-  const { guildId, userId } = guildMember(interaction);
-  const { parts } = decodeCustomId(interaction.data.custom_id);
-  const open = openParts.safeParse(parts);
-  const vote = voteParts.safeParse(parts);
-  const slug = open.success ? open.data[1] : vote.success ? vote.data[1] : null;
-  if (slug === null) throw new UserError('That button is not one this bot knows. It may be outdated.');
-  const entry = await ctx.faqReads.visibleEntry(guildId, slug);
-  if (!entry) throw new UserError('That FAQ entry is no longer available in this server.');
-  if (open.success) return showEntry(ctx, guildId, entry, 0, true);
-  if (!vote.success) throw new UserError('That button is not one this bot knows. It may be outdated.');
-  const helpful = vote.data[3] === 'yes';
-  const queryId = vote.data[2] === 0 ? null : vote.data[2];
-  // An answered question is stored only once a vote refers to it; the vote links to it.
-  if (queryId !== null) await ctx.faqActivity.keepQuery(queryId);
-  const { previous } = await recordFaqVote(ctx.db, {
-    guildId,
-    slug,
-    userId,
-    helpful,
-    queryId,
-    now: ctx.clock(),
-  });
-  return ephemeralText(voteConfirmation(helpful, previous));
+  const member = guildMember(interaction);
+  return choices(await suggestFaqs(ctx, member, String(readOptions(interaction).focused?.value ?? '')));
 }
 
 export const faqCommand: Command = {
@@ -145,5 +66,5 @@ export const faqCommand: Command = {
   customIdPrefix: FAQ_PREFIX,
   execute,
   autocomplete,
-  component,
+  component: handleFaqComponent,
 };

@@ -1,4 +1,5 @@
-import type { Command } from '../src/router/command.ts';
+import type { Command, MessageCommand } from '../src/router/command.ts';
+import { createAnswerWithFaqCommand } from './answer-with-faq.ts';
 import { assessCommand } from './assess.ts';
 import { configCommand } from './config.ts';
 import { faqCommand } from './faq.ts';
@@ -23,3 +24,6 @@ export const commands: readonly Command[] = [
   mydataCommand,
   portfolioCommand,
 ];
+
+/** The message commands (type 3, in a message's Apps menu), deployed with the slash commands. */
+export const messageCommands: readonly MessageCommand[] = [createAnswerWithFaqCommand()];

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { commands } from '../commands/index.ts';
+import { commands, messageCommands } from '../commands/index.ts';
 import { warmUpCardRenderer } from './card/assessment-card.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createConsoleLogSink, startConsole } from './console/console.ts';
@@ -106,6 +106,7 @@ async function main() {
   };
   ctx.faqActivity.start();
   const router = createRouter(commands, {
+    messageCommands,
     deferAfterMs: config.transport === 'console' ? Number.POSITIVE_INFINITY : DEFER_AFTER_MS,
   });
   const deps: TransportDeps = {

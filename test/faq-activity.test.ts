@@ -60,9 +60,11 @@ describe.each(databaseKinds())('the /faq activity log (%s)', (kind) => {
     await activity.flush();
     expect(await storedQueries(database)).toEqual([]);
 
-    await activity.keepQuery(helped);
-    await activity.keepQuery(helped);
-    await activity.keepQuery(ignored + 1_000_000);
+    await activity.keepQuery(helped, GUILD_A);
+    await activity.keepQuery(helped, GUILD_A);
+    await activity.keepQuery(ignored + 1_000_000, GUILD_A);
+    // A vote in another guild naming this guild's question (a forged button) keeps nothing.
+    await activity.keepQuery(ignored, GUILD_B);
     expect((await storedQueries(database)).map((row) => [row.id, row.query, row.answered])).toEqual([
       [helped, 'how many publications', true],
     ]);

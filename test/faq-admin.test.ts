@@ -1,9 +1,10 @@
-import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { type APIEmbed, ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
-import { searchFaqs } from '../src/db/queries/faqs.ts';
 import { faqEntries, faqHidden } from '../src/db/schema/index.ts';
+import { searchFaqs } from '../src/faq/search.ts';
+import { buildButtonPress } from '../src/interactions/build.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
@@ -29,6 +30,11 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
     const response = await harness.command('faq', { options: { question } }, actor);
     return replyOf(response);
   };
+  const choose = (customId: string, value: string, actor = mod) =>
+    harness.send({
+      ...buildButtonPress(customId, actor),
+      data: { custom_id: customId, component_type: ComponentType.StringSelect, values: [value] },
+    });
   const tableState = async () => ({
     entries: await harness.db.select().from(faqEntries).orderBy(faqEntries.id),
     hidden: await harness.db.select().from(faqHidden),
@@ -219,6 +225,20 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
     }
   });
 
+  it('refuses a form holding a NUL character with a clear message, saving nothing', async () => {
+    const before = await tableState();
+    const form = modalOf(await admin('add', { slug: 'nul-entry' }));
+    const saved = replyOf(
+      await harness.submitModal(
+        form.custom_id,
+        { ...visaEntry, question: 'When is the\u0000 visa due?' },
+        mod,
+      ),
+    );
+    expect(saved.content).toMatch(/^Question: holds a NUL character/);
+    expect(await tableState()).toEqual(before);
+  });
+
   describe('gaps', () => {
     it('lists the most frequent unanswered questions and answers rated not helpful, with counts and dates', async () => {
       harness.clock.set(new Date('2026-11-01T12:00:00Z'));
@@ -250,6 +270,44 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
       expect(lowRated).toMatch(
         /\*\*2\*\* not helpful, 0 helpful · `case-reports` · asked as "is a case report worth doing"/,
       );
+    });
+
+    it('attaches a missed question to an entry as this server’s alias, searchable at once', async () => {
+      harness.clock.set(new Date('2026-11-05T12:00:00Z'));
+      const missed = 'where can zorblat trainees present work';
+      await ask(missed);
+      const data = replyOf(await admin('gaps'));
+      const menus = ((data.components ?? []) as unknown[]).flatMap(
+        (row) =>
+          (
+            row as {
+              components: Array<{
+                custom_id: string;
+                placeholder?: string;
+                options: Array<{ value: string }>;
+              }>;
+            }
+          ).components,
+      );
+      const menu = menus.find((candidate) => candidate.placeholder?.includes('zorblat'));
+      if (!menu) throw new Error('no menu for the missed question');
+      expect(menu.custom_id).toMatch(/^faq-admin:alias:\d+$/);
+      expect(menu.options.map((option) => option.value)).toContain('ir-meetings');
+
+      // Plain members, and moderators of another server, change nothing.
+      expect(replyOf(await choose(menu.custom_id, 'ir-meetings', plain)).content).toMatch(/Manage Server/);
+      expect(replyOf(await choose(menu.custom_id, 'ir-meetings', modB)).content).toMatch(
+        /no longer in this server/,
+      );
+      expect((await searchFaqs(harness.db, GUILD_B, missed, 1))[0]?.score ?? 0).toBeLessThan(1);
+
+      const done = replyOf(await choose(menu.custom_id, 'ir-meetings', mod));
+      expect(done.content).toMatch(/now leads to `ir-meetings`/);
+      const [best] = await searchFaqs(harness.db, GUILD_A, missed, 1);
+      expect(best?.slug).toBe('ir-meetings');
+      expect(best?.aliases).toContain(missed);
+      expect((await searchFaqs(harness.db, GUILD_B, missed, 1))[0]?.aliases ?? []).not.toContain(missed);
+      expect(replyOf(await choose(menu.custom_id, 'ir-meetings', mod)).content).toMatch(/already leads/);
     });
 
     it('keeps each guild to its own gaps', async () => {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../src/db/client.ts';
-import { searchFaqs } from '../src/db/queries/faqs.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
+import { searchFaqs } from '../src/faq/search.ts';
 import { GUILD_A, GUILD_B } from './helpers/actors.ts';
 
 const run = promisify(execFile);

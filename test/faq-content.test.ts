@@ -6,7 +6,6 @@ import { FAQ_LIMITS, faqEntryInputSchema } from '../src/faq/entry.ts';
 import { guideSections } from '../src/faq/guide-sections.ts';
 import { normalizeText } from '../src/faq/query-text.ts';
 import { faqAnswerMessage, faqEmbed } from '../src/faq/render.ts';
-import { faqSynonyms } from '../src/faq/synonyms.ts';
 
 const entries = loadBuiltInFaqs();
 const labelled = JSON.parse(
@@ -113,33 +112,6 @@ describe('built-in FAQ content', () => {
     ].join('\n');
     expect(parseFaqMarkdown(complete, 'sample-entry.md').slug).toBe('sample-entry');
     expect(() => parseFaqMarkdown(complete, 'other-name.md')).toThrow(/file name/);
-  });
-
-  it('knows the abbreviations members use', () => {
-    const keys = Object.keys(faqSynonyms).map(normalizeText);
-    for (const abbreviation of [
-      'pubs',
-      'img',
-      'ir',
-      'dr',
-      'eras',
-      'lor',
-      'pd',
-      'pi',
-      'ufe',
-      'tace',
-      'pae',
-      'y90',
-      'sir',
-      'rsna',
-      'cirse',
-      'jvir',
-      'cvir',
-      'qi',
-      'irb',
-    ]) {
-      expect(keys, abbreviation).toContain(abbreviation);
-    }
   });
 });
 

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FaqListRow, FaqSearchRow } from '../src/db/queries/faqs.ts';
+import type { FaqListRow } from '../src/db/queries/faqs.ts';
 import { parseAliasList, parseTagList } from '../src/faq/entry.ts';
 import { parseFaqImport } from '../src/faq/import.ts';
+import { createKeystrokes } from '../src/faq/keystrokes.ts';
 import { normalizeText, queryTerms } from '../src/faq/query-text.ts';
-import { isGoodMatch } from '../src/faq/relevance.ts';
 import { pickedSlug, voteConfirmation } from '../src/faq/render.ts';
+import { type FaqSearchRow, isGoodMatch } from '../src/faq/search.ts';
 import { rankSuggestions } from '../src/faq/suggest.ts';
 
 describe('query normalisation', () => {
@@ -91,6 +92,19 @@ describe('autocomplete ranking', () => {
   it('never returns more than asked', () => {
     const many = Array.from({ length: 40 }, (_, index) => found(`entry-${index}`, true, 1 - index / 100));
     expect(rankSuggestions([], many, 25)).toHaveLength(25);
+  });
+});
+
+describe('keystrokes', () => {
+  it('says when a member’s autocomplete was overtaken by their next one, per member', () => {
+    const keystrokes = createKeystrokes(2);
+    const first = keystrokes.start('g', 'a');
+    const other = keystrokes.start('g', 'b');
+    expect(first()).toBe(false);
+    const second = keystrokes.start('g', 'a');
+    expect(first()).toBe(true);
+    expect(second()).toBe(false);
+    expect(other()).toBe(false);
   });
 });
 

@@ -95,8 +95,17 @@ describe.each(databaseKinds())('cached FAQ reads (%s)', (kind) => {
     expect(executeSpy.mock.calls.length).toBeGreaterThan(callsWhileFresh);
   });
 
+  it('counts every entry by its heap, so many empty results cannot grow it past its bound', async () => {
+    const reads = createFaqReads(database.db, { now, maxBytes: 50_000 });
+    for (let index = 0; index < 300; index++) await reads.search(GUILD_A, `zzqx${index}`, 4);
+    // 300 empty results at about 700 B each would be 210 kB if counted by their text alone.
+    const before = executeSpy.mock.calls.length;
+    await reads.search(GUILD_A, 'zzqx0', 4);
+    expect(executeSpy.mock.calls.length).toBeGreaterThan(before);
+  });
+
   it('stays correct when the cache is too small to hold much', async () => {
-    const reads = createFaqReads(database.db, { now, maxChars: 5_000 });
+    const reads = createFaqReads(database.db, { now, maxBytes: 10_000 });
     const questions = ['how many publications', 'research fellowship', 'which journals', 'case reports'];
     const firstPass = [];
     for (const question of questions) firstPass.push(slugs(await reads.search(GUILD_A, question, 4)));

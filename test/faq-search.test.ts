@@ -1,25 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
-import {
-  faqSearchStatement,
-  listFaqsByQuestionStart,
-  searchFaqs,
-  upsertGuildFaq,
-} from '../src/db/queries/faqs.ts';
+import { listFaqsByQuestionStart, upsertGuildFaq } from '../src/db/queries/faqs.ts';
 import { faqTerms } from '../src/db/schema/index.ts';
-import { isGoodMatch } from '../src/faq/relevance.ts';
+import { normalizeText } from '../src/faq/query-text.ts';
+import { faqSearchStatement, searchFaqs } from '../src/faq/search.ts';
+import { labelledSets, offTopicSets } from './bench/lib/faq-data.ts';
+import { relevanceOf, turnedAwayShare } from './bench/lib/faq-evaluation.ts';
 import { GUILD_A, GUILD_B } from './helpers/actors.ts';
 import { createTestDatabase, databaseKinds } from './helpers/db.ts';
 
-const labelled = JSON.parse(
-  readFileSync(new URL('./fixtures/faq-labelled.json', import.meta.url), 'utf8'),
-) as Array<{ query: string; slug: string; kind: string }>;
-const unanswerable = JSON.parse(
-  readFileSync(new URL('./fixtures/faq-unanswerable.json', import.meta.url), 'utf8'),
-) as string[];
+const sets = labelledSets();
+const offTopic = offTopicSets();
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 const ADVERSARIAL = [
   '',
@@ -57,41 +51,39 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
   });
   afterAll(() => database.close());
 
-  it('finds the labelled answer first in at least 90% of questions, and among the first three in 97%', async () => {
-    let top1 = 0;
-    let top3 = 0;
-    const misses: string[] = [];
-    for (const { query, slug } of labelled) {
-      const slugs = (await searchFaqs(database.db, GUILD_A, query, 3)).map((row) => row.slug);
-      if (slugs[0] === slug) top1++;
-      else misses.push(`${JSON.stringify(query)} → ${slugs.join(', ')} (wanted ${slug})`);
-      if (slugs.includes(slug)) top3++;
-    }
-    const share = (count: number) => `${((100 * count) / labelled.length).toFixed(1)}%`;
+  const search = (query: string, limit: number) => searchFaqs(database.db, GUILD_A, query, limit);
+
+  it.each(sets.map((set) => [set.name, set] as const))('ranks the %s', async (_name, set) => {
+    const figures = await relevanceOf(search, set.items);
     console.log(
-      `[faq relevance, ${kind}] ${labelled.length} labelled questions: top-1 ${share(top1)}, top-3 ${share(top3)}` +
-        (misses.length > 0 ? `\n  not first:\n  ${misses.join('\n  ')}` : ''),
+      `[faq relevance, ${kind}] ${set.name}, ${figures.count} questions: top-1 ${percent(figures.top1)}, ` +
+        `top-3 ${percent(figures.top3)}, told "no entry" ${percent(figures.refused)}` +
+        // Held-out questions stay unseen: figures only, never which ones were missed.
+        (set.heldOut || figures.misses.length === 0
+          ? ''
+          : `\n  not first:\n  ${figures.misses.join('\n  ')}`),
     );
-    expect(top1 / labelled.length).toBeGreaterThanOrEqual(0.9);
-    expect(top3 / labelled.length).toBeGreaterThanOrEqual(0.97);
+    // The targets: on the held-out half of the independent questions (never tuned on); the project's
+    // own set keeps what it had; the dev half may not fall back.
+    const targets = set.heldOut
+      ? { top1: 0.92, top3: 0.97 }
+      : set.name.startsWith('project')
+        ? { top1: 0.9, top3: 0.97 }
+        : { top1: 0.8, top3: 0.9 };
+    expect(figures.top1).toBeGreaterThanOrEqual(targets.top1);
+    expect(figures.top3).toBeGreaterThanOrEqual(targets.top3);
+    // No refusal for an on-topic question: at worst the closest entry.
+    expect(figures.refused).toBeLessThanOrEqual(0.03);
   });
 
-  it('answers nearly all labelled questions and turns most off-topic ones away', async () => {
-    let answered = 0;
-    for (const { query } of labelled) {
-      const [best] = await searchFaqs(database.db, GUILD_A, query, 1);
-      if (best && isGoodMatch(best.score)) answered++;
+  it('turns off-topic questions away: at least 14 of the original 16, and 85% of the new ones', async () => {
+    const shares: string[] = [];
+    for (const set of offTopic) {
+      const share = await turnedAwayShare(search, set.items);
+      shares.push(`${set.name} ${percent(share)} of ${set.items.length}`);
+      expect(share, set.name).toBeGreaterThanOrEqual(set.name.startsWith('original') ? 14 / 16 : 0.85);
     }
-    let turnedAway = 0;
-    for (const query of unanswerable) {
-      const [best] = await searchFaqs(database.db, GUILD_A, query, 1);
-      if (!best || !isGoodMatch(best.score)) turnedAway++;
-    }
-    console.log(
-      `[faq threshold, ${kind}] answered ${answered}/${labelled.length} labelled, turned away ${turnedAway}/${unanswerable.length} off-topic`,
-    );
-    expect(answered / labelled.length).toBeGreaterThanOrEqual(0.95);
-    expect(turnedAway / unanswerable.length).toBeGreaterThanOrEqual(0.75);
+    console.log(`[faq off topic, ${kind}] turned away: ${shares.join('; ')}`);
   });
 
   it('corrects typos against the FAQ vocabulary', async () => {
@@ -152,7 +144,9 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
       await expect(
         searchFaqs(database.db, GUILD_A, query, 25, { prefixLastWord: true }),
       ).resolves.toBeInstanceOf(Array);
-      await expect(listFaqsByQuestionStart(database.db, GUILD_A, query, 25)).resolves.toBeInstanceOf(Array);
+      await expect(
+        listFaqsByQuestionStart(database.db, GUILD_A, normalizeText(query), 25),
+      ).resolves.toBeInstanceOf(Array);
     }
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 200, unit: 'binary' }), async (query) => {
@@ -174,7 +168,8 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
         where b.guild_id is null`);
       await database.db.execute(sql`analyze faq_entries`);
       await database.db.execute(sql`analyze faq_terms`);
-    });
+      // 10,000 generated rows take a while on a shared two-core machine.
+    }, 180_000);
 
     interface PlanNode {
       'Node Type': string;
@@ -236,7 +231,7 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
       const rows = await listFaqsByQuestionStart(database.db, GUILD_B, 'how many pubs do i need', 25);
       expect(rows[0]?.exact).toBe(true);
       expect(rows.length).toBe(25);
-      const prefix = await listFaqsByQuestionStart(database.db, GUILD_B, 'How many pub', 25);
+      const prefix = await listFaqsByQuestionStart(database.db, GUILD_B, normalizeText('How many pub'), 25);
       expect(prefix.every((row) => row.question.toLowerCase().startsWith('how many pub'))).toBe(true);
     });
   });

@@ -1,10 +1,11 @@
-import { type APIEmbed, MessageFlags } from 'discord-api-types/v10';
+import { type APIEmbed, ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqQueries, faqViews, faqVotes } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
-import { ANSWER_THRESHOLD } from '../src/faq/relevance.ts';
+import { FAQ_SEARCH_TUNING } from '../src/faq/search.ts';
+import { buildButtonPress } from '../src/interactions/build.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { buttonsOf, choicesOf, replyOf } from './helpers/responses.ts';
@@ -18,6 +19,12 @@ describe('/faq', () => {
   const other = member('300000000000000002');
   const ask = (question: string, extra: Record<string, string | boolean> = {}, actor = asker) =>
     harness.command('faq', { options: { question, ...extra } }, actor);
+
+  const choose = (customId: string, value: string, actor = asker) =>
+    harness.send({
+      ...buildButtonPress(customId, actor),
+      data: { custom_id: customId, component_type: ComponentType.StringSelect, values: [value] },
+    });
 
   beforeAll(async () => {
     harness = await createHarness();
@@ -78,7 +85,56 @@ describe('/faq', () => {
     expect(after.length).toBe(before.length + 1);
     const recorded = after.at(-1);
     expect(recorded).toMatchObject({ guildId: GUILD_A, normalized: 'who won the football match yesterday' });
-    expect(recorded?.score).toBeLessThan(ANSWER_THRESHOLD);
+    expect(recorded?.score).toBeLessThan(FAQ_SEARCH_TUNING.answerThreshold);
+  });
+
+  it('answers a weak but on-topic question with the closest entry, said to be the closest, and the next two', async () => {
+    const data = replyOf(await ask('mentor birthday gift'));
+    await harness.ctx.faqActivity.flush();
+    expect(data.content).toMatch(/closest/);
+    expect(data.content).not.toMatch(/couldn't find/);
+    expect(data.embeds).toHaveLength(1);
+    const next = buttonsOf(data).filter((button) => button.custom_id.startsWith('faq:open:'));
+    expect(next).toHaveLength(2);
+    expect(buttonsOf(data).map((button) => button.label)).toContain('Not helpful');
+    // Still a miss for moderators to see.
+    const [recorded] = await harness.db
+      .select()
+      .from(faqQueries)
+      .where(and(eq(faqQueries.normalized, 'mentor birthday gift'), eq(faqQueries.answered, false)));
+    expect(recorded?.matchedSlug).toBeTruthy();
+  });
+
+  it('asks after Not helpful which entry would have helped, and keeps the choice with the vote', async () => {
+    const voter = member('300000000000000007');
+    const data = replyOf(await ask('research fellowship', {}, voter));
+    const notHelpful = buttonsOf(data).find((button) => button.label === 'Not helpful');
+    if (!notHelpful) throw new Error('no Not helpful button');
+    const asked = replyOf(await harness.press(notHelpful.custom_id, voter));
+    expect(asked.flags).toBe(MessageFlags.Ephemeral);
+    expect(asked.content).toMatch(/Which entry would have helped\?/);
+    type Menu = { custom_id: string; options: Array<{ value: string; label: string }> };
+    const [firstRow] = (asked.components ?? []) as unknown as Array<{ components: Menu[] }>;
+    const menu = firstRow?.components[0];
+    if (!menu) throw new Error('no menu');
+    const votedSlug = notHelpful.custom_id.split(':')[2];
+    expect(menu.options.map((option) => option.value)).not.toContain(votedSlug);
+    expect(menu.options.at(-1)).toEqual({ label: 'None of these', value: '-' });
+    const better = menu.options[0]?.value ?? '';
+
+    // Someone else's choice, or a slug outside the menu's rules, changes nothing.
+    expect(replyOf(await choose(menu.custom_id, better, other)).content).toMatch(/Not helpful.*first/);
+    expect(replyOf(await choose(menu.custom_id, 'Bad Slug', voter)).content).toMatch(
+      /Pick one of the entries/,
+    );
+
+    const chosen = await choose(menu.custom_id, better, voter);
+    expect(chosen.type).toBe(InteractionResponseType.UpdateMessage);
+    const [vote] = await harness.db
+      .select()
+      .from(faqVotes)
+      .where(and(eq(faqVotes.userId, voter.userId), eq(faqVotes.slug, votedSlug ?? '')));
+    expect(vote).toMatchObject({ helpful: false, betterSlug: better });
   });
 
   it('keeps one vote per member per entry, which the member can change', async () => {
@@ -133,9 +189,42 @@ describe('/faq', () => {
     expect(row?.views).toBe(2);
   });
 
-  it('refuses a question over 200 characters with a clear message', async () => {
-    const data = replyOf(await ask('x'.repeat(201)));
-    expect(data.content).toMatch(/at most 200 characters/);
+  it('answers a long, rambling question on its content words, and refuses only past 2000 characters', async () => {
+    const rambling = [
+      'Hi everyone, sorry for the long message, I am new here and honestly a bit lost.',
+      'I finished medical school abroad two years ago and I have been working in a small hospital since,',
+      'and now I really want to apply for interventional radiology in the US, but I keep reading different things online.',
+      'Some people say an IMG needs five papers, others say ten, and nobody agrees on the number.',
+      'So my question is basically: how many publications do I need as an IMG to be competitive for IR?',
+      'I have one case report in progress and nothing published yet. Thank you so much for any advice, really appreciate it!',
+    ].join(' ');
+    expect(rambling.length).toBeGreaterThan(500);
+    const long = `${rambling} ${'Thanks again, I hope this is the right place to ask. '.repeat(14)}`;
+    expect(long.length).toBeGreaterThan(1000);
+    const data = replyOf(await ask(long));
+    expect(data.embeds?.[0]?.title).toBe(builtInQuestion('how-many-publications'));
+    expect(replyOf(await ask('x'.repeat(2001))).content).toMatch(/at most 2000 characters/);
+  });
+
+  it('gives every kind of bad input a private reply, storing only the questions worth a gap', async () => {
+    const before = (await harness.db.select().from(faqQueries)).length;
+    const cases: Array<[string, RegExp]> = [
+      ['   ', /Type a question/],
+      ['x'.repeat(6000), /at most 2000 characters/],
+      ['😀🔥💉', /couldn't find an entry/],
+      ['\u200b\u200b\u202e\u2066', /couldn't find an entry/],
+      ["'; DROP TABLE faq_entries; -- & | ! :* <-> (", /./],
+      ['nul\u0000 in the middle of research fellowship', /./],
+    ];
+    for (const [question, expected] of cases) {
+      const data = replyOf(await ask(question));
+      expect(data.flags, JSON.stringify(question.slice(0, 20))).toBe(MessageFlags.Ephemeral);
+      expect(`${data.content ?? ''}${data.embeds?.[0]?.title ?? ''}`).toMatch(expected);
+      expect(data.content ?? '').not.toMatch(/Something went wrong/);
+    }
+    await harness.ctx.faqActivity.flush();
+    // Only the two with words to search for can become gaps; emoji, marks and refusals store nothing.
+    expect((await harness.db.select().from(faqQueries)).length - before).toBeLessThanOrEqual(2);
   });
 
   it('answers odd input without an error', async () => {

@@ -1,6 +1,6 @@
 import { REST } from '@discordjs/rest';
 import { type RESTGetCurrentApplicationResult, Routes } from 'discord-api-types/v10';
-import { commands } from '../../commands/index.ts';
+import { commands, messageCommands } from '../../commands/index.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 
 /**
@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../config.ts';
  * `--clear-guild` empties DISCORD_GUILD_ID's own list instead.
  */
 async function deployCommands(argv: string[]) {
-  const body = commands.map((command) => command.data);
+  const body = [...commands, ...messageCommands].map((command) => command.data);
   if (argv.includes('--dry-run')) {
     process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return;

@@ -26,9 +26,10 @@ export interface FaqActivityLog {
   recordQuery(record: Omit<FaqQueryRecord, 'id'>): Promise<number>;
   /**
    * Stores an answered question now that a vote refers to it, with everything else waiting; a
-   * question no longer held (an old reply, or one another process gave) is not stored.
+   * question no longer held (an old reply, or one another process gave), or asked in another guild
+   * than the vote's, is not stored.
    */
-  keepQuery(id: number): Promise<void>;
+  keepQuery(id: number, guildId: string): Promise<void>;
   /** Counts one showing of an entry. */
   recordView(guildId: string, slug: string, viewedAt: Date): void;
   /** Stores everything waiting; read paths call it first when they need the latest rows. */
@@ -146,9 +147,10 @@ export function createFaqActivityLog(
       else queries.push({ ...record, id });
       return id;
     },
-    async keepQuery(id) {
+    async keepQuery(id, guildId) {
       const record = answered.get(id);
-      if (record) {
+      // A forged button could name another guild's question: only the guild's own is kept.
+      if (record && record.guildId === guildId) {
         answered.delete(id);
         queries.push(record);
       }

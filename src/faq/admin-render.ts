@@ -8,9 +8,8 @@ import type { LowRatedGap, UnansweredGap } from '../db/queries/faq-queries.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
-import { encodeCustomId } from '../router/custom-id.ts';
+import { faqAdminCustomId, NONE_OF_THESE } from './custom-ids.ts';
 import { FAQ_LIMITS } from './entry.ts';
-import { FAQ_ADMIN_PREFIX } from './render.ts';
 
 // What /faq-admin shows: the add / edit form and the gaps view (the answer itself is in render.ts).
 
@@ -59,7 +58,7 @@ export function faqEntryForm(
   });
   const title = truncate(`${mode === 'add' ? 'Add' : 'Edit'} FAQ entry ${slug}`, 45);
   return {
-    custom_id: encodeCustomId(FAQ_ADMIN_PREFIX, mode, slug),
+    custom_id: faqAdminCustomId({ action: mode, slug }),
     title,
     components: [
       input(
@@ -117,6 +116,12 @@ function fieldValue(lines: readonly string[], empty: string): string {
   return kept.join('\n');
 }
 
+function wouldHaveHelped(slugs: readonly string[]): string {
+  if (slugs.length === 0) return '';
+  const named = slugs.map((slug) => (slug === NONE_OF_THESE ? 'none of these' : `\`${slug}\``));
+  return ` · would have helped: ${named.join(', ')}`;
+}
+
 /**
  * /faq-admin gaps. Questions are shown in their normalised form (lower-case words only), which both
  * groups the same question typed differently and keeps member text from carrying any formatting.
@@ -133,13 +138,13 @@ export function gapsEmbed(
     (gap) =>
       `**${gap.notHelpful}** not helpful, ${gap.helpful} helpful · \`${gap.slug}\` · ${
         gap.query ? `asked as "${truncate(gap.query, 100)}"` : 'picked from the list'
-      } · last ${discordTimestamp(gap.lastVotedAt, 'd')}`,
+      }${wouldHaveHelped(gap.wouldHaveHelped)} · last ${discordTimestamp(gap.lastVotedAt, 'd')}`,
   );
   return {
     title: `What the FAQ is missing (last ${days} days)`,
     color: BRAND_COLOR,
     description:
-      'Questions members asked that found no good answer, and answers voted not helpful more often than helpful. Add or edit entries with `/faq-admin add` and `/faq-admin edit`.',
+      'Questions members asked that found no good answer, and answers voted not helpful more often than helpful. Attach a question to the entry that answers it with its menu below (it becomes an alias in this server), or add and edit entries with `/faq-admin add` and `/faq-admin edit`.',
     fields: [
       {
         name: 'Unanswered questions',

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand } from '../router/command.ts';
 import { publicOption } from '../router/options.ts';
-import { MAX_QUERY_LENGTH } from './query-text.ts';
+import { MAX_QUESTION_LENGTH } from './query-text.ts';
 
 export const faqCommandData = defineCommand({
   name: 'faq',
@@ -14,7 +14,7 @@ export const faqCommandData = defineCommand({
       required: true,
       autocomplete: true,
       min_length: 1,
-      max_length: MAX_QUERY_LENGTH,
+      max_length: MAX_QUESTION_LENGTH,
     },
     publicOption('Post the answer for everyone in the channel (default: only you see it)'),
   ],

@@ -37,6 +37,10 @@ const tagSchema = z
   .max(FAQ_LIMITS.tag, { error: `a tag has at most ${FAQ_LIMITS.tag} characters` })
   .regex(SLUG_PATTERN, { error: 'a tag uses lower-case letters, digits and hyphens' });
 
+/** PostgreSQL text cannot hold U+0000: refused with a clear message rather than failing to save. */
+const hasNoNul = (value: string) => !value.includes('\u0000');
+const NUL_ERROR = { error: 'holds a NUL character (U+0000), which cannot be saved' };
+
 /** What a guild may write, and what `faq export` prints: the portable shape of an entry. */
 export const faqEntryInputSchema = z
   .object({
@@ -47,19 +51,22 @@ export const faqEntryInputSchema = z
       .min(FAQ_LIMITS.questionMin, {
         error: `the question needs at least ${FAQ_LIMITS.questionMin} characters`,
       })
-      .max(FAQ_LIMITS.question, { error: `the question has at most ${FAQ_LIMITS.question} characters` }),
+      .max(FAQ_LIMITS.question, { error: `the question has at most ${FAQ_LIMITS.question} characters` })
+      .refine(hasNoNul, NUL_ERROR),
     answer: z
       .string()
       .trim()
       .min(FAQ_LIMITS.answerMin, { error: `the answer needs at least ${FAQ_LIMITS.answerMin} characters` })
-      .max(FAQ_LIMITS.answer, { error: `the answer has at most ${FAQ_LIMITS.answer} characters` }),
+      .max(FAQ_LIMITS.answer, { error: `the answer has at most ${FAQ_LIMITS.answer} characters` })
+      .refine(hasNoNul, NUL_ERROR),
     aliases: z
       .array(
         z
           .string()
           .trim()
           .min(2, { error: 'an alias needs at least 2 characters' })
-          .max(FAQ_LIMITS.alias, { error: `an alias has at most ${FAQ_LIMITS.alias} characters` }),
+          .max(FAQ_LIMITS.alias, { error: `an alias has at most ${FAQ_LIMITS.alias} characters` })
+          .refine(hasNoNul, NUL_ERROR),
       )
       .max(FAQ_LIMITS.aliases, { error: `at most ${FAQ_LIMITS.aliases} aliases` })
       .default([]),

@@ -1,22 +1,74 @@
-import { faqSynonyms } from './synonyms.ts';
-
-/** Discord caps the /faq question option at this length; longer input is cut, never refused. */
-export const MAX_QUERY_LENGTH = 200;
-const MAX_WORDS = 40;
-const MAX_WORD_LENGTH = 30;
-const MAX_TERMS = 32;
-const MIN_PREFIX_LENGTH = 3;
-/** How much a word added by the synonym list counts next to a word the member typed. */
-const SYNONYM_WEIGHT = 0.5;
+import { loadBuiltInFaqs } from './content.ts';
+import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
+import { buildVocabulary, correctWord, isCorrectable, type Vocabulary } from './typos.ts';
+import { memberVocabulary } from './vocabulary.ts';
 
 /**
- * Lower-case letters and digits separated by single spaces: the same rule as the database function
- * faq_normalize, so exact-alias and prefix comparisons agree on both sides. Whatever the input
- * (quotes, operators, SQL, emoji), the result only ever holds [a-z0-9 ].
+ * The longest question /faq takes (Discord allows up to 6000 characters in an option). A long
+ * question is ranked on its content words, the first MAX_WORDS of them.
+ */
+export const MAX_QUESTION_LENGTH = 2000;
+const MAX_WORDS = 60;
+const MAX_WORD_LENGTH = 30;
+const MAX_TERMS = 48;
+const MIN_PREFIX_LENGTH = 3;
+const MAX_UNKNOWN_WORDS = 4;
+/** A question of more words than this is ranked without the chat filler in it ("hi guys, please…"). */
+const FILLER_KEPT_UP_TO = 4;
+/**
+ * PostgreSQL's English stop words (tsearch_data/english.stop): the full-text search drops them
+ * anyway, so they are left out before counting a long question's words.
+ */
+const STOP_WORDS = new Set(
+  (
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
+    'herself it its itself they them their theirs themselves what which who whom this that these those am is ' +
+    'are was were be been being have has had having do does did doing a an the and but if or because as until ' +
+    'while of at by for with about against between into through during before after above below to from up ' +
+    'down in out on off over under again further then once here there when where why how all any both each ' +
+    'few more most other some such no nor not only own same so than too very s t can will just don should now'
+  ).split(' '),
+);
+
+/**
+ * Letters the Unicode decomposition leaves whole, and what they fold to. The same table, with the
+ * decomposed accented letters of Latin-1 and Latin Extended-A, is in the database function
+ * faq_normalize (migration faq_accent_folding), so both sides fold alike.
+ */
+export const FOLDED_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ĸ: 'k',
+  ŋ: 'n',
+  ĳ: 'ij',
+  ŉ: 'n',
+  ſ: 's',
+};
+const foldedLetter = new RegExp(`[${Object.keys(FOLDED_LETTERS).join('')}]`, 'g');
+
+/**
+ * Lower-case letters and digits separated by single spaces, accents folded ("Publicação" is
+ * "publicacao"): the same rule as the database function faq_normalize, so exact-alias and prefix
+ * comparisons agree on both sides. Whatever the input (quotes, operators, SQL, emoji, zero-width or
+ * right-to-left marks), the result only ever holds [a-z0-9 ].
  */
 export function normalizeText(text: string): string {
   return text
-    .slice(0, MAX_QUERY_LENGTH * 2)
+    .slice(0, MAX_QUESTION_LENGTH * 2)
+    .toLowerCase()
+    .replace(foldedLetter, (letter) => FOLDED_LETTERS[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -26,49 +78,152 @@ export interface QueryTerm {
   /** A word of [a-z0-9] only, safe to hand to to_tsquery. */
   word: string;
   weight: number;
-  /** Typed by the member (may be corrected for typos) rather than added from the synonym list. */
+  /** Typed by the member (may be corrected for typos) rather than added from the vocabulary. */
   typed: boolean;
   /** The word the member is still typing (autocomplete): matched as a prefix, never corrected. */
   prefix: boolean;
+  /** A known word put for a misspelt one the member typed (src/faq/typos.ts). */
+  corrected: boolean;
 }
 
-const synonymsByKey = new Map(
-  Object.entries(faqSynonyms).map(([key, expansion]) => [normalizeText(key), normalizeText(expansion)]),
+const normalizedEntries = (table: Record<string, string>) =>
+  new Map(Object.entries(table).map(([key, value]) => [normalizeText(key), normalizeText(value)]));
+const synonymsByKey = normalizedEntries(memberVocabulary.terms);
+const translationsByKey = normalizedEntries(memberVocabulary.translations);
+const longestKey = Math.max(
+  ...[...synonymsByKey.keys(), ...translationsByKey.keys()].map((key) => key.split(' ').length),
 );
-const longestSynonymKey = Math.max(...[...synonymsByKey.keys()].map((key) => key.split(' ').length));
+
+/** The longest phrase of `table` starting at `index`: its length in words and its value. */
+function phraseAt(words: readonly string[], index: number, table: ReadonlyMap<string, string>) {
+  for (let length = Math.min(longestKey, words.length - index); length >= 1; length--) {
+    const value = table.get(words.slice(index, index + length).join(' '));
+    if (value) return { length, value };
+  }
+  return null;
+}
+const fillerWords = new Set(memberVocabulary.filler.map(normalizeText));
+const topicWords = new Set(memberVocabulary.topic.map(normalizeText));
+
+/** The text with words of other languages the vocabulary knows replaced by the guide's English ones. */
+function translated(words: readonly string[]): string[] {
+  const result: string[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const phrase = phraseAt(words, index, translationsByKey);
+    if (!phrase) {
+      result.push(words[index] as string);
+      continue;
+    }
+    result.push(...phrase.value.split(' '));
+    index += phrase.length - 1;
+  }
+  return result;
+}
 
 /**
- * The words to search for: what the member typed, plus expansions of abbreviations they used. With
- * `prefixLastWord` (autocomplete), the last word may be unfinished and is matched as a prefix.
+ * The words to search for: what the member typed (its content words, for a long question; words of
+ * Spanish, Portuguese or French the vocabulary knows, in English), plus the FAQ's words for members'
+ * terms they used. With `prefixLastWord` (autocomplete), the last word may be unfinished and is
+ * matched as a prefix.
  */
 export function queryTerms(normalized: string, { prefixLastWord = false } = {}): QueryTerm[] {
-  const words = normalized
-    .split(' ')
-    .filter((word) => word.length > 0)
+  const typed = normalized.split(' ').filter((word) => word.length > 0);
+  // The unfinished last word is left as typed: it may be the start of an English word.
+  const all = prefixLastWord ? [...translated(typed.slice(0, -1)), ...typed.slice(-1)] : translated(typed);
+  const content = all.filter((word) => !STOP_WORDS.has(word) && !fillerWords.has(word));
+  const words = (all.length > FILLER_KEPT_UP_TO && content.length > 0 ? content : all)
     .slice(0, MAX_WORDS)
     .map((word) => word.slice(0, MAX_WORD_LENGTH));
+  const corrected = correctTypos(words, prefixLastWord);
   const terms = new Map<string, QueryTerm>();
-  const add = (word: string, weight: number, typed: boolean, prefix = false) => {
+  const add = (word: string, weight: number, typed: boolean, prefix = false, fixed = false) => {
     const existing = terms.get(word);
-    if (!existing || existing.weight < weight || prefix) terms.set(word, { word, weight, typed, prefix });
-  };
-  for (let index = 0; index < words.length; index++) {
-    for (let length = Math.min(longestSynonymKey, words.length - index); length >= 1; length--) {
-      const phrase = words.slice(index, index + length).join(' ');
-      const expansion = synonymsByKey.get(phrase);
-      if (!expansion) continue;
-      for (const word of expansion.split(' ')) add(word, SYNONYM_WEIGHT, false);
-      break;
+    if (!existing || existing.weight < weight || prefix) {
+      terms.set(word, { word, weight, typed, prefix, corrected: fixed });
     }
+  };
+  // Members' terms are found in the whole text: some hold stop words ("how many", "in prep").
+  const phrases = all.slice(0, MAX_WORDS * 2);
+  for (let index = 0; index < phrases.length; index++) {
+    const synonym = phraseAt(phrases, index, synonymsByKey);
+    for (const word of synonym?.value.split(' ') ?? []) add(word, FAQ_SEARCH_TUNING.synonymWeight, false);
+  }
+  let unknownWords = 0;
+  for (let index = 0; index < words.length; index++) {
     const word = words[index];
     const unfinished = prefixLastWord && index === words.length - 1 && word !== undefined;
+    // Words no built-in entry uses may be a server's own (they are searched), but only the first
+    // few: a long string of random ones would otherwise make every term a database lookup.
+    if (word && !unfinished && !knownWords().counts.has(word) && ++unknownWords > MAX_UNKNOWN_WORDS) continue;
     // A last word of one or two letters is too short to match as a prefix (it would match nearly
     // everything) and, as a whole word, usually matches nothing ("research f"): while typing it
     // is left out, unless it is all there is.
     if (unfinished && word.length < MIN_PREFIX_LENGTH && words.length > 1) continue;
-    if (word) add(word, 1, true, unfinished && word.length >= MIN_PREFIX_LENGTH);
+    if (word) add(word, 1, true, unfinished && word.length >= MIN_PREFIX_LENGTH, corrected.has(index));
   }
   return [...terms.values()]
     .sort((a, b) => Number(b.typed) - Number(a.typed) || b.weight - a.weight)
     .slice(0, MAX_TERMS);
+}
+
+/**
+ * The whole text, stop words kept, with words of other languages in English and misspelt words
+ * corrected: what the entries' questions are compared with, so a typo ("reserch fellowhsip") does
+ * not make the question look unlike the very entry it names.
+ */
+export function correctedText(normalized: string, { prefixLastWord = false } = {}): string {
+  const typed = normalized.split(' ').filter((word) => word.length > 0);
+  const words = prefixLastWord ? [...translated(typed.slice(0, -1)), ...typed.slice(-1)] : translated(typed);
+  correctTypos(words, prefixLastWord);
+  return words.join(' ');
+}
+
+let builtInVocabulary: Vocabulary | undefined;
+
+/** The words of the built-in entries (never a guild's: no server's words reach another). */
+function knownWords(): Vocabulary {
+  builtInVocabulary ??= buildVocabulary(
+    loadBuiltInFaqs().map((entry) =>
+      normalizeText([entry.question, ...entry.aliases, ...entry.tags, entry.answer].join(' ')),
+    ),
+    [
+      ...STOP_WORDS,
+      ...fillerWords,
+      ...topicWords,
+      ...[...synonymsByKey.keys(), ...translationsByKey.keys()].flatMap((key) => key.split(' ')),
+    ],
+  );
+  return builtInVocabulary;
+}
+
+/**
+ * Replaces misspelt words with the known words meant, in place, looking up the first
+ * maxCorrectedWords unknown ones;
+ * returns the positions replaced. The unfinished last word of autocomplete is left as typed.
+ */
+function correctTypos(words: string[], prefixLastWord: boolean): Set<number> {
+  const replaced = new Set<number>();
+  const vocabulary = knownWords();
+  const last = prefixLastWord ? words.length - 1 : words.length;
+  // The bound is on words looked up, found or not: random strings would otherwise cost each word.
+  let lookedUp = 0;
+  for (let index = 0; index < last && lookedUp < FAQ_SEARCH_TUNING.maxCorrectedWords; index++) {
+    const word = words[index] as string;
+    if (!isCorrectable(word, vocabulary)) continue;
+    lookedUp++;
+    const correction = correctWord(word, vocabulary);
+    if (correction === null) continue;
+    words[index] = correction;
+    replaced.add(index);
+  }
+  return replaced;
+}
+
+/**
+ * Whether the question uses a word only questions about research, careers or applying use: as
+ * typed, in English for the words of other languages the vocabulary knows, or as the FAQ's word
+ * for a member's term.
+ */
+export function hasTopicWord(normalized: string): boolean {
+  return queryTerms(normalized).some((term) => topicWords.has(term.word));
 }

@@ -5,13 +5,12 @@ import { listMostViewedFaqs } from '../db/queries/faq-views.ts';
 import {
   type FaqListRow,
   type FaqRow,
-  type FaqSearchRow,
   getVisibleFaq,
   listFaqsByQuestionStart,
   listRelatedFaqs,
-  searchFaqs,
 } from '../db/queries/faqs.ts';
 import { normalizeText } from './query-text.ts';
+import { type FaqSearchRow, searchFaqs } from './search.ts';
 
 /**
  * The reads behind /faq and its autocomplete, answered from memory when they can be. Members ask
@@ -45,11 +44,14 @@ export interface FaqReadsOptions {
   revisionCheckMs?: number;
   /** How long the most-viewed list is kept; 0 keeps it not at all. */
   viewsTtlMs?: number;
-  /** Rough size of the cache in characters of row text (about as many bytes). */
-  maxChars?: number;
+  /** Rough size of the cache in bytes of heap: text counts twice its length, each entry its overhead. */
+  maxBytes?: number;
   /** Milliseconds on a clock that only goes forward. */
   now?: () => number;
 }
+
+/** Heap one cached read costs beyond its text: the LRU node, the key, the wrapper and the array. */
+const ENTRY_OVERHEAD_BYTES = 700;
 
 interface Cached {
   value: unknown;
@@ -61,14 +63,15 @@ export function createFaqReads(
   {
     revisionCheckMs = 1000,
     viewsTtlMs = 30_000,
-    maxChars = 8_000_000,
+    maxBytes = 16_000_000,
     now = () => performance.now(),
   }: FaqReadsOptions = {},
 ): FaqReads {
   const settled = new LRUCache<string, Cached>({
-    maxSize: maxChars,
-    // Key and per-entry overhead (about 650 bytes measured for an empty result) count too.
-    sizeCalculation: (entry, key) => 650 + key.length + (JSON.stringify(entry.value)?.length ?? 0),
+    maxSize: maxBytes,
+    // Measured: an empty result with its key costs about 650 B of heap, far more than its text.
+    sizeCalculation: (entry, key) =>
+      ENTRY_OVERHEAD_BYTES + 2 * (key.length + (JSON.stringify(entry.value)?.length ?? 0)),
   });
   // Concurrent requests for the same read share one query.
   const inFlight = new Map<string, Promise<unknown>>();
@@ -129,8 +132,9 @@ export function createFaqReads(
       );
     },
     byQuestionStart(guildId, text, limit) {
-      return read(`start/${guildId}/${limit}/${normalizeText(text)}`, () =>
-        listFaqsByQuestionStart(db, guildId, text, limit),
+      const start = normalizeText(text);
+      return read(`start/${guildId}/${limit}/${start}`, () =>
+        listFaqsByQuestionStart(db, guildId, start, limit),
       );
     },
     mostViewed(guildId, limit) {

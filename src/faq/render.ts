@@ -2,24 +2,24 @@ import {
   type APIActionRowComponent,
   type APIApplicationCommandOptionChoice,
   type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
   type APIEmbed,
   type APIInteractionResponseCallbackData,
+  type APISelectMenuOption,
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
-import { encodeCustomId } from '../router/custom-id.ts';
+import { faqCustomId, NONE_OF_THESE } from './custom-ids.ts';
 import type { Suggestion } from './suggest.ts';
 
-/** custom_id prefix of /faq's buttons (the command's name). */
-export const FAQ_PREFIX = 'faq';
-/** custom_id prefix of /faq-admin's forms. */
-export const FAQ_ADMIN_PREFIX = 'faq-admin';
 /** Autocomplete choice values name the entry, so a picked choice shows exactly that entry. */
 export const CHOICE_PREFIX = 'slug:';
 
 const BUTTON_LABEL_MAX = 80;
+const SELECT_LABEL_MAX = 100;
+const MENU_OPTIONS_MAX = 25;
 const CHOICE_NAME_MAX = 100;
 
 export interface FaqView {
@@ -70,15 +70,23 @@ function openButtons(entries: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>)
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
       label: truncate(entry.question, BUTTON_LABEL_MAX),
-      custom_id: encodeCustomId(FAQ_PREFIX, 'open', entry.slug),
+      custom_id: faqCustomId({ action: 'open', slug: entry.slug }),
     }),
   );
 }
 
-function row(
-  components: APIButtonComponentWithCustomId[],
-): APIActionRowComponent<APIButtonComponentWithCustomId> {
+function row<T extends APIComponentInMessageActionRow>(components: T[]): APIActionRowComponent<T> {
   return { type: ComponentType.ActionRow, components };
+}
+
+function voteButtons(slug: string, queryId: number | null) {
+  const vote = (helpful: boolean): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: helpful ? ButtonStyle.Success : ButtonStyle.Secondary,
+    label: helpful ? 'Helpful' : 'Not helpful',
+    custom_id: faqCustomId({ action: 'vote', slug, queryId, helpful }),
+  });
+  return row([vote(true), vote(false)]);
 }
 
 /**
@@ -88,33 +96,75 @@ function row(
 export function faqAnswerMessage(
   entry: FaqView,
   related: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
-  queryId: number,
+  queryId: number | null,
 ): APIInteractionResponseCallbackData {
-  const vote = (helpful: boolean): APIButtonComponentWithCustomId => ({
-    type: ComponentType.Button,
-    style: helpful ? ButtonStyle.Success : ButtonStyle.Secondary,
-    label: helpful ? 'Helpful' : 'Not helpful',
-    custom_id: encodeCustomId(FAQ_PREFIX, 'vote', entry.slug, queryId, helpful ? 'yes' : 'no'),
-  });
-  const rows = [row([vote(true), vote(false)])];
+  const rows = [voteButtons(entry.slug, queryId)];
   if (related.length > 0) rows.push(row(openButtons(related)));
   return { embeds: [faqEmbed(entry)], components: rows };
 }
 
-export function noMatchMessage(
-  closest: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
-  { recorded }: { recorded: boolean },
+/**
+ * A weak match to an on-topic question: the closest entry, said plainly to be the closest, with
+ * the vote buttons and the next two closest as buttons.
+ */
+export function closestEntryMessage(
+  entry: FaqView,
+  nextClosest: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
+  queryId: number | null,
 ): APIInteractionResponseCallbackData {
+  const rows = [voteButtons(entry.slug, queryId)];
+  if (nextClosest.length > 0) rows.push(row(openButtons(nextClosest.slice(0, 2))));
+  return {
+    content: [
+      'No entry answers exactly that; this is the closest one.',
+      nextClosest.length > 0 ? 'The next closest are on the buttons below.' : '',
+      'Your question was noted so moderators can see what the FAQ is missing.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    embeds: [faqEmbed(entry)],
+    components: rows,
+  };
+}
+
+/** A question off the FAQ's topic: no entry, and nothing offered. */
+export function noMatchMessage({ recorded }: { recorded: boolean }): APIInteractionResponseCallbackData {
   const lines = [
-    "I couldn't find an entry that answers that well.",
-    closest.length > 0
-      ? 'These are the closest ones; or try other words, e.g. an abbreviation spelled out.'
-      : 'Try other words, e.g. an abbreviation spelled out.',
+    "I couldn't find an entry about that. The FAQ covers research, careers and applying for IR residency.",
   ];
   if (recorded) lines.push('Your question was noted so moderators can see what the FAQ is missing.');
+  return { content: lines.join('\n') };
+}
+
+/** After Not helpful: which entry would have helped? The choice is kept with the vote. */
+export function betterEntryMessage(
+  votedSlug: string,
+  queryId: number | null,
+  candidates: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
+  confirmation: string,
+): APIInteractionResponseCallbackData {
+  const options: APISelectMenuOption[] = [
+    ...candidates
+      .filter((candidate) => candidate.slug !== votedSlug)
+      .slice(0, MENU_OPTIONS_MAX - 1)
+      .map((candidate) => ({
+        label: truncate(candidate.question, SELECT_LABEL_MAX),
+        value: candidate.slug,
+      })),
+    { label: 'None of these', value: NONE_OF_THESE },
+  ];
   return {
-    content: lines.join('\n'),
-    ...(closest.length > 0 ? { components: [row(openButtons(closest))] } : {}),
+    content: `${confirmation}\nWhich entry would have helped? Your choice helps moderators improve the FAQ.`,
+    components: [
+      row([
+        {
+          type: ComponentType.StringSelect,
+          custom_id: faqCustomId({ action: 'better', slug: votedSlug, queryId }),
+          placeholder: 'Which entry would have helped?',
+          options,
+        },
+      ]),
+    ],
   };
 }
 

@@ -1,4 +1,5 @@
-import type { FaqListRow, FaqSearchRow } from '../db/queries/faqs.ts';
+import type { FaqListRow } from '../db/queries/faqs.ts';
+import type { FaqSearchRow } from './search.ts';
 
 export type SuggestionTier = 'exact' | 'prefix' | 'full-text' | 'fuzzy';
 

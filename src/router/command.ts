@@ -3,12 +3,14 @@ import {
   type APIApplicationCommandAutocompleteResponse,
   type APIChatInputApplicationCommandInteraction,
   type APIInteractionResponse,
+  type APIMessageApplicationCommandInteraction,
   type APIMessageComponentInteraction,
   type APIModalSubmitInteraction,
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 
@@ -16,6 +18,13 @@ export type ChatInputInteraction = APIChatInputApplicationCommandInteraction;
 export type AutocompleteInteraction = APIApplicationCommandAutocompleteInteraction;
 export type ComponentInteraction = APIMessageComponentInteraction;
 export type ModalInteraction = APIModalSubmitInteraction;
+export type MessageCommandInteraction = APIMessageApplicationCommandInteraction;
+
+/** A message command (type 3, in a message's Apps menu): its definition and its one handler. */
+export interface MessageCommand {
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  execute(interaction: MessageCommandInteraction, ctx: Context): Promise<APIInteractionResponse>;
+}
 
 /** A command's definition as deployed; each lives in `src/<feature>/definition.ts`. */
 export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;

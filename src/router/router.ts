@@ -11,7 +11,7 @@ import {
 import type { Context } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { UserError } from '../errors.ts';
-import type { ChatInputInteraction, Command } from './command.ts';
+import type { ChatInputInteraction, Command, MessageCommand, MessageCommandInteraction } from './command.ts';
 import { decodeCustomId } from './custom-id.ts';
 import {
   chatInputHandler,
@@ -34,6 +34,8 @@ export const UNAVAILABLE_MESSAGE =
 export interface RouterOptions {
   /** Infinity turns deferral off (the console has no deadline). */
   deferAfterMs?: number;
+  /** Message commands (type 3), found by name like slash commands. */
+  messageCommands?: readonly MessageCommand[];
 }
 
 export interface RouteOptions {
@@ -53,6 +55,9 @@ export interface Router {
 export function createRouter(commands: readonly Command[], options: RouterOptions = {}): Router {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   const byPrefix = new Map(commands.map((command) => [command.customIdPrefix ?? command.data.name, command]));
+  const messageCommands = new Map(
+    (options.messageCommands ?? []).map((command) => [command.data.name, command]),
+  );
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const pending = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -86,7 +91,9 @@ export function createRouter(commands: readonly Command[], options: RouterOption
       return answerAutocomplete(interaction, owner, ctx);
     }
     if (!isInstalledWhereUsed(interaction)) return ephemeralText(NOT_INSTALLED_MESSAGE);
-    const work = runHandler(interaction, owner, ctx).catch((error) => errorResponse(error, interaction, ctx));
+    const work = runHandler(interaction, owner, ctx, messageCommands).catch((error) =>
+      errorResponse(error, interaction, ctx),
+    );
     if (!Number.isFinite(deferAfterMs)) return withItsFollowUp(await work, interaction, ctx, options);
 
     let timer: NodeJS.Timeout | undefined;
@@ -145,9 +152,18 @@ async function runHandler(
   interaction: APIInteraction,
   command: Command | undefined,
   ctx: Context,
+  messageCommands: ReadonlyMap<string, MessageCommand>,
 ): Promise<APIInteractionResponse> {
   switch (interaction.type) {
     case InteractionType.ApplicationCommand: {
+      if (interaction.data.type === ApplicationCommandType.Message) {
+        const messageCommand = messageCommands.get(interaction.data.name);
+        if (!messageCommand)
+          throw new UserError('That command is not one this bot knows. It may have been removed.');
+        if (!interaction.guild_id)
+          throw new UserError('This only works inside a server, not in direct messages.');
+        return messageCommand.execute(interaction as MessageCommandInteraction, ctx);
+      }
       if (!command) throw new UserError('That command is not one this bot knows. It may have been removed.');
       if (interaction.data.type !== ApplicationCommandType.ChatInput) {
         throw new UserError('Only slash commands are supported.');

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { cardRender } from './card.ts';
 import { faqSearch } from './faq-search.ts';
+import { faqUnderLoad } from './faq-under-load.ts';
 import { footprint } from './footprint.ts';
 import { httpThroughput } from './http-throughput.ts';
 import { type BenchOptions, parseOptions } from './lib/options.ts';
@@ -16,12 +17,13 @@ import { startup } from './startup.ts';
  * Set TEST_DATABASE_URL to a PostgreSQL server to measure PostgreSQL too (databases bench_* are
  * created there and dropped). Options, for development (they print and leave RESULTS.md alone):
  *   --quick            small sizes, one round
- *   --only=faq,http,memory,startup,footprint,card
+ *   --only=faq,faq-load,http,memory,startup,footprint,card
  *   --filter=ping      only the HTTP workloads whose name contains the text
  *   --profile          run the bot under --cpu-prof in the HTTP benchmark and add where its CPU time went
  */
 const sections: Record<string, (options: BenchOptions) => Promise<SectionResult>> = {
   faq: faqSearch,
+  'faq-load': faqUnderLoad,
   http: httpThroughput,
   memory,
   startup,

@@ -156,7 +156,9 @@ export class DiscordStandIn {
       }
     }
     reply ??= this.remember(recorded) ?? defaultReply(recorded);
-    response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+    // Like Discord, a 204 carries no body and so no content type (@discordjs/rest would parse it).
+    const type = reply.status === 204 ? {} : { 'content-type': 'application/json' };
+    response.writeHead(reply.status ?? 200, { ...type, ...reply.headers });
     response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
   }
 }

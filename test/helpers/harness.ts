@@ -1,5 +1,5 @@
 import type { APIInteractionResponse } from 'discord-api-types/v10';
-import { commands } from '../../commands/index.ts';
+import { commands, messageCommands } from '../../commands/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import {
@@ -31,7 +31,7 @@ export async function createHarness(
     clock: clock.now,
     ...(options.config ? { config: options.config } : {}),
   });
-  const router = createRouter(commands, options.router);
+  const router = createRouter(commands, { messageCommands, ...options.router });
   const commandNamed = (name: string) => {
     const command = commands.find((candidate) => candidate.data.name === name);
     if (!command) throw new Error(`no command ${name}`);

@@ -54,6 +54,8 @@ export async function insertFaqQueries(db: Db, records: readonly FaqQueryRecord[
 
 export interface UnansweredGap {
   query: string;
+  /** The latest of these questions: the one a moderator attaches to an entry from gaps. */
+  latestId: number;
   count: number;
   firstAskedAt: Date;
   lastAskedAt: Date;
@@ -66,6 +68,8 @@ export interface LowRatedGap {
   notHelpful: number;
   helpful: number;
   lastVotedAt: Date;
+  /** The entries voters said would have helped ('-' for none of these), most named first. */
+  wouldHaveHelped: string[];
 }
 
 /**
@@ -82,6 +86,7 @@ export async function listFaqGaps(
   const unanswered = await db
     .select({
       query: faqQueries.normalized,
+      latestId: sql<number>`max(${faqQueries.id})::int`,
       count,
       firstAskedAt: sql<Date>`min(${faqQueries.askedAt})`.mapWith(faqQueries.askedAt),
       lastAskedAt: sql<Date>`max(${faqQueries.askedAt})`.mapWith(faqQueries.askedAt),
@@ -103,6 +108,8 @@ export async function listFaqGaps(
       notHelpful,
       helpful,
       lastVotedAt: sql<Date>`max(${faqVotes.votedAt})`.mapWith(faqVotes.votedAt),
+      wouldHaveHelped: sql<string[]>`coalesce(array_agg(distinct ${faqVotes.betterSlug})
+        filter (where ${faqVotes.betterSlug} is not null), '{}')`,
     })
     .from(faqVotes)
     .leftJoin(faqQueries, eq(faqQueries.id, faqVotes.queryId))
@@ -115,6 +122,19 @@ export async function listFaqGaps(
     .limit(limit);
 
   return { unanswered, lowRated };
+}
+
+/** One question the guild's members asked and that is stored (a miss, or one voted on); null if none. */
+export async function getFaqQuery(
+  db: Db,
+  guildId: string,
+  id: number,
+): Promise<{ id: number; query: string; normalized: string } | null> {
+  const [row] = await db
+    .select({ id: faqQueries.id, query: faqQueries.query, normalized: faqQueries.normalized })
+    .from(faqQueries)
+    .where(and(eq(faqQueries.id, id), eq(faqQueries.guildId, guildId)));
+  return row ?? null;
 }
 
 /**

@@ -53,6 +53,24 @@ export async function recordFaqVote(db: Db, vote: FaqVote): Promise<{ previous: 
   });
 }
 
+/**
+ * Keeps which entry would have helped (a slug, or '-' for none of these) with the member's vote on
+ * `slug` in this guild; false when there is no such vote.
+ */
+export async function recordBetterFaqEntry(
+  db: Db,
+  vote: { guildId: string; slug: string; userId: string; betterSlug: string },
+): Promise<boolean> {
+  const updated = await db
+    .update(faqVotes)
+    .set({ betterSlug: vote.betterSlug })
+    .where(
+      and(eq(faqVotes.guildId, vote.guildId), eq(faqVotes.slug, vote.slug), eq(faqVotes.userId, vote.userId)),
+    )
+    .returning({ slug: faqVotes.slug });
+  return updated.length > 0;
+}
+
 /** The member's helpful / not helpful votes on FAQ entries in this guild, newest first. */
 export async function listMemberFaqVotes(
   db: Db,

@@ -1,6 +1,5 @@
 import { and, desc, eq, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { BuiltInFaq, FaqEntryInput } from '../../faq/entry.ts';
-import { normalizeText, queryTerms } from '../../faq/query-text.ts';
 import { type Db, selectRows } from '../client.ts';
 import { faqEntries } from '../schema/index.ts';
 import { isBuiltInFaqHidden } from './faq-hidden.ts';
@@ -17,59 +16,16 @@ export interface FaqRow {
   source: string;
 }
 
-export interface FaqSearchRow extends FaqRow {
-  /** Relevance, from 0 (nothing in common) to about 1.3 (the exact question); see faq/relevance.ts. */
-  score: number;
-  /** Found with the words as typed, not only after correcting a typo. */
-  literal: boolean;
-}
-
 export interface FaqListRow extends FaqRow {
   /** The text is exactly the entry's question or one of its aliases. */
   exact: boolean;
 }
 
-// Tuned on test/fixtures/faq-labelled.json; the figures are in test/faq-search.test.ts.
-/** Weights of ts_rank for D, C, B, A: question and aliases (A) far above tags (B) and answer (C). */
-const RANK_WEIGHTS = '{0.1, 0.4, 0.6, 1.0}';
 /**
- * At most this many matching entries are ranked. A guild's FAQ stays far below it, so ranking is
- * exact in practice; on a huge table it bounds the work per query instead of ranking every match.
+ * At most this many matching entries are read for a list of related entries: a guild's FAQ stays
+ * far below it; on a huge table it bounds the work.
  */
-const CANDIDATE_CAP = 200;
-/** Candidates re-scored with the costlier signals (per-word rank, similarity, exact match). */
-const RESCORE_POOL = 25;
-/** The most results one search returns (Discord shows at most 25 suggestions). */
-const MAX_RESULTS = 50;
-/**
- * A misspelt word is replaced only by a known word sharing more than half its trigrams: real typos
- * ("publicatons", "reserch", "persnal") score 0.55 and above, unrelated words ("apartment" and
- * "department", "capital" and "hospital") 0.5 and below.
- */
-const MIN_CORRECTION_SIMILARITY = 0.5;
-/**
- * Words in more than this share of the built-ins ("ir", "research") do not select candidates when
- * the query has a rarer word; they still count in the score. Fewer, rarer words keep the index scan
- * short on a big table.
- */
-const COMMON_WORD_SHARE = 0.5;
-/**
- * Candidates are entries containing one of this many of the query's rarest words; words no built-in
- * uses (typos left uncorrected, words only a guild's entries use) come after the known ones.
- */
-const TELLING_WORDS = 6;
-/**
- * On a big table, rarer words only: a word's expected matches are its share of the built-ins times
- * the table's estimated rows (pg_class.reltuples), and words are added, rarest first, while the sum
- * stays under this budget. Reading that many index entries takes a few milliseconds; a guild's FAQ
- * is far too small for the budget to ever drop a word.
- */
-const INDEX_MATCH_BUDGET = 20_000;
-/** Share of the score from the rarity-weighted words found; the rest is similarity to the question. */
-const COVERAGE_SHARE = 0.6;
-/** Long questions need not match every word: this much rarity weight found counts as full coverage. */
-const COVERAGE_WEIGHT_CAP = 12;
-const EXACT_BONUS = 0.3;
+const RELATED_CANDIDATE_CAP = 200;
 
 /** The FaqRow columns of `faq_entries e`. */
 export const faqRowColumns = sql.raw(
@@ -89,170 +45,13 @@ function builtInVisibleIn(guildId: string): SQL {
 }
 
 /** Passes a list of [a-z0-9-] words as one parameter, so statement text does not vary with its length. */
-function wordList(words: readonly (string | number | boolean)[]): SQL {
+export function wordList(words: readonly (string | number | boolean)[]): SQL {
   return sql`string_to_array(${words.join(' ')}::text, ' ')`;
 }
 
 /**
- * Ranks a guild's visible entries against free text, best first. Safe for any input: the text is
- * reduced to words of [a-z0-9] before it reaches to_tsquery, and every value is a bound parameter.
- *
- * 1. Words unknown to the FAQ vocabulary are corrected to the most similar known word (pg_trgm).
- *    An unfinished last word (autocomplete) matches as a prefix, and also the stems of the known
- *    words it starts, which the stemmer may cut shorter than the part typed.
- * 2. Entries containing any of the query's telling words are found through the GIN index on the
- *    weighted tsvector, and ordered by ts_rank.
- * 3. The best of those are re-scored: the rarity-weighted share of the query's words they contain
- *    (ts_rank per word, so a word in the question counts more than one in the answer), trigram
- *    similarity of the query to the question or an alias, and a bonus for an exact alias.
- */
-export async function searchFaqs(
-  db: Db,
-  guildId: string,
-  query: string,
-  limit = 5,
-  options: { prefixLastWord?: boolean } = {},
-): Promise<FaqSearchRow[]> {
-  const statement = faqSearchStatement(guildId, query, limit, options);
-  if (!statement) return [];
-  const rows = await selectRows<FaqSearchRow>(db, statement);
-  return rows.map((row) => ({ ...row, score: Number(row.score), literal: Boolean(row.literal) }));
-}
-
-/** The statement searchFaqs runs (exported so tests can EXPLAIN it); null when nothing is searchable. */
-export function faqSearchStatement(
-  guildId: string,
-  query: string,
-  limit: number,
-  { prefixLastWord = false }: { prefixLastWord?: boolean } = {},
-): SQL | null {
-  const normalized = normalizeText(query);
-  const terms = queryTerms(normalized, { prefixLastWord });
-  if (terms.length === 0) return null;
-  const rows = Math.min(Math.max(Math.trunc(limit), 1), MAX_RESULTS);
-  return sql`
-    with input as (
-      select * from unnest(
-        ${wordList(terms.map((term) => term.word))},
-        ${wordList(terms.map((term) => term.weight))}::real[],
-        ${wordList(terms.map((term) => term.typed))}::boolean[],
-        ${wordList(terms.map((term) => term.prefix))}::boolean[]
-      ) as i(word, weight, typed, prefix)
-    ),
-    corrected as materialized (
-      -- A typed word unknown to the vocabulary (or, for the unfinished last word, one no known word
-      -- starts with) is replaced by the most similar known word, which is then matched whole.
-      select i.word as typed_word, i.weight, coalesce(fix.term, i.word) as word, i.prefix and fix.term is null as prefix
-      from input i
-      left join lateral (
-        select t.term from faq_terms t
-        where i.typed and length(i.word) >= 4 and i.word !~ '^[0-9]+$'
-          and not exists (select from faq_terms known where known.term = i.word)
-          and not (i.prefix and exists (select from faq_terms known where known.term like i.word || '%'))
-          and t.term % i.word and similarity(t.term, i.word) > ${MIN_CORRECTION_SIMILARITY}::float8
-        order by similarity(t.term, i.word) desc, t.term
-        limit 1
-      ) fix on true
-    ),
-    lexemes as (
-      select c.*, (select u.lexeme from unnest(to_tsvector('english', c.word)) u limit 1) as lexeme,
-        case when c.prefix then ':*' else '' end as suffix
-      from corrected c
-    ),
-    completed as materialized (
-      -- The stemmer may cut a word back past what the member has typed of it ("publications" is
-      -- 'public', shorter than "publicati", whose own stem is 'publicati'), so the unfinished word
-      -- also matches, whole, the lexemes of the known words it starts that its prefix would miss.
-      select x.*, case when x.prefix then array(
-          select distinct u.lexeme from faq_terms t, unnest(to_tsvector('english', t.term)) u
-          where t.term like x.word || '%' and not starts_with(u.lexeme, x.lexeme)
-        ) else '{}' end as completions
-      from lexemes x
-    ),
-    stemmed as materialized (
-      -- A prefix counts as common as its most common completion.
-      select x.*,
-        case when x.suffix = '' then (select l.documents from faq_lexemes l where l.lexeme = x.lexeme)
-          else (select max(l.documents) from faq_lexemes l
-            where starts_with(l.lexeme, x.lexeme) or l.lexeme = any(x.completions)) end
-          as documents
-      from completed x
-    ),
-    corpus as (select greatest(count(*), 1)::float8 as n from faq_entries where guild_id is null),
-    terms as materialized (
-      -- Completions are lexemes already ([a-z0-9] only), cast as they are: to_tsquery would stem them
-      -- again ('intervent' becomes 'interv'). For the same reason the queries below join terms as text.
-      select g.token, g.share, g.weight, case when cardinality(g.completions) = 0 then g.q
-          else g.q || array_to_string(g.completions, ' | ')::tsquery end as q
-      from (
-        select min(s.word || s.suffix) as token,
-          to_tsquery('english', min(s.word || s.suffix)) as q,
-          max(s.completions) as completions, -- only the unfinished word has any
-          s.documents / corpus.n as share,
-          max(s.weight) * ln(1 + (corpus.n - coalesce(s.documents, 0) + 0.5) / (coalesce(s.documents, 0) + 0.5))
-            as weight
-        from stemmed s cross join corpus
-        where s.lexeme is not null
-        group by s.lexeme, s.suffix, corpus.n, s.documents
-      ) g
-    ),
-    queries as (
-      select
-        (select string_agg(q::text, ' | ') from terms)::tsquery as every_word,
-        (select string_agg(q::text, ' | ') from (
-          select q, token, row_number() over rarity as position,
-            sum(coalesce(share, 0)) over rarity * (select greatest(reltuples, 0) from pg_class
-              where oid = 'faq_entries'::regclass) as expected_matches
-          from terms
-          where coalesce(share, 0) <= ${COMMON_WORD_SHARE}::float8
-            or not exists (select from terms r where coalesce(r.share, 0) <= ${COMMON_WORD_SHARE}::float8)
-          window rarity as (order by share is null, share, token)
-          order by position
-          limit ${TELLING_WORDS}) rarest
-          where position = 1 or expected_matches <= ${INDEX_MATCH_BUDGET}
-        )::tsquery as telling_words,
-        case when typed.completions is null then typed.words
-          else typed.words || typed.completions::tsquery end as as_typed
-      from (
-        select to_tsquery('english', string_agg(typed_word || suffix, ' | ')) as words,
-          string_agg(nullif(array_to_string(completions, ' | '), ''), ' | ') as completions
-        from stemmed where lexeme is not null
-      ) typed
-    ),
-    pool as (
-      select e.* from faq_entries e, queries
-      where e.search_vector @@ queries.telling_words and ${visibleIn(guildId)}
-      limit ${CANDIDATE_CAP}
-    ),
-    candidates as (
-      select e.*, ts_rank(${RANK_WEIGHTS}::real[], e.search_vector, queries.every_word) as coarse
-      from pool e, queries
-      order by coarse desc, e.id
-      limit ${Math.max(rows, RESCORE_POOL)}
-    ),
-    scored as (
-      select ${faqRowColumns},
-        e.search_vector @@ queries.as_typed as literal,
-        (select sum(t.weight * ts_rank(${RANK_WEIGHTS}::real[], e.search_vector, t.q))
-            / nullif(least(sum(t.weight), ${COVERAGE_WEIGHT_CAP}::float8), 0) from terms t) as coverage,
-        greatest(
-          word_similarity(${normalized}, e.question_key),
-          (select max(word_similarity(${normalized}, a)) from unnest(e.alias_keys) a)
-        ) as resemblance,
-        (e.question_key = ${normalized} or e.alias_keys @> array[${normalized}::text]) as exact
-      from candidates e, queries
-    )
-    select id, "guildId", slug, question, answer, aliases, tags, source, literal,
-      (${COVERAGE_SHARE}::float8 * least(1, coalesce(coverage, 0))
-        + ${1 - COVERAGE_SHARE}::float8 * coalesce(resemblance, 0)
-        + case when exact then ${EXACT_BONUS}::float8 else 0 end)::float8 as score
-    from scored
-    order by score desc, id
-    limit ${rows}`;
-}
-
-/**
- * Visible entries whose question starts with `text`, once normalised (all of them for none), and
+ * Visible entries whose question starts with `start` (text as normalizeText leaves it; all of them
+ * for ''), and
  * those with an alias equal to it, for autocomplete: exact alias matches first, then by question.
  * Each part reads an index range in index order (byte order, `using ~<~`, as text_pattern_ops
  * sorts) and stops at `limit`, whatever the size of the table.
@@ -260,10 +59,9 @@ export function faqSearchStatement(
 export async function listFaqsByQuestionStart(
   db: Db,
   guildId: string,
-  text: string,
+  start: string,
   limit: number,
 ): Promise<FaqListRow[]> {
-  const start = normalizeText(text);
   const range = start
     ? sql`and e.question_key ~>=~ ${start} and e.question_key ~<~ ${upperBound(start)}`
     : sql``;
@@ -327,7 +125,7 @@ export async function listRelatedFaqs(
           cardinality(array(select unnest(e.tags) intersect select unnest(${tags}))) as shared
         from faq_entries e
         where e.tags && ${tags} and e.slug <> ${entry.slug} and ${visibleIn(guildId)}
-        limit ${CANDIDATE_CAP}
+        limit ${RELATED_CANDIDATE_CAP}
       ) related
       order by shared desc, id
       limit ${limit}`,

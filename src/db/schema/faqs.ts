@@ -154,6 +154,11 @@ export const faqVotes = pgTable(
     helpful: boolean('helpful').notNull(),
     /** The question that led to the answer voted on, when it was typed rather than picked. */
     queryId: integer('query_id').references(() => faqQueries.id, { onDelete: 'set null' }),
+    /**
+     * After Not helpful, the entry the member said would have helped: a slug, '-' for none of
+     * these, null when not asked or not answered. Shown in /faq-admin gaps.
+     */
+    betterSlug: text('better_slug'),
     votedAt: timestamp('voted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

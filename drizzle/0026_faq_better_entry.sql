@@ -1,0 +1,1 @@
+ALTER TABLE "faq_votes" ADD COLUMN "better_slug" text;

@@ -1,0 +1,77 @@
+import { judgeMatch } from '../../../src/faq/ask.ts';
+import { normalizeText } from '../../../src/faq/query-text.ts';
+import type { LabelledQuery } from './faq-data.ts';
+
+/** Up to `limit` entries for a question, best first, each with its score when the engine has one. */
+export type RankedSearch = (
+  query: string,
+  limit: number,
+) => Promise<Array<{ slug: string; score?: number }>> | Array<{ slug: string; score?: number }>;
+
+export interface Relevance {
+  /** Questions an entry answers: top-1 and top-3 are shares of these. */
+  count: number;
+  /** On-topic questions no entry answers (labelled without a slug): they should get the closest entry. */
+  unanswerable: number;
+  top1: number;
+  top3: number;
+  /** On-topic questions told "no entry" (only for engines with the bot's scores), a share of all. */
+  refused: number;
+  byKind: Map<string, number>;
+  /** One line per question not answered first: only ever shown for sets that are not held out. */
+  misses: string[];
+}
+
+export async function relevanceOf(search: RankedSearch, items: readonly LabelledQuery[]): Promise<Relevance> {
+  let top1 = 0;
+  let top3 = 0;
+  let refused = 0;
+  const kinds = new Map<string, { hits: number; total: number }>();
+  const misses: string[] = [];
+  let unanswerable = 0;
+  for (const { query, slug, kind } of items) {
+    const found = await search(query, 3);
+    const [best] = found;
+    if (
+      best?.score !== undefined &&
+      judgeMatch(normalizeText(query), { score: best.score }) === 'off-topic'
+    ) {
+      refused++;
+    }
+    if (slug === null) {
+      unanswerable++;
+      continue;
+    }
+    const slugs = found.map((row) => row.slug);
+    const hit = slugs[0] === slug;
+    if (hit) top1++;
+    else misses.push(`${JSON.stringify(query)} → ${slugs.join(', ')} (wanted ${slug})`);
+    if (slugs.includes(slug)) top3++;
+    const entry = kinds.get(kind) ?? { hits: 0, total: 0 };
+    entry.total++;
+    if (hit) entry.hits++;
+    kinds.set(kind, entry);
+  }
+  const answerable = items.length - unanswerable;
+  const share = (count: number) => count / Math.max(answerable, 1);
+  return {
+    count: answerable,
+    unanswerable,
+    top1: share(top1),
+    top3: share(top3),
+    refused: refused / Math.max(items.length, 1),
+    byKind: new Map([...kinds].map(([kind, { hits, total }]) => [kind, hits / total])),
+    misses,
+  };
+}
+
+/** The share of off-topic questions /faq turns away ("no entry") rather than answering. */
+export async function turnedAwayShare(search: RankedSearch, questions: readonly string[]): Promise<number> {
+  let turnedAway = 0;
+  for (const question of questions) {
+    const [best] = await search(question, 1);
+    const score = best?.score ?? 0;
+    if (judgeMatch(normalizeText(question), best ? { score } : undefined) === 'off-topic') turnedAway++;
+  }
+  return turnedAway / Math.max(questions.length, 1);
+}
