@@ -1,19 +1,16 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { changeSince } from '../src/assess/change.ts';
-import type { PortfolioCounts } from '../src/assess/criteria.ts';
 import { assessCommandData } from '../src/assess/definition.ts';
 import { parseAssessOptions } from '../src/assess/input.ts';
-import { renderAssessmentEmbed, renderSharedSummary } from '../src/assess/render.ts';
+import { renderAssessmentEmbed } from '../src/assess/render.ts';
 import { scorePortfolio } from '../src/assess/score.ts';
+import { shareAssessment } from '../src/assess/share.ts';
 import { openingFitFor } from '../src/assess/suggest.ts';
-import { CARD_FILE_NAME, type Card, renderAssessmentCard } from '../src/card/assessment-card.ts';
-import { cardAttachment, cardFollowUp } from '../src/card/follow-up.ts';
-import type { Context } from '../src/context.ts';
+import { renderAssessmentCard } from '../src/card/assessment-card.ts';
+import { cardFollowUp } from '../src/card/follow-up.ts';
 import { findPreviousAssessment, recordAssessment } from '../src/db/queries/assessments.ts';
-import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { suggestOpenOpenings } from '../src/db/queries/openings.ts';
 import { listAllMemberItems } from '../src/db/queries/portfolio-items.ts';
-import { postMessage, postToGuildChannel } from '../src/discord/channel-post.ts';
 import {
   assessInputFromItems,
   assessSourceOf,
@@ -84,7 +81,7 @@ export const assessCommand: Command = {
       source: source === 'portfolio' ? 'from your portfolio' : 'typed counts',
     });
     const shared = input.share
-      ? await share(ctx, {
+      ? await shareAssessment(ctx, {
           guildId,
           userId,
           assessmentId: recorded.id,
@@ -98,48 +95,3 @@ export const assessCommand: Command = {
     return withFollowUp(reply({ ...(content ? { content } : {}), embeds: [embed] }), cardFollowUp(card));
   },
 };
-
-/** Posts the public summary; the answer is a line for the member saying how it went. */
-async function share(
-  ctx: Context,
-  check: {
-    guildId: string;
-    userId: string;
-    assessmentId: number;
-    level: string;
-    counts: PortfolioCounts;
-    card: Card;
-  },
-): Promise<string> {
-  const { guildId, assessmentId } = check;
-  const channelId = (await getGuildSettings(ctx.db, guildId))?.assessmentsChannelId;
-  if (!channelId) {
-    return 'Your check is saved but was not shared: this server has no assessments channel yet. A moderator can set one with `/config assessments`.';
-  }
-  const { attachment, file } = cardAttachment(check.card);
-  const summary = renderSharedSummary(check.userId, check.level, check.counts);
-  const shared = await postToGuildChannel(ctx, {
-    guildId,
-    purpose: 'assessments',
-    channelId,
-    kind: 'new',
-    // No retry: the member shares again.
-    reportEveryFailure: false,
-    send: postMessage(
-      ctx,
-      channelId,
-      {
-        embeds: [{ ...summary, image: { url: `attachment://${CARD_FILE_NAME}` } }],
-        attachments: [attachment],
-      },
-      [file],
-    ),
-  });
-  if (shared.ok) return `Shared your level and counts in <#${channelId}>.`;
-  ctx.log.warn({ guildId, channelId, assessmentId, problem: shared.problem }, 'sharing an assessment failed');
-  const failed = `Your check is saved, but sharing it in <#${channelId}> failed (${shared.problem}).`;
-  // Only a moderator can fix a missing channel or permission: /config show tells them.
-  return shared.permanent
-    ? `${failed} A moderator can see the problem in \`/config show\`.`
-    : `${failed} Try sharing again later.`;
-}
