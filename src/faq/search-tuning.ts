@@ -10,8 +10,12 @@
  * test/faq-search.test.ts and `npm run bench`. The held-out half was never used to choose these.
  */
 export const FAQ_SEARCH_TUNING = {
-  /** Weights of ts_rank for D, C, B, A: question and aliases (A) far above tags (B) and answer (C). */
-  rankWeights: [0.1, 0.4, 0.6, 1.0],
+  /**
+   * Weights of ts_rank for D, C, B, A: question and aliases (A) above tags (B) and answer (C). The
+   * answer counts half as much as the question: members describe a situation in words the answer
+   * uses more often than the question does.
+   */
+  rankWeights: [0.1, 0.5, 0.8, 1.0],
   /**
    * At most this many matching entries are ranked. A guild's FAQ stays far below it, so ranking is
    * exact in practice; on a huge table it bounds the work per query instead of ranking every match.
@@ -70,7 +74,7 @@ export const FAQ_SEARCH_TUNING = {
   /** Below answerThreshold, the least score for which an on-topic question gets the closest entry. */
   topicFloor: 0.05,
   /** How much a word added from the members' vocabulary counts next to a word the member typed. */
-  synonymWeight: 0.5,
+  synonymWeight: 0.6,
   /** Entries looked at for a free-text question: the answer plus the closest alternatives. */
   depth: 4,
 } as const;
