@@ -407,6 +407,8 @@ describe('/config show with every problem at once', () => {
       openingsChannelType: ChannelType.GuildText,
       openingsAllowInvites: false,
       openingsMinMemberDays: 0,
+      openingsApproval: false,
+      openingsReviewChannelId: null,
       assessmentsChannelId: ASSESSMENTS.id,
       remindersChannelId: OPENINGS.id,
       remindersEveryHours: 24,

@@ -47,6 +47,13 @@ function newMembersLine(days: number): string {
     : 'Members can post from the day they join.';
 }
 
+function approvalLine(settings: GuildSettings | null): string {
+  if (!settings?.openingsApproval || !settings.openingsReviewChannelId) {
+    return 'New openings are posted without review (`/config openings approval:true review:#channel` changes that).';
+  }
+  return `New openings wait for a moderator's approval in ${channel(settings.openingsReviewChannelId)} (Manage Messages there) before they are posted.`;
+}
+
 /** The answer to /config openings: where openings go, and the posts now on their way there. */
 export function renderOpeningsSet(
   change: { queued: number; stale: number; settings: GuildSettings },
@@ -69,6 +76,7 @@ export function renderOpeningsSet(
       ? 'Members may give a Discord server invite as a contact.'
       : 'Discord server invites are refused as contacts.',
     newMembersLine(settings.openingsMinMemberDays),
+    approvalLine(settings),
   );
   return lines.join(' ');
 }
@@ -127,6 +135,7 @@ export function renderSettingsEmbed(settings: GuildSettings | null, now: Date): 
       ...field('Openings channel problem', settings && openingsProblem(settings)),
       { name: 'Discord invites in openings', value: invites },
       { name: 'New members and openings', value: newMembersLine(settings?.openingsMinMemberDays ?? 0) },
+      { name: 'Moderator approval of openings', value: approvalLine(settings) },
       { name: 'Assessments channel', value: assessments },
       ...field('Assessments channel problem', settings && assessmentsProblem(settings)),
     ],

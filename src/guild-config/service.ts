@@ -91,6 +91,26 @@ export interface OpeningsSettingsChange {
   allowInvites?: boolean | undefined;
   /** Unchanged when not given. */
   minMemberDays?: number | undefined;
+  /** Whether new openings wait for approval; unchanged when not given. */
+  approval?: boolean | undefined;
+  /** The review channel; unchanged when not given. */
+  review?: PickedChannel | undefined;
+}
+
+/** Refuses an approval setting that cannot work: no review channel, or the openings channel itself. */
+function checkReviewSetting(change: OpeningsSettingsChange, stored: GuildSettings | null): void {
+  const approval = change.approval ?? stored?.openingsApproval ?? false;
+  const review = change.review?.id ?? stored?.openingsReviewChannelId ?? null;
+  if (approval && !review) {
+    throw new UserError(
+      'Approval needs a review channel: add `review:` with a text channel your moderators read. Nothing was changed.',
+    );
+  }
+  if (approval && review === change.channel.id) {
+    throw new UserError(
+      'The review channel must not be the openings channel: openings awaiting review are for moderators only. Nothing was changed.',
+    );
+  }
 }
 
 /**
@@ -103,6 +123,7 @@ export async function setOpeningsChannel(
   member: GuildMember,
   change: OpeningsSettingsChange,
 ): Promise<{ queued: number; stale: number; settings: GuildSettings }> {
+  checkReviewSetting(change, await getGuildSettings(ctx.db, member.guildId));
   const now = ctx.clock();
   const result = await ctx.db.transaction(async (tx) => {
     const settings = await updateGuildSettings(
@@ -114,6 +135,8 @@ export async function setOpeningsChannel(
         openingsProblem: null,
         ...(change.allowInvites === undefined ? {} : { openingsAllowInvites: change.allowInvites }),
         ...(change.minMemberDays === undefined ? {} : { openingsMinMemberDays: change.minMemberDays }),
+        ...(change.approval === undefined ? {} : { openingsApproval: change.approval }),
+        ...(change.review === undefined ? {} : { openingsReviewChannelId: change.review.id }),
       },
       now,
     );

@@ -82,7 +82,7 @@ const TEXT_REMOVED = 'with your name and everything you wrote removed; posts edi
  * The member's closed openings of one status: exported and summarised with all their openings,
  * but counted apart, so deleting lists each under its real status (they stay closed as they are).
  */
-const closedOpenings = (status: Exclude<OpeningStatus, 'open'>) => {
+const closedOpenings = (status: Exclude<OpeningStatus, 'open' | 'in_review'>) => {
   const label = STATUS_LABELS[status].toLowerCase();
   return part({
     collect: async (db: Db, guildId: string, userId: string) =>
@@ -98,6 +98,9 @@ const closedOpenings = (status: Exclude<OpeningStatus, 'open'>) => {
   });
 };
 
+/** Open openings, and those still awaiting a moderator's review, are withdrawn by /mydata delete. */
+const isWithdrawnByDelete = (status: OpeningStatus) => status === 'open' || status === 'in_review';
+
 const faqChanges = (count: number) =>
   `${plural(count, 'FAQ change')} you made as a moderator: kept for the server, no longer linked to you`;
 
@@ -107,10 +110,10 @@ const faqChanges = (count: number) =>
  * `allTables` check of test/mydata.test.ts fails until a new table's member rows are covered.
  */
 export const MEMBER_DATA_PARTS = {
-  /** Every opening the member posted; counted here are the open ones (see `closedOpenings`). */
+  /** Every opening the member posted; counted here are those deleting withdraws (see `closedOpenings`). */
   openings: part({
     collect: listMemberOpenings,
-    count: (openings) => openings.filter((opening) => opening.status === 'open').length,
+    count: (openings) => openings.filter((opening) => isWithdrawnByDelete(opening.status)).length,
     async delete(db, run) {
       // Deleting openings must not reset the posting limits: text-free traces count them instead.
       const limitWindowStart = new Date(run.now.getTime() - DUPLICATE_WINDOW_MS);
@@ -127,7 +130,7 @@ export const MEMBER_DATA_PARTS = {
       run.postsToEdit.push(...claimed);
       run.postsEditedLater += queued.length - claimed.length;
       run.openingStatusesBefore = statusesBefore;
-      return statusesBefore.filter((status) => status === 'open').length;
+      return statusesBefore.filter(isWithdrawnByDelete).length;
     },
     exportKey: 'openings',
     exportValue: (openings) =>
@@ -143,6 +146,7 @@ export const MEMBER_DATA_PARTS = {
         description: opening.description,
         contact: opening.contact,
         status: opening.status,
+        rejectionReason: opening.rejectionReason,
         createdAt: opening.createdAt,
         openedAt: opening.openedAt,
         expiresAt: opening.expiresAt,
@@ -160,6 +164,7 @@ export const MEMBER_DATA_PARTS = {
   filledOpenings: closedOpenings('filled'),
   expiredOpenings: closedOpenings('expired'),
   withdrawnOpenings: closedOpenings('withdrawn'),
+  rejectedOpenings: closedOpenings('rejected'),
   interests: part({
     collect: listMemberOpeningInterests,
     count: length,
