@@ -2,7 +2,7 @@ import { ChannelType, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { getOpening } from '../src/db/queries/openings.ts';
-import { guildSettings, openings } from '../src/db/schema/index.ts';
+import { erasedOpeningTraces, guildSettings, openings } from '../src/db/schema/index.ts';
 import type { LocalChannel } from '../src/interactions/build.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
@@ -63,6 +63,8 @@ describe('moderator approval of new openings', () => {
   afterAll(() => harness.close());
   beforeEach(async () => {
     await harness.db.delete(openings);
+    // The posting limits remember openings erased by /mydata delete: each test starts with none.
+    await harness.db.delete(erasedOpeningTraces);
     await harness.db.delete(guildSettings);
     harness.standIn.clear();
     harness.standIn.on('POST', /^\/users\/@me\/channels$/, (request) => {
@@ -171,6 +173,25 @@ describe('moderator approval of new openings', () => {
     expect(ephemeralContent(await harness.press(reject?.custom_id ?? '', reviewer))).toMatch(
       /already decided/,
     );
+  });
+
+  it('/mydata covers an opening in review: exported with its status, withdrawn on delete', async () => {
+    const { row, review } = await post(harness, 'Outcomes after genicular artery embolization');
+    const summary = visibleText(replyOf(await harness.command('mydata', { subcommand: 'export' }, author)));
+    expect(summary).toContain(`#${row.id} Outcomes after genicular artery embolization · Awaiting review`);
+    const prompt = await harness.command('mydata', { subcommand: 'delete' }, author);
+    expect(visibleText(replyOf(prompt))).toContain('1 opening you posted: withdrawn');
+    await harness.press(buttonsOf(prompt)[0]?.custom_id ?? '', author);
+    expect((await getOpening(harness.db, GUILD_A, row.id))?.status).toBe('withdrawn');
+    // The review message no longer shows what they wrote.
+    const [edit] = harness.standIn.find('PATCH', new RegExp(`^/channels/${REVIEW.id}/messages/\\d+$`));
+    expect(JSON.stringify(edit?.body)).not.toContain('genicular');
+    expect((edit?.body as { embeds?: unknown[] } | undefined)?.embeds).toEqual([]);
+    const [approve] = buttonsOf(review as never);
+    expect(ephemeralContent(await harness.press(approve?.custom_id ?? '', reviewer))).toMatch(
+      /already decided: it is withdrawn now/,
+    );
+    expect(harness.standIn.find('POST', postsIn(OPENINGS))).toEqual([]);
   });
 
   it('tells the moderator when the author’s DMs are closed', async () => {

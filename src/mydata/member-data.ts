@@ -45,6 +45,12 @@ export const ANONYMISED_OPENING: OpeningReplacement = Object.freeze({
   contact: 'Removed',
 });
 
+/** Where a review message is (see src/openings/review.ts). */
+export interface ReviewMessage {
+  channelId: string;
+  messageId: string;
+}
+
 /** One /mydata delete, as the parts see it. */
 export interface DeletionRun {
   guildId: string;
@@ -55,6 +61,8 @@ export interface DeletionRun {
   postsToEdit: Opening[];
   /** Posts another sender holds: it (or the retry task) edits them when it is done. */
   postsEditedLater: number;
+  /** Review messages that showed the member's openings to moderators: the caller removes their text. */
+  reviewMessages: ReviewMessage[];
   /** The statuses the member's openings had before the run (set by the openings part). */
   openingStatusesBefore: OpeningStatus[];
 }
@@ -128,6 +136,9 @@ export const MEMBER_DATA_PARTS = {
       );
       const queued = anonymised.filter((opening) => opening.postState === 'claimed');
       run.postsToEdit.push(...claimed);
+      for (const { reviewChannelId: channelId, reviewMessageId: messageId } of anonymised) {
+        if (channelId && messageId) run.reviewMessages.push({ channelId, messageId });
+      }
       run.postsEditedLater += queued.length - claimed.length;
       run.openingStatusesBefore = statusesBefore;
       return statusesBefore.filter(isWithdrawnByDelete).length;

@@ -20,6 +20,10 @@ export const REJECTION_REASON_MAX = 500;
 /** The rejection form's one field. */
 export const REJECTION_REASON_FIELD = 'reason';
 
+/** A review message once the opening's author erased their data with /mydata delete. */
+export const REVIEW_MESSAGE_ERASED =
+  'The member who posted this opening deleted their data; its text was removed.';
+
 /** The opening as it would be posted, for moderators to judge. */
 function reviewEmbed(opening: Opening): APIEmbed {
   const [embed] = renderOpeningPost({ ...opening, status: 'open', interestCount: 0 }).embeds;

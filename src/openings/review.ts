@@ -1,3 +1,4 @@
+import { Routes } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 import { getGuildSettings } from '../db/queries/guild-settings.ts';
 import { approveOpening, getOpening, type Opening, rejectOpening } from '../db/queries/openings.ts';
@@ -5,9 +6,15 @@ import { sendDirectMessage } from '../discord/direct-messages.ts';
 import { cleanInput } from '../discord/safe-text.ts';
 import { UserError } from '../errors.ts';
 import type { GuildMember } from '../router/member.ts';
+import { NO_MENTIONS } from '../router/responses.ts';
 import { STATUS_LABELS } from './catalog.ts';
 import type { ReviewChoice } from './custom-ids.ts';
-import { REJECTION_REASON_FIELD, REJECTION_REASON_MAX, renderReviewVerdictDm } from './review-render.ts';
+import {
+  REJECTION_REASON_FIELD,
+  REJECTION_REASON_MAX,
+  REVIEW_MESSAGE_ERASED,
+  renderReviewVerdictDm,
+} from './review-render.ts';
 import { hasManageMessagesIn, requestPostRefresh } from './service.ts';
 
 /**
@@ -104,4 +111,21 @@ export async function rejectWithReason(
     'opening rejected',
   );
   return { opening: rejected, at, authorTold: await tellAuthor(ctx, rejected) };
+}
+
+/**
+ * Removes the text of an erased member's opening from its review message (/mydata delete). A
+ * message Discord no longer has, or refuses to edit, is left as it is: the deletion stands.
+ */
+export async function clearReviewMessage(
+  ctx: Context,
+  message: { channelId: string; messageId: string },
+): Promise<void> {
+  try {
+    await ctx.rest.patch(Routes.channelMessage(message.channelId, message.messageId), {
+      body: { content: REVIEW_MESSAGE_ERASED, embeds: [], components: [], allowed_mentions: NO_MENTIONS },
+    });
+  } catch (error) {
+    ctx.log.warn({ err: error, channelId: message.channelId }, 'review message of erased data not edited');
+  }
 }
