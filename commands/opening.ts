@@ -75,13 +75,13 @@ export const openingCommand: Command = {
     },
     async 'alerts set'(interaction, ctx) {
       const options = parseOptions(alertOptionsSchema, readOptions(interaction).values, nameRejectedOption);
-      const alert = await setAlert(ctx, guildMember(interaction), {
+      const change = await setAlert(ctx, guildMember(interaction), {
         kind: options.kind ?? null,
         focus: options.focus ?? null,
         remote: options.remote ?? null,
         role: options.role ?? null,
       });
-      return ephemeralText(renderAlertSet(alert));
+      return ephemeralText(renderAlertSet(change));
     },
     async 'alerts off'(interaction, ctx) {
       return ephemeralText(renderAlertOff(await turnAlertOff(ctx, guildMember(interaction))));
