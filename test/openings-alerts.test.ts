@@ -7,11 +7,13 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getOpeningAlert } from '../src/db/queries/opening-alerts.ts';
 import { openingAlerts, openings } from '../src/db/schema/index.ts';
+import { DMS_PER_SECOND } from '../src/discord/direct-messages.ts';
 import { type Actor, buildChatInput } from '../src/interactions/build.ts';
 import { openingCommandData } from '../src/openings/definition.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, member } from './helpers/actors.ts';
+import { runDmBurst } from './helpers/dm-burst.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { useOpeningsTextChannel } from './helpers/openings-channel.ts';
 
@@ -163,5 +165,25 @@ describe('alerts for new openings', () => {
     });
     expect(ephemeral(await harness.send(payload))).toBe('The `kind` option was given twice. Give it once.');
     expect(await getOpeningAlert(harness.db, GUILD_A, watcher.userId)).toEqual(narrowed);
+  });
+});
+
+describe('a burst of alerts and interest messages', () => {
+  it(`sends each once, at most ${DMS_PER_SECOND} a second, waiting out each 429 (npm run bench: 1000 members)`, async () => {
+    const harness = await createHarness();
+    try {
+      const burst = await runDmBurst(harness.ctx, harness.standIn, {
+        members: 30,
+        openings: 3,
+        limitEvery: 15,
+      });
+      expect(burst.sent).toBe(burst.expected);
+      expect(burst.mostToOneRecipient).toBe(1);
+      expect(burst.mostInOneSecond).toBeLessThanOrEqual(DMS_PER_SECOND);
+      expect(burst.limited).toBe(2);
+      expect(burst.shortestWaitAfterLimit).toBeGreaterThanOrEqual(1000 - 50);
+    } finally {
+      await harness.close();
+    }
   });
 });

@@ -173,6 +173,25 @@ describe('moderator approval of new openings', () => {
     expect(ephemeralContent(await harness.press(reject?.custom_id ?? '', reviewer))).toMatch(
       /already decided/,
     );
+
+    // The author may post it again, improved, under the same title: it goes to review again.
+    const again = await harness.command(
+      'opening',
+      { subcommand: 'post', options: { kind: 'retrospective', focus: 'ir', remote: true, role: 'entry' } },
+      author,
+    );
+    const resubmitted = await harness.submitModal(
+      modalOf(again).custom_id,
+      {
+        title: 'Registry of uterine fibroid embolization',
+        institution: 'Example University Hospital',
+        description:
+          'Chart review for about 200 patients; co-authorship on the abstract for four hours a week.',
+        contact: 'ir.lab@example.org',
+      },
+      author,
+    );
+    expect(replyOf(resubmitted).content).toMatch(/waits for a moderator's approval/);
   });
 
   it('/mydata covers an opening in review: exported with its status, withdrawn on delete', async () => {

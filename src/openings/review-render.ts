@@ -108,7 +108,8 @@ export function renderReviewVerdictDm(opening: Opening): string {
   if (opening.status === 'rejected') {
     return [
       `The moderators did not approve ${which} in ${server}.`,
-      `Their reason:\n>>> ${defangBlock(opening.rejectionReason ?? '')}`,
+      'You can post a changed version with `/opening post` there. Their reason:',
+      `>>> ${defangBlock(opening.rejectionReason ?? '')}`,
     ].join('\n');
   }
   const link = postLink(opening);

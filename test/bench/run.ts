@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { cardRender } from './card.ts';
+import { dmBurst } from './dm-burst.ts';
 import { faqSearch } from './faq-search.ts';
 import { footprint } from './footprint.ts';
 import { httpThroughput } from './http-throughput.ts';
@@ -11,12 +12,12 @@ import { memory } from './memory.ts';
 import { startup } from './startup.ts';
 
 /**
- * `npm run bench`: runs every benchmark (about 15 minutes on 2 cores), writes test/bench/RESULTS.md
+ * `npm run bench`: runs every benchmark (about 20 minutes on 2 cores), writes test/bench/RESULTS.md
  * and prints it. Never part of `npm test`; a missed target is reported, never an exit code.
  * Set TEST_DATABASE_URL to a PostgreSQL server to measure PostgreSQL too (databases bench_* are
  * created there and dropped). Options, for development (they print and leave RESULTS.md alone):
  *   --quick            small sizes, one round
- *   --only=faq,http,memory,startup,footprint,card
+ *   --only=faq,http,memory,startup,footprint,card,dms
  *   --filter=ping      only the HTTP workloads whose name contains the text
  *   --profile          run the bot under --cpu-prof in the HTTP benchmark and add where its CPU time went
  */
@@ -27,6 +28,7 @@ const sections: Record<string, (options: BenchOptions) => Promise<SectionResult>
   startup,
   card: cardRender,
   footprint,
+  dms: dmBurst,
 };
 
 async function main() {

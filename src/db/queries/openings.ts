@@ -110,6 +110,7 @@ async function listOwnRecentOpenings(db: Db, guildId: string, authorId: string, 
       id: openings.id,
       title: openings.title,
       institution: openings.institution,
+      status: openings.status,
       createdAt: openings.createdAt,
     })
     .from(openings)
@@ -131,7 +132,13 @@ export async function listRecentOpeningsByAuthor(
   const own = await listOwnRecentOpenings(db, guildId, authorId, since);
   const erased = await listRecentErasedOpenings(db, guildId, authorId, since);
   return [
-    ...own.map(({ id, createdAt, ...text }) => ({ id, createdAt, duplicateKey: duplicateKey(text) })),
+    ...own.map(({ id, createdAt, status, ...text }) => ({
+      id,
+      createdAt,
+      // A rejected opening still counts towards the rate limit, but its author is asked to post it
+      // again, changed: it is nobody's duplicate (the key matches no hash, which has no colon).
+      duplicateKey: status === 'rejected' ? `rejected:${id}` : duplicateKey(text),
+    })),
     ...erased,
   ];
 }
