@@ -429,6 +429,7 @@ describe('/config show with every problem at once', () => {
       'Openings channel problem',
       'Discord invites in openings',
       'New members and openings',
+      'Moderator approval of openings',
       'Assessments channel',
       'Assessments channel problem',
     ]);

@@ -2,10 +2,10 @@ import type { Context } from '../../src/context.ts';
 import { openingAlerts, openingInterests, openings } from '../../src/db/schema/index.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../../src/scheduler/tasks.ts';
+import { DAY_MS, MINUTE_MS } from '../../src/time.ts';
 import { GUILD_A } from './actors.ts';
 import type { DiscordStandIn } from './discord-stand-in.ts';
 
-const DAY = 24 * 60 * 60 * 1000;
 /** Discord's "you are being rate limited", for one DM channel, waited out for this long. */
 const RETRY_AFTER_S = 1;
 const DM_MESSAGES = /^\/channels\/6\d+\/messages$/;
@@ -62,7 +62,7 @@ export async function runDmBurst(
         role: 'entry' as const,
         description: 'Chart review for a retrospective cohort; a few hours a week.',
         contact: 'lab@example.org',
-        expiresAt: new Date(now.getTime() + 30 * DAY),
+        expiresAt: new Date(now.getTime() + 30 * DAY_MS),
         createdAt: now,
         openedAt: now,
         updatedAt: now,
@@ -73,7 +73,11 @@ export async function runDmBurst(
   await ctx.db
     .insert(openingAlerts)
     .values(
-      members.map((userId) => ({ guildId: GUILD_A, userId, toldThrough: new Date(now.getTime() - 60_000) })),
+      members.map((userId) => ({
+        guildId: GUILD_A,
+        userId,
+        toldThrough: new Date(now.getTime() - MINUTE_MS),
+      })),
     );
   await ctx.db.insert(openingInterests).values(
     members.map((userId, index) => ({
@@ -106,7 +110,7 @@ export async function runDmBurst(
   });
 
   const expected = size.members + size.openings;
-  const scheduler = createScheduler(ctx, schedulerTasks, 60_000);
+  const scheduler = createScheduler(ctx, schedulerTasks, MINUTE_MS);
   const startedAt = Date.now();
   // Each tick sends one batch per task; a burst that stops growing has stalled.
   for (let before = -1; taken.length < expected && taken.length > before; ) {
