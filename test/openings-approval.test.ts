@@ -6,6 +6,7 @@ import { erasedOpeningTraces, guildSettings, openings } from '../src/db/schema/i
 import type { LocalChannel } from '../src/interactions/build.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
+import { OPENING_FORM_FIELDS } from './helpers/openings-channel.ts';
 import {
   buttonsOf,
   ephemeralContent,
@@ -41,12 +42,7 @@ async function post(harness: Harness, title: string) {
   );
   const confirmation = await harness.submitModal(
     modalOf(modal).custom_id,
-    {
-      title,
-      institution: 'Example University Hospital',
-      description: 'Chart review and data entry for about 200 patients; four hours a week.',
-      contact: 'ir.lab@example.org',
-    },
+    { ...OPENING_FORM_FIELDS, title },
     author,
   );
   const [row] = await harness.db.select().from(openings);

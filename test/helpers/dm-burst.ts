@@ -36,6 +36,26 @@ export interface DmBurstResult {
 const memberId = (index: number) => `3000000000004${String(index).padStart(5, '0')}`;
 const authorId = (index: number) => `3000000000005${String(index).padStart(5, '0')}`;
 
+/** `count` open openings opened at `now`, each by its own author, for inserting at once. */
+export function openOpeningRows(count: number, now: Date, authorOf: (index: number) => string) {
+  return Array.from({ length: count }, (_, index) => ({
+    guildId: GUILD_A,
+    authorId: authorOf(index),
+    title: `Opening number ${index}`,
+    institution: 'Example University Hospital',
+    kind: 'retrospective' as const,
+    focus: 'ir' as const,
+    remote: true,
+    role: 'entry' as const,
+    description: 'Chart review for a retrospective cohort; a few hours a week.',
+    contact: 'lab@example.org',
+    expiresAt: new Date(now.getTime() + 30 * DAY_MS),
+    createdAt: now,
+    openedAt: now,
+    updatedAt: now,
+  }));
+}
+
 /**
  * A burst of direct messages from the scheduler, against the REST stand-in: `members` alerts for
  * any new opening and `openings` new openings each with interested members, sent by the alert and
@@ -50,35 +70,16 @@ export async function runDmBurst(
   const now = ctx.clock();
   const rows = await ctx.db
     .insert(openings)
-    .values(
-      Array.from({ length: size.openings }, (_, index) => ({
-        guildId: GUILD_A,
-        authorId: authorId(index),
-        title: `Opening number ${index}`,
-        institution: 'Example University Hospital',
-        kind: 'retrospective' as const,
-        focus: 'ir' as const,
-        remote: true,
-        role: 'entry' as const,
-        description: 'Chart review for a retrospective cohort; a few hours a week.',
-        contact: 'lab@example.org',
-        expiresAt: new Date(now.getTime() + 30 * DAY_MS),
-        createdAt: now,
-        openedAt: now,
-        updatedAt: now,
-      })),
-    )
+    .values(openOpeningRows(size.openings, now, authorId))
     .returning({ id: openings.id });
   const members = Array.from({ length: size.members }, (_, index) => memberId(index));
-  await ctx.db
-    .insert(openingAlerts)
-    .values(
-      members.map((userId) => ({
-        guildId: GUILD_A,
-        userId,
-        toldThrough: new Date(now.getTime() - MINUTE_MS),
-      })),
-    );
+  await ctx.db.insert(openingAlerts).values(
+    members.map((userId) => ({
+      guildId: GUILD_A,
+      userId,
+      toldThrough: new Date(now.getTime() - MINUTE_MS),
+    })),
+  );
   await ctx.db.insert(openingInterests).values(
     members.map((userId, index) => ({
       openingId: rows[index % rows.length]?.id ?? 0,
