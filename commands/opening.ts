@@ -75,13 +75,7 @@ export const openingCommand: Command = {
     },
     async 'alerts set'(interaction, ctx) {
       const options = parseOptions(alertOptionsSchema, readOptions(interaction).values, nameRejectedOption);
-      const change = await setAlert(ctx, guildMember(interaction), {
-        kind: options.kind ?? null,
-        focus: options.focus ?? null,
-        remote: options.remote ?? null,
-        role: options.role ?? null,
-      });
-      return ephemeralText(renderAlertSet(change));
+      return ephemeralText(renderAlertSet(await setAlert(ctx, guildMember(interaction), options)));
     },
     async 'alerts off'(interaction, ctx) {
       return ephemeralText(renderAlertOff(await turnAlertOff(ctx, guildMember(interaction))));
