@@ -209,6 +209,24 @@ describe('moderator approval of new openings', () => {
     expect(harness.standIn.find('POST', postsIn(OPENINGS))).toEqual([]);
   });
 
+  it('sends a review Discord refused once a moderator sets the channels again', async () => {
+    harness.standIn.on(
+      'POST',
+      postsIn(REVIEW),
+      () => ({ status: 403, body: { message: 'Missing Access', code: 50001 } }),
+      1,
+    );
+    const { row, confirmation } = await post(harness, 'Outcomes after genicular artery embolization');
+    expect(confirmation).toMatch(/could not send it to the review channel/);
+    expect((await getOpening(harness.db, GUILD_A, row.id))?.reviewMessageId).toBeNull();
+    const reply = ephemeralContent(await configure(harness, { channel: OPENINGS.id }));
+    expect(reply).toContain('1 opening awaiting review were sent to the review channel.');
+    expect((await getOpening(harness.db, GUILD_A, row.id))?.reviewMessageId).not.toBeNull();
+    // Sent once: setting the channels again sends nothing more.
+    await configure(harness, { channel: OPENINGS.id });
+    expect(harness.standIn.find('POST', postsIn(REVIEW))).toHaveLength(2);
+  });
+
   it('tells the moderator when the author’s DMs are closed', async () => {
     const { review } = await post(harness, 'Outcomes after genicular artery embolization');
     harness.standIn.on('POST', dmPath, () => ({

@@ -56,10 +56,10 @@ function approvalLine(settings: GuildSettings | null): string {
 
 /** The answer to /config openings: where openings go, and the posts now on their way there. */
 export function renderOpeningsSet(
-  change: { queued: number; stale: number; settings: GuildSettings },
+  change: { queued: number; stale: number; reviews: number; settings: GuildSettings },
   tickMs: number,
 ): string {
-  const { queued, stale, settings } = change;
+  const { queued, stale, reviews, settings } = change;
   // The scheduler sends a batch per tick: a long backlog takes a few ticks.
   const when = `${queued + stale > POST_RETRY.batchSize ? 'starting ' : ''}${withinTicks(tickMs)}`;
   const lines = [`New research openings will be posted in ${channel(settings.openingsChannelId ?? '')}.`];
@@ -70,6 +70,11 @@ export function renderOpeningsSet(
   if (stale > 0) {
     const which = stale === 1 ? 'The 1 post' : `The ${stale} posts`;
     lines.push(`${which} the bot could not bring up to date will be edited ${when}.`);
+  }
+  if (reviews > 0) {
+    lines.push(
+      `${reviews === 1 ? '1 opening' : `${reviews} openings`} awaiting review were sent to the review channel.`,
+    );
   }
   lines.push(
     settings.openingsAllowInvites

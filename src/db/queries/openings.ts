@@ -391,6 +391,18 @@ export async function recordReviewMessage(
     .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
 }
 
+/** Openings in review whose review message was never sent (Discord refused it), oldest first. */
+export async function listUnsentReviews(db: Db, guildId: string, limit: number): Promise<Opening[]> {
+  return db
+    .select()
+    .from(openings)
+    .where(
+      and(eq(openings.guildId, guildId), eq(openings.status, 'in_review'), isNull(openings.reviewMessageId)),
+    )
+    .orderBy(asc(openings.createdAt))
+    .limit(limit);
+}
+
 /**
  * Approves an opening in review: it opens now, for as long as its author asked (counted from now,
  * not from when it was written), its post still to be made; null when it is no longer in review.
