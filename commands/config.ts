@@ -48,6 +48,8 @@ const openingsOptions = z.object({
     .min(MIN_MEMBER_DAYS.min, { error: `\`min_member_days\` cannot be negative.` })
     .max(MIN_MEMBER_DAYS.max, { error: `\`min_member_days\` can be at most ${MIN_MEMBER_DAYS.max}.` })
     .optional(),
+  approval: z.boolean({ error: '`approval` must be true or false.' }).optional(),
+  review: channelId.optional(),
 });
 
 export const configCommand: Command = {
@@ -64,11 +66,14 @@ export const configCommand: Command = {
     },
     async openings(interaction, ctx) {
       const options = parseOptions(openingsOptions, readOptions(interaction).values);
-      const channel = pickedChannel(interaction.data.resolved?.channels, 'openings', options.channel);
+      const resolved = interaction.data.resolved?.channels;
+      const channel = pickedChannel(resolved, 'openings', options.channel);
       const change = await setOpeningsChannel(ctx, guildMember(interaction), {
         channel,
         allowInvites: options.allow_invites,
         minMemberDays: options.min_member_days,
+        approval: options.approval,
+        review: options.review ? pickedChannel(resolved, 'review', options.review) : undefined,
       });
       return ephemeralText(renderOpeningsSet(change, ctx.config.schedulerTickMs));
     },

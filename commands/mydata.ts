@@ -21,6 +21,7 @@ import {
 import { collectMemberData, deleteMemberData } from '../src/mydata/store.ts';
 import { publishOpening } from '../src/openings/publisher.ts';
 import { postLeaseUntil } from '../src/openings/retry.ts';
+import { clearReviewMessage } from '../src/openings/review.ts';
 import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
 import { withFollowUp } from '../src/router/follow-up.ts';
@@ -93,7 +94,7 @@ async function askToDelete(member: GuildMember, ctx: Context): Promise<APIIntera
 
 async function deleteData(member: GuildMember, ctx: Context): Promise<APIInteractionResponse> {
   const now = ctx.clock();
-  const { counts, postsToEdit, postsEditedLater } = await deleteMemberData(
+  const { counts, postsToEdit, postsEditedLater, reviewMessages } = await deleteMemberData(
     ctx.db,
     member.guildId,
     member.userId,
@@ -103,5 +104,6 @@ async function deleteData(member: GuildMember, ctx: Context): Promise<APIInterac
   const editedNow = postsToEdit.slice(0, POSTS_EDITED_AT_ONCE);
   // One at a time, like the retry task: they mostly go to the same channel.
   for (const opening of editedNow) await publishOpening(ctx, opening);
+  for (const message of reviewMessages) await clearReviewMessage(ctx, message);
   return updateMessage(renderDeleted(counts, postsToEdit.length - editedNow.length + postsEditedLater));
 }

@@ -23,6 +23,8 @@ import {
   renderPostConfirmation,
   renderWarningAnswered,
 } from '../src/openings/render.ts';
+import { pressReviewButton, rejectWithReason } from '../src/openings/review.ts';
+import { rejectionModal, renderReviewDecided } from '../src/openings/review-render.ts';
 import {
   answerExpiryWarning,
   checkMayPost,
@@ -73,13 +75,7 @@ export const openingCommand: Command = {
     },
     async 'alerts set'(interaction, ctx) {
       const options = parseOptions(alertOptionsSchema, readOptions(interaction).values, nameRejectedOption);
-      const alert = await setAlert(ctx, guildMember(interaction), {
-        kind: options.kind ?? null,
-        focus: options.focus ?? null,
-        remote: options.remote ?? null,
-        role: options.role ?? null,
-      });
-      return ephemeralText(renderAlertSet(alert));
+      return ephemeralText(renderAlertSet(await setAlert(ctx, guildMember(interaction), options)));
     },
     async 'alerts off'(interaction, ctx) {
       return ephemeralText(renderAlertOff(await turnAlertOff(ctx, guildMember(interaction))));
@@ -129,6 +125,11 @@ export const openingCommand: Command = {
       const page = await listOpeningsPage(ctx, member, request.filters, request.page);
       return updateMessage(renderOpeningList(page));
     }
+    if (request.action === 'review') {
+      const pressed = await pressReviewButton(ctx, member, request);
+      if (pressed.choice === 'reject') return showModal(rejectionModal(pressed.opening));
+      return updateMessage(renderReviewDecided(pressed.decision, member.userId));
+    }
     if (request.action === 'interest') {
       const { opening, firstTime } = await showInterest(ctx, member, request.openingId);
       return ephemeralText(renderInterestReply(opening, firstTime));
@@ -139,6 +140,10 @@ export const openingCommand: Command = {
   async modal(interaction, ctx) {
     const member = guildMember(interaction);
     const request = parseOpeningCustomId(decodeCustomId(interaction.data.custom_id).parts);
+    if (request.action === 'rejection') {
+      const decision = await rejectWithReason(ctx, member, request, readModalFields(interaction));
+      return updateMessage(renderReviewDecided(decision, member.userId));
+    }
     if (request.action !== 'post') throw new UserError('That form is out of date. Run the command again.');
     const posted = await postOpening(ctx, member, request.draft, readModalFields(interaction));
     return reply({ content: renderPostConfirmation(posted.opening, posted.outcome) });

@@ -407,6 +407,8 @@ describe('/config show with every problem at once', () => {
       openingsChannelType: ChannelType.GuildText,
       openingsAllowInvites: false,
       openingsMinMemberDays: 0,
+      openingsApproval: false,
+      openingsReviewChannelId: null,
       assessmentsChannelId: ASSESSMENTS.id,
       remindersChannelId: OPENINGS.id,
       remindersEveryHours: 24,
@@ -427,6 +429,7 @@ describe('/config show with every problem at once', () => {
       'Openings channel problem',
       'Discord invites in openings',
       'New members and openings',
+      'Moderator approval of openings',
       'Assessments channel',
       'Assessments channel problem',
     ]);

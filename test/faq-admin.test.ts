@@ -94,6 +94,26 @@ describe.each(databaseKinds())('/faq-admin on %s', (kind) => {
     expect(inB.embeds?.[0]?.title).not.toBe(visaEntry.question);
   });
 
+  it('shows a server entry as text: no masked link, heading or mention in the public answer', async () => {
+    const tricky = {
+      ...visaEntry,
+      question: 'Where do I file the [visa form](https://evil.example)?',
+      answer:
+        '# Urgent\nFile it at [https://good.org](https://evil.example) and ask <@&500000000000000001>; **bold** stays bold.',
+    };
+    await harness.submitModal('faq-admin:add:visa-form', tricky, mod);
+    const response = await harness.command(
+      'faq',
+      { options: { question: 'slug:visa-form', public: true } },
+      plain,
+    );
+    const [embed] = replyOf(response).embeds ?? [];
+    expect(embed?.title).toBe('Where do I file the \\[visa form\\](https://evil.example)?');
+    expect(embed?.description).toBe(
+      '\\# Urgent\nFile it at \\[https://good.org\\](https://evil.example) and ask \\<@&500000000000000001>; **bold** stays bold.',
+    );
+  });
+
   it('refuses to add a slug that already exists, and an invalid form, saving nothing', async () => {
     expect(replyOf(await admin('add', { slug: 'ir-journals' })).content).toMatch(/already exists/);
     expect(replyOf(await admin('add', { slug: 'Not A Slug' })).content).toMatch(/slug option/);

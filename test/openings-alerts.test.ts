@@ -1,11 +1,19 @@
-import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import {
+  type APIInteractionResponse,
+  ApplicationCommandOptionType,
+  InteractionResponseType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getOpeningAlert } from '../src/db/queries/opening-alerts.ts';
 import { openingAlerts, openings } from '../src/db/schema/index.ts';
-import type { Actor } from '../src/interactions/build.ts';
+import { DMS_PER_SECOND } from '../src/discord/direct-messages.ts';
+import { type Actor, buildChatInput } from '../src/interactions/build.ts';
+import { openingCommandData } from '../src/openings/definition.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, member } from './helpers/actors.ts';
+import { runDmBurst } from './helpers/dm-burst.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { useOpeningsTextChannel } from './helpers/openings-channel.ts';
 
@@ -114,5 +122,68 @@ describe('alerts for new openings', () => {
     );
     expect(reply).toMatch(/`kind` option has a value this command does not accept/);
     expect(await getOpeningAlert(harness.db, GUILD_A, watcher.userId)).toBeNull();
+  });
+
+  it('answers each bad or pointless alert clearly and changes nothing', async () => {
+    const set = (options: Record<string, string | boolean>) =>
+      harness.command('opening', { subcommand: 'alerts set', options }, watcher);
+    expect(ephemeral(await set({}))).toMatch(/^Alert set: every new opening \(you gave no filter/);
+    const first = await getOpeningAlert(harness.db, GUILD_A, watcher.userId);
+
+    // The same alert again: nothing changes, not even how far it has told the member.
+    harness.clock.advance(HOUR);
+    expect(ephemeral(await set({}))).toBe(
+      'You already have this alert: any new opening. Nothing was changed.',
+    );
+    expect(await getOpeningAlert(harness.db, GUILD_A, watcher.userId)).toEqual(first);
+
+    expect(ephemeral(await set({ kind: 'case_report', remote: false }))).toMatch(
+      /^Alert set: Case report · on site\. It replaces your earlier alert \(any new opening\)\./,
+    );
+    const narrowed = await getOpeningAlert(harness.db, GUILD_A, watcher.userId);
+
+    const refusals: Array<[Record<string, string | boolean>, RegExp]> = [
+      [{ kind: 'anything' }, /`kind` option has a value this command does not accept/],
+      [{ focus: 'cardiology' }, /`focus` option has a value this command does not accept/],
+      [{ role: 'lead' }, /`role` option has a value this command does not accept/],
+      [{ remote: 'yes' }, /`remote` option has a value this command does not accept/],
+    ];
+    for (const [options, message] of refusals) expect(ephemeral(await set(options))).toMatch(message);
+
+    // A forged payload naming one filter twice, with two values: refused, not guessed at.
+    const payload = buildChatInput(
+      openingCommandData,
+      { subcommand: 'alerts set', options: { kind: 'case_report' } },
+      watcher,
+    );
+    const data = payload.data as { options: Array<{ options: Array<{ options: unknown[] }> }> };
+    const [group] = data.options;
+    group?.options[0]?.options.push({
+      type: ApplicationCommandOptionType.String,
+      name: 'kind',
+      value: 'database',
+    });
+    expect(ephemeral(await harness.send(payload))).toBe('The `kind` option was given twice. Give it once.');
+    expect(await getOpeningAlert(harness.db, GUILD_A, watcher.userId)).toEqual(narrowed);
+  });
+});
+
+describe('a burst of alerts and interest messages', () => {
+  it(`sends each once, at most ${DMS_PER_SECOND} a second, waiting out each 429 (npm run bench: 1000 members)`, async () => {
+    const harness = await createHarness();
+    try {
+      const burst = await runDmBurst(harness.ctx, harness.standIn, {
+        members: 30,
+        openings: 3,
+        limitEvery: 15,
+      });
+      expect(burst.sent).toBe(burst.expected);
+      expect(burst.mostToOneRecipient).toBe(1);
+      expect(burst.mostInOneSecond).toBeLessThanOrEqual(DMS_PER_SECOND);
+      expect(burst.limited).toBe(2);
+      expect(burst.shortestWaitAfterLimit).toBeGreaterThanOrEqual(1000 - 50);
+    } finally {
+      await harness.close();
+    }
   });
 });

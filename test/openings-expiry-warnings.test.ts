@@ -11,7 +11,11 @@ import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
-import { OPENINGS_TEXT_CHANNEL, useOpeningsTextChannel } from './helpers/openings-channel.ts';
+import {
+  OPENING_FORM_FIELDS,
+  OPENINGS_TEXT_CHANNEL,
+  useOpeningsTextChannel,
+} from './helpers/openings-channel.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const AUTHOR = '300000000000000071';
@@ -39,16 +43,7 @@ async function post(harness: Harness, days: number) {
     author,
   );
   if (modal.type !== InteractionResponseType.Modal) throw new Error('no form');
-  await harness.submitModal(
-    modal.data.custom_id,
-    {
-      title: 'Outcomes after prostate artery embolization',
-      institution: 'Example University Hospital',
-      description: 'Chart review and data entry for about 200 patients; four hours a week.',
-      contact: 'ir.lab@example.org',
-    },
-    author,
-  );
+  await harness.submitModal(modal.data.custom_id, OPENING_FORM_FIELDS, author);
   const [row] = await harness.db.select().from(openings);
   if (!row) throw new Error('not stored');
   return row;

@@ -8,6 +8,7 @@ import { CLOSED_DMS_REASON } from '../src/openings/interest-news.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, member } from './helpers/actors.ts';
+import { openOpeningRows } from './helpers/dm-burst.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { useOpeningsTextChannel } from './helpers/openings-channel.ts';
 
@@ -188,24 +189,7 @@ describe('interest news for 100 openings and 1000 members', { timeout: 120_000 }
     const now = harness.clock.now();
     const rows = await harness.db
       .insert(openings)
-      .values(
-        Array.from({ length: 100 }, (_, index) => ({
-          guildId: GUILD_A,
-          authorId: `3000000000002${String(index).padStart(5, '0')}`,
-          title: `Opening number ${index}`,
-          institution: 'Example University Hospital',
-          kind: 'retrospective' as const,
-          focus: 'ir' as const,
-          remote: true,
-          role: 'entry' as const,
-          description: 'Chart review for a retrospective cohort; a few hours a week.',
-          contact: 'lab@example.org',
-          expiresAt: new Date(now.getTime() + 30 * 24 * HOUR),
-          createdAt: now,
-          openedAt: now,
-          updatedAt: now,
-        })),
-      )
+      .values(openOpeningRows(100, now, (index) => `3000000000002${String(index).padStart(5, '0')}`))
       .returning({ id: openings.id });
     await harness.db.insert(openingInterests).values(
       Array.from({ length: 1000 }, (_, index) => ({

@@ -10,6 +10,7 @@ export const LOCAL_CHANNELS: readonly LocalChannel[] = [
   { id: '100000000000000303', name: 'announcements', type: ChannelType.GuildAnnouncement },
   { id: '100000000000000304', name: 'portfolio-checks', type: ChannelType.GuildText },
   { id: '100000000000000305', name: 'voice-lounge', type: ChannelType.GuildVoice },
+  { id: '100000000000000306', name: 'mods', type: ChannelType.GuildText },
 ];
 
 const VIEW_AND_SEND = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;

@@ -10,8 +10,10 @@ import {
   ComponentType,
 } from 'discord-api-types/v10';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
+import { defangBlock, escapeInline } from '../discord/safe-text.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { faqCustomId, NONE_OF_THESE } from './custom-ids.ts';
+import { GUILD_ENTRY_SOURCE } from './entry.ts';
 import type { Suggestion } from './suggest.ts';
 
 /** Autocomplete choice values name the entry, so a picked choice shows exactly that entry. */
@@ -45,9 +47,11 @@ export function suggestionChoices(
 }
 
 export function faqEmbed(entry: FaqView): APIEmbed {
+  // A server's own entry is shown as its moderators typed it: no masked link, heading or mention.
+  const ownEntry = entry.source === GUILD_ENTRY_SOURCE;
   return {
-    title: truncate(entry.question, EMBED_LIMITS.title),
-    description: truncate(entry.answer, EMBED_LIMITS.description),
+    title: truncate(ownEntry ? escapeInline(entry.question) : entry.question, EMBED_LIMITS.title),
+    description: truncate(ownEntry ? defangBlock(entry.answer) : entry.answer, EMBED_LIMITS.description),
     color: BRAND_COLOR,
     ...(entry.tags.length > 0
       ? {

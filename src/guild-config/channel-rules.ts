@@ -8,6 +8,8 @@ export const CHANNEL_RULES = {
   },
   openings: { types: [ChannelType.GuildText, ChannelType.GuildForum], label: 'a text or forum channel' },
   assessments: { types: [ChannelType.GuildText], label: 'a text channel' },
+  /** Where moderators approve new openings: the buttons need a plain message. */
+  review: { types: [ChannelType.GuildText], label: 'a text channel' },
 } as const satisfies Record<string, { types: readonly ChannelType[]; label: string }>;
 
 export type ChannelPurpose = keyof typeof CHANNEL_RULES;

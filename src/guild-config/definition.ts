@@ -58,6 +58,17 @@ export const configCommandData = defineCommand({
           min_value: MIN_MEMBER_DAYS.min,
           max_value: MIN_MEMBER_DAYS.max,
         },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'approval',
+          description:
+            'Whether new openings wait for a moderator’s approval in the review channel (default: no)',
+        },
+        {
+          ...channelOption('review', 'Text channel where moderators approve or reject new openings'),
+          name: 'review',
+          required: false,
+        },
       ],
     },
     {

@@ -47,12 +47,19 @@ function newMembersLine(days: number): string {
     : 'Members can post from the day they join.';
 }
 
+function approvalLine(settings: GuildSettings | null): string {
+  if (!settings?.openingsApproval || !settings.openingsReviewChannelId) {
+    return 'New openings are posted without review (`/config openings approval:true review:#channel` changes that).';
+  }
+  return `New openings wait for a moderator's approval in ${channel(settings.openingsReviewChannelId)} (Manage Messages there) before they are posted.`;
+}
+
 /** The answer to /config openings: where openings go, and the posts now on their way there. */
 export function renderOpeningsSet(
-  change: { queued: number; stale: number; settings: GuildSettings },
+  change: { queued: number; stale: number; reviews: number; settings: GuildSettings },
   tickMs: number,
 ): string {
-  const { queued, stale, settings } = change;
+  const { queued, stale, reviews, settings } = change;
   // The scheduler sends a batch per tick: a long backlog takes a few ticks.
   const when = `${queued + stale > POST_RETRY.batchSize ? 'starting ' : ''}${withinTicks(tickMs)}`;
   const lines = [`New research openings will be posted in ${channel(settings.openingsChannelId ?? '')}.`];
@@ -64,11 +71,17 @@ export function renderOpeningsSet(
     const which = stale === 1 ? 'The 1 post' : `The ${stale} posts`;
     lines.push(`${which} the bot could not bring up to date will be edited ${when}.`);
   }
+  if (reviews > 0) {
+    lines.push(
+      `${reviews === 1 ? '1 opening' : `${reviews} openings`} awaiting review were sent to the review channel.`,
+    );
+  }
   lines.push(
     settings.openingsAllowInvites
       ? 'Members may give a Discord server invite as a contact.'
       : 'Discord server invites are refused as contacts.',
     newMembersLine(settings.openingsMinMemberDays),
+    approvalLine(settings),
   );
   return lines.join(' ');
 }
@@ -127,6 +140,7 @@ export function renderSettingsEmbed(settings: GuildSettings | null, now: Date): 
       ...field('Openings channel problem', settings && openingsProblem(settings)),
       { name: 'Discord invites in openings', value: invites },
       { name: 'New members and openings', value: newMembersLine(settings?.openingsMinMemberDays ?? 0) },
+      { name: 'Moderator approval of openings', value: approvalLine(settings) },
       { name: 'Assessments channel', value: assessments },
       ...field('Assessments channel problem', settings && assessmentsProblem(settings)),
     ],

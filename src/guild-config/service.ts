@@ -7,7 +7,9 @@ import {
   updateGuildSettings,
 } from '../db/queries/guild-settings.ts';
 import { requeueStalePosts, requeueUnpostedOpenings } from '../db/queries/opening-posts.ts';
+import { listUnsentReviews } from '../db/queries/openings.ts';
 import { UserError } from '../errors.ts';
+import { sendForReview } from '../openings/service.ts';
 import type { GuildMember } from '../router/member.ts';
 import { type ChannelPurpose, channelTypeProblem } from './channel-rules.ts';
 
@@ -91,6 +93,26 @@ export interface OpeningsSettingsChange {
   allowInvites?: boolean | undefined;
   /** Unchanged when not given. */
   minMemberDays?: number | undefined;
+  /** Whether new openings wait for approval; unchanged when not given. */
+  approval?: boolean | undefined;
+  /** The review channel; unchanged when not given. */
+  review?: PickedChannel | undefined;
+}
+
+/** Refuses an approval setting that cannot work: no review channel, or the openings channel itself. */
+function checkReviewSetting(change: OpeningsSettingsChange, stored: GuildSettings | null): void {
+  const approval = change.approval ?? stored?.openingsApproval ?? false;
+  const review = change.review?.id ?? stored?.openingsReviewChannelId ?? null;
+  if (approval && !review) {
+    throw new UserError(
+      'Approval needs a review channel: add `review:` with a text channel your moderators read. Nothing was changed.',
+    );
+  }
+  if (approval && review === change.channel.id) {
+    throw new UserError(
+      'The review channel must not be the openings channel: openings awaiting review are for moderators only. Nothing was changed.',
+    );
+  }
 }
 
 /**
@@ -102,7 +124,8 @@ export async function setOpeningsChannel(
   ctx: Context,
   member: GuildMember,
   change: OpeningsSettingsChange,
-): Promise<{ queued: number; stale: number; settings: GuildSettings }> {
+): Promise<{ queued: number; stale: number; reviews: number; settings: GuildSettings }> {
+  checkReviewSetting(change, await getGuildSettings(ctx.db, member.guildId));
   const now = ctx.clock();
   const result = await ctx.db.transaction(async (tx) => {
     const settings = await updateGuildSettings(
@@ -114,6 +137,8 @@ export async function setOpeningsChannel(
         openingsProblem: null,
         ...(change.allowInvites === undefined ? {} : { openingsAllowInvites: change.allowInvites }),
         ...(change.minMemberDays === undefined ? {} : { openingsMinMemberDays: change.minMemberDays }),
+        ...(change.approval === undefined ? {} : { openingsApproval: change.approval }),
+        ...(change.review === undefined ? {} : { openingsReviewChannelId: change.review.id }),
       },
       now,
     );
@@ -123,16 +148,35 @@ export async function setOpeningsChannel(
       stale: await requeueStalePosts(tx, member.guildId),
     };
   });
+  const reviews = await resendUnsentReviews(ctx, result.settings);
   ctx.log.info(
     {
       guildId: member.guildId,
       userId: member.userId,
       channelId: change.channel.id,
       purpose: 'openings',
+      reviews,
       queued: result.queued,
       stale: result.stale,
     },
     'channel set',
   );
-  return result;
+  return { ...result, reviews };
+}
+
+/** Openings in review are sent at most this many at a time; the rest on the next `/config openings`. */
+const REVIEWS_RESENT_AT_ONCE = 10;
+
+/**
+ * Sends the review messages Discord refused before (the review channel was missing or closed to
+ * the bot): setting the channels again is how a moderator says it is fixed. Returns how many went.
+ */
+async function resendUnsentReviews(ctx: Context, settings: GuildSettings): Promise<number> {
+  const reviewChannel = settings.openingsApproval ? settings.openingsReviewChannelId : null;
+  if (!reviewChannel) return 0;
+  let sent = 0;
+  for (const opening of await listUnsentReviews(ctx.db, settings.guildId, REVIEWS_RESENT_AT_ONCE)) {
+    if (await sendForReview(ctx, opening, reviewChannel)) sent += 1;
+  }
+  return sent;
 }

@@ -45,6 +45,12 @@ export const ANONYMISED_OPENING: OpeningReplacement = Object.freeze({
   contact: 'Removed',
 });
 
+/** Where a review message is (see src/openings/review.ts). */
+export interface ReviewMessage {
+  channelId: string;
+  messageId: string;
+}
+
 /** One /mydata delete, as the parts see it. */
 export interface DeletionRun {
   guildId: string;
@@ -55,6 +61,8 @@ export interface DeletionRun {
   postsToEdit: Opening[];
   /** Posts another sender holds: it (or the retry task) edits them when it is done. */
   postsEditedLater: number;
+  /** Review messages that showed the member's openings to moderators: the caller removes their text. */
+  reviewMessages: ReviewMessage[];
   /** The statuses the member's openings had before the run (set by the openings part). */
   openingStatusesBefore: OpeningStatus[];
 }
@@ -82,7 +90,7 @@ const TEXT_REMOVED = 'with your name and everything you wrote removed; posts edi
  * The member's closed openings of one status: exported and summarised with all their openings,
  * but counted apart, so deleting lists each under its real status (they stay closed as they are).
  */
-const closedOpenings = (status: Exclude<OpeningStatus, 'open'>) => {
+const closedOpenings = (status: Exclude<OpeningStatus, 'open' | 'in_review'>) => {
   const label = STATUS_LABELS[status].toLowerCase();
   return part({
     collect: async (db: Db, guildId: string, userId: string) =>
@@ -98,6 +106,9 @@ const closedOpenings = (status: Exclude<OpeningStatus, 'open'>) => {
   });
 };
 
+/** Open openings, and those still awaiting a moderator's review, are withdrawn by /mydata delete. */
+const isWithdrawnByDelete = (status: OpeningStatus) => status === 'open' || status === 'in_review';
+
 const faqChanges = (count: number) =>
   `${plural(count, 'FAQ change')} you made as a moderator: kept for the server, no longer linked to you`;
 
@@ -107,10 +118,10 @@ const faqChanges = (count: number) =>
  * `allTables` check of test/mydata.test.ts fails until a new table's member rows are covered.
  */
 export const MEMBER_DATA_PARTS = {
-  /** Every opening the member posted; counted here are the open ones (see `closedOpenings`). */
+  /** Every opening the member posted; counted here are those deleting withdraws (see `closedOpenings`). */
   openings: part({
     collect: listMemberOpenings,
-    count: (openings) => openings.filter((opening) => opening.status === 'open').length,
+    count: (openings) => openings.filter((opening) => isWithdrawnByDelete(opening.status)).length,
     async delete(db, run) {
       // Deleting openings must not reset the posting limits: text-free traces count them instead.
       const limitWindowStart = new Date(run.now.getTime() - DUPLICATE_WINDOW_MS);
@@ -125,9 +136,12 @@ export const MEMBER_DATA_PARTS = {
       );
       const queued = anonymised.filter((opening) => opening.postState === 'claimed');
       run.postsToEdit.push(...claimed);
+      for (const { reviewChannelId: channelId, reviewMessageId: messageId } of anonymised) {
+        if (channelId && messageId) run.reviewMessages.push({ channelId, messageId });
+      }
       run.postsEditedLater += queued.length - claimed.length;
       run.openingStatusesBefore = statusesBefore;
-      return statusesBefore.filter((status) => status === 'open').length;
+      return statusesBefore.filter(isWithdrawnByDelete).length;
     },
     exportKey: 'openings',
     exportValue: (openings) =>
@@ -143,6 +157,7 @@ export const MEMBER_DATA_PARTS = {
         description: opening.description,
         contact: opening.contact,
         status: opening.status,
+        rejectionReason: opening.rejectionReason,
         createdAt: opening.createdAt,
         openedAt: opening.openedAt,
         expiresAt: opening.expiresAt,
@@ -160,6 +175,7 @@ export const MEMBER_DATA_PARTS = {
   filledOpenings: closedOpenings('filled'),
   expiredOpenings: closedOpenings('expired'),
   withdrawnOpenings: closedOpenings('withdrawn'),
+  rejectedOpenings: closedOpenings('rejected'),
   interests: part({
     collect: listMemberOpeningInterests,
     count: length,

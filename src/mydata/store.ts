@@ -1,6 +1,12 @@
 import type { Db } from '../db/client.ts';
 import type { Opening } from '../db/queries/openings.ts';
-import { type DeletionRun, type MemberData, type MemberDataCounts, memberDataParts } from './member-data.ts';
+import {
+  type DeletionRun,
+  type MemberData,
+  type MemberDataCounts,
+  memberDataParts,
+  type ReviewMessage,
+} from './member-data.ts';
 
 /** Reads everything stored about the member in this guild, in one snapshot. */
 export async function collectMemberData(db: Db, guildId: string, userId: string): Promise<MemberData> {
@@ -16,14 +22,19 @@ export async function collectMemberData(db: Db, guildId: string, userId: string)
  * Deletes or anonymises everything of the member in this guild, all or nothing. Their openings are
  * withdrawn and overwritten; the posts no other sender holds come back claimed (leased until
  * `leaseUntil`) for the caller to edit. `postsEditedLater` counts those another sender holds: it
- * (or the retry task) edits them once it is done.
+ * (or the retry task) edits them once it is done. `reviewMessages` still show their text to moderators.
  */
 export async function deleteMemberData(
   db: Db,
   guildId: string,
   userId: string,
   times: { now: Date; leaseUntil: Date },
-): Promise<{ counts: MemberDataCounts; postsToEdit: Opening[]; postsEditedLater: number }> {
+): Promise<{
+  counts: MemberDataCounts;
+  postsToEdit: Opening[];
+  postsEditedLater: number;
+  reviewMessages: ReviewMessage[];
+}> {
   return db.transaction(async (tx) => {
     const run: DeletionRun = {
       guildId,
@@ -31,6 +42,7 @@ export async function deleteMemberData(
       ...times,
       postsToEdit: [],
       postsEditedLater: 0,
+      reviewMessages: [],
       openingStatusesBefore: [],
     };
     const counts: Record<string, number> = {};
@@ -39,6 +51,7 @@ export async function deleteMemberData(
       counts: counts as MemberDataCounts,
       postsToEdit: run.postsToEdit,
       postsEditedLater: run.postsEditedLater,
+      reviewMessages: run.reviewMessages,
     };
   });
 }

@@ -19,14 +19,34 @@ import { FOCUS_SHORT_LABELS, KIND_LABELS, ROLE_LABELS } from './catalog.ts';
 export const ALERT_GAP_MS = HOUR_MS;
 const ALERT_BATCH = 25;
 
+/** What `/opening alerts set` did: a member has one alert per server, so a new one replaces the old. */
+export interface AlertChange {
+  alert: AlertFilters;
+  /** The alert it replaced, or null when the member had none. */
+  previous: AlertFilters | null;
+  /** True when the member asked for the alert they already have: nothing was changed. */
+  unchanged: boolean;
+}
+
+const sameFilters = (a: AlertFilters, b: AlertFilters) =>
+  a.kind === b.kind && a.focus === b.focus && a.remote === b.remote && a.role === b.role;
+
+/**
+ * Sets the member's alert. Every combination of filters matches some opening a member can post, so
+ * none is refused; asking again for the alert one has changes nothing (it would otherwise forget
+ * the openings not told of yet).
+ */
 export async function setAlert(
   ctx: Context,
   member: GuildMember,
   filters: AlertFilters,
-): Promise<OpeningAlert> {
+): Promise<AlertChange> {
+  const existing = await getOpeningAlert(ctx.db, member.guildId, member.userId);
+  if (existing && sameFilters(existing, filters))
+    return { alert: existing, previous: existing, unchanged: true };
   const alert = await setOpeningAlert(ctx.db, member.guildId, member.userId, filters, ctx.clock());
   ctx.log.info({ guildId: member.guildId, userId: member.userId }, 'opening alert set');
-  return alert;
+  return { alert, previous: existing, unchanged: false };
 }
 
 /** False when the member had no alert. */
@@ -49,8 +69,17 @@ export function describeAlert(alert: AlertFilters): string {
   return parts.length > 0 ? parts.join(' · ') : 'any new opening';
 }
 
-export function renderAlertSet(alert: AlertFilters): string {
-  return `Alert set: ${describeAlert(alert)}. You get a direct message (at most one an hour) when such an opening is posted, never for your own. Your DMs must be open to members of this server.`;
+export function renderAlertSet(change: AlertChange): string {
+  const described = describeAlert(change.alert);
+  if (change.unchanged) return `You already have this alert: ${described}. Nothing was changed.`;
+  const what =
+    described === 'any new opening'
+      ? 'every new opening (you gave no filter; add some to narrow it)'
+      : described;
+  const replaced = change.previous
+    ? ` It replaces your earlier alert (${describeAlert(change.previous)}).`
+    : '';
+  return `Alert set: ${what}.${replaced} You get a direct message (at most one an hour) when such an opening is posted, never for your own. Your DMs must be open to members of this server.`;
 }
 
 export function renderAlertOff(removed: boolean): string {

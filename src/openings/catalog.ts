@@ -52,6 +52,8 @@ export const STATUS_LABELS: Record<OpeningStatus, string> = {
   filled: 'Filled',
   withdrawn: 'Withdrawn',
   expired: 'Expired',
+  in_review: 'Awaiting review',
+  rejected: 'Rejected',
 };
 
 /**

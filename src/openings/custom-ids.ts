@@ -17,6 +17,8 @@ export const OPENING_PREFIX = 'opening';
  *   opening:page:<page>:<kind>:<focus>:<remote>:<role>:<query…>         a page of /opening list
  *   opening:interest:<opening id>                                       "I'm interested"
  *   opening:warned:<renew|fill>:<guild id>:<opening id>:<expiry, s>     the buttons of an expiry warning DM
+ *   opening:review:<approve|reject>:<guild id>:<opening id>             the buttons of a review message
+ *   opening:rejection:<guild id>:<opening id>                           the form asking why it is rejected
  * In page ids a filter is the index of its value ('-' when unset) to leave room for the query, and
  * the page of a `mine:true` list is written `m<page>`.
  */
@@ -24,7 +26,12 @@ type OpeningAction =
   | { action: 'post'; draft: PostDraft }
   | { action: 'page'; page: number; filters: ListFilters }
   | { action: 'interest'; openingId: number }
-  | { action: 'warned'; choice: WarningChoice; guildId: string; openingId: number; expiresAt: Date };
+  | { action: 'warned'; choice: WarningChoice; guildId: string; openingId: number; expiresAt: Date }
+  | { action: 'review'; choice: ReviewChoice; guildId: string; openingId: number }
+  | { action: 'rejection'; guildId: string; openingId: number };
+
+/** What a moderator may do with an opening awaiting review. */
+export type ReviewChoice = 'approve' | 'reject';
 
 /** What an author may do from the direct message warning that an opening expires soon. */
 export type WarningChoice = 'renew' | 'fill';
@@ -94,6 +101,15 @@ export function warningCustomId(
   );
 }
 
+/** A button of the review message; it names the guild so a press from elsewhere is recognised. */
+export function reviewCustomId(choice: ReviewChoice, opening: { guildId: string; id: number }): string {
+  return encodeCustomId(OPENING_PREFIX, 'review', choice, opening.guildId, opening.id);
+}
+
+export function rejectionFormCustomId(opening: { guildId: string; id: number }): string {
+  return encodeCustomId(OPENING_PREFIX, 'rejection', opening.guildId, opening.id);
+}
+
 export function interestCustomId(openingId: number): string {
   return encodeCustomId(OPENING_PREFIX, 'interest', openingId);
 }
@@ -159,6 +175,10 @@ const warnedPartsSchema = z.tuple([
     .transform((seconds) => new Date(Number(seconds) * 1000)),
 ]);
 
+const openingIdPart = z.string().regex(OPENING_ID_PATTERN).transform(Number);
+const reviewPartsSchema = z.tuple([z.enum(['approve', 'reject']), snowflakeSchema(), openingIdPart]);
+const rejectionPartsSchema = z.tuple([snowflakeSchema(), openingIdPart]);
+
 /** What a custom_id of ours asks for (the parts after the prefix), or a UserError if it was tampered with. */
 export function parseOpeningCustomId(parts: readonly string[]): OpeningAction {
   const [action, ...rest] = parts;
@@ -185,6 +205,15 @@ export function parseOpeningCustomId(parts: readonly string[]): OpeningAction {
       const [choice, guildId, openingId, expiresAt] = parsed.data;
       return { action, choice, guildId, openingId, expiresAt };
     }
+  } else if (action === 'review') {
+    const parsed = reviewPartsSchema.safeParse(rest);
+    if (parsed.success) {
+      const [choice, guildId, openingId] = parsed.data;
+      return { action, choice, guildId, openingId };
+    }
+  } else if (action === 'rejection') {
+    const parsed = rejectionPartsSchema.safeParse(rest);
+    if (parsed.success) return { action, guildId: parsed.data[0], openingId: parsed.data[1] };
   }
   throw new UserError('That button or form is out of date or was changed. Run the command again.');
 }

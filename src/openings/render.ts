@@ -172,7 +172,11 @@ function listEntry(opening: OpeningWithInterest): APIEmbedField {
     `**Open until** ${discordTimestamp(opening.expiresAt)} · **Interested:** ${interestedText(opening.interestCount)}`,
     ...(link ? [`[See the post](${link})`] : []),
   ];
-  return field(`#${opening.id} · ${escapeInline(opening.title)}`, lines.join('\n'), false);
+  // Only its author lists an opening in review (`mine:true`): it says why nobody else sees it.
+  const status = opening.status === 'open' ? '' : `[${STATUS_LABELS[opening.status]}] `;
+  if (opening.status === 'in_review')
+    lines.push('Posted and listed for everyone once a moderator approves it.');
+  return field(`#${opening.id} · ${status}${escapeInline(opening.title)}`, lines.join('\n'), false);
 }
 
 /** For `/opening list mine:true`: whether the author hears about interest, and if not, why. */
@@ -194,7 +198,7 @@ export function renderOpeningList(view: {
   const lead =
     view.total === 0
       ? `No open openings match (${describeFilters(view.filters)}). Try fewer filters, or post one with \`/opening post\`.`
-      : `${view.total} open · ${describeFilters(view.filters)} · newest first`;
+      : `${view.total} ${view.rows.some((row) => row.status === 'in_review') ? 'open or awaiting review' : 'open'} · ${describeFilters(view.filters)} · newest first`;
   const embed: APIEmbed = {
     title: view.filters.mine ? 'Your open research openings' : 'Research openings',
     color: BRAND_COLOR,
@@ -204,10 +208,11 @@ export function renderOpeningList(view: {
   };
   const components: ButtonRow[] = [];
   if (pages > 1) components.push(pagerRow(view.page, pages, (page) => listPageCustomId(page, view.filters)));
-  if (view.rows.length > 0) {
+  const interesting = view.rows.filter((opening) => opening.status === 'open');
+  if (interesting.length > 0) {
     components.push({
       type: ComponentType.ActionRow,
-      components: view.rows.map((opening) => ({
+      components: interesting.map((opening) => ({
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
         label: `Interested in #${opening.id}`,
@@ -277,6 +282,12 @@ export function renderPostConfirmation(
   verb = 'saved',
 ): string {
   const title = escapeInline(opening.title);
+  if (outcome === 'in-review' || outcome === 'review-unsent') {
+    const head = `Your opening **${title}** (#${opening.id}) is saved and waits for a moderator's approval; you get a direct message when they decide. Until then only you see it, in \`/opening list mine:true\`.`;
+    return outcome === 'in-review'
+      ? head
+      : `${head}\nThe bot could not send it to the review channel (the channel is gone or the bot lacks a permission there): please tell a moderator.`;
+  }
   if (opening.status !== 'open') {
     // Closed or erased (by /mydata delete) between the save and this answer.
     return `Your opening #${opening.id} was ${verb}, but it has been ${STATUS_LABELS[opening.status].toLowerCase()} since, and no longer takes helpers: it does not show in \`/opening list\`.`;

@@ -14,8 +14,10 @@ import {
   listRecentOpeningsByAuthor,
   type Opening,
   type OpeningWithInterest,
+  recordReviewMessage,
   renewOpening as renewOpeningRow,
 } from '../db/queries/openings.ts';
+import { sendChannelMessage } from '../discord/channels.ts';
 import { fetchChannelPermissions } from '../discord/permissions.ts';
 import { isSnowflake } from '../discord/snowflake.ts';
 import { UserError } from '../errors.ts';
@@ -26,6 +28,7 @@ import { EXPIRY_WARNING } from './expiry-warnings.ts';
 import { type PublishOutcome, publishOpening } from './publisher.ts';
 import { describePostingRefusal, pageCount } from './render.ts';
 import { postLeaseUntil } from './retry.ts';
+import { renderReviewMessage } from './review-render.ts';
 import {
   DUPLICATE_WINDOW_MS,
   expiryFrom,
@@ -42,7 +45,14 @@ import { parseOpeningForm } from './validation.ts';
  */
 
 /** What a confirmation says about the post: the publisher's outcomes a member can act on. */
-export type ConfirmationOutcome = 'posted' | 'no-channel' | 'retrying' | 'channel-refused';
+export type ConfirmationOutcome =
+  | 'posted'
+  | 'no-channel'
+  | 'retrying'
+  | 'channel-refused'
+  /** Waiting for a moderator's approval, the review message sent, or not (Discord refused it). */
+  | 'in-review'
+  | 'review-unsent';
 
 function confirmationOutcome(outcome: PublishOutcome): ConfirmationOutcome {
   return outcome === 'posted' || outcome === 'no-channel' || outcome === 'channel-refused'
@@ -77,6 +87,7 @@ export async function postOpening(
   const tooNew = newMemberRefusal(member.joinedAt, settings?.openingsMinMemberDays ?? 0, now);
   if (tooNew) throw new UserError(describePostingRefusal(tooNew));
   const form = parseOpeningForm(fields, { allowInvites: settings?.openingsAllowInvites ?? false });
+  const reviewChannelId = settings?.openingsApproval ? settings.openingsReviewChannelId : null;
   const result = await createOpening(
     ctx.db,
     {
@@ -88,12 +99,17 @@ export async function postOpening(
       remote: draft.remote,
       role: draft.role,
       expiresAt: expiryFrom(now, draft.expiresInDays),
+      status: reviewChannelId ? 'in_review' : 'open',
     },
     { now, recentSince: new Date(now.getTime() - DUPLICATE_WINDOW_MS), leaseUntil: postLeaseUntil(now) },
     (recent) => postingRefusal(recent, now, form),
   );
   if (result.refusal) throw new UserError(describePostingRefusal(result.refusal));
   ctx.log.info({ guildId: member.guildId, openingId: result.opening.id }, 'opening created');
+  if (reviewChannelId) {
+    const sent = await sendForReview(ctx, result.opening, reviewChannelId);
+    return { opening: result.opening, outcome: sent ? 'in-review' : 'review-unsent' };
+  }
   const published = await publishOpening(ctx, result.opening);
   return { opening: published.opening ?? result.opening, outcome: confirmationOutcome(published.outcome) };
 }
@@ -175,15 +191,18 @@ export async function showInterest(
 }
 
 /**
- * Whether the member may close openings that are not theirs: Manage Messages (or Administrator)
- * in the guild's openings channel, where the posts are, not in whatever channel the command ran
- * in. Discord computed the interaction's permissions for its own channel, so they are used when
- * that is the openings channel; otherwise they are worked out from the server's roles.
+ * Whether the member holds Manage Messages (or Administrator) in `channelId`: the openings channel
+ * for closing others' openings, the review channel for approving them, not whatever channel the
+ * interaction came from. Discord computed the interaction's permissions for its own channel, so
+ * they are used when that is the one; otherwise they are worked out from the server's roles.
  */
-async function mayCloseAnyOpening(ctx: Context, member: GuildMember): Promise<boolean> {
-  const settings = await getGuildSettings(ctx.db, member.guildId);
-  const openingsChannel = settings?.openingsChannelId ?? null;
-  if (openingsChannel && member.channelIds.includes(openingsChannel)) {
+export async function hasManageMessagesIn(
+  ctx: Context,
+  member: GuildMember,
+  channelId: string | null,
+  channelName: string,
+): Promise<boolean> {
+  if (channelId && member.channelIds.includes(channelId)) {
     return hasPermission(member, PermissionFlagsBits.ManageMessages);
   }
   let permissions: bigint;
@@ -192,15 +211,20 @@ async function mayCloseAnyOpening(ctx: Context, member: GuildMember): Promise<bo
       ctx.rest,
       member.guildId,
       { userId: member.userId, roleIds: member.roleIds },
-      openingsChannel,
+      channelId,
     );
   } catch (error) {
-    ctx.log.warn({ err: error, guildId: member.guildId }, 'permissions in the openings channel not read');
+    ctx.log.warn({ err: error, guildId: member.guildId, channelName }, 'channel permissions not read');
     throw new UserError(
-      'The bot could not check your permissions in the openings channel. Run the command in that channel, or try again in a minute.',
+      `The bot could not check your permissions in ${channelName}. Press or run it in that channel, or try again in a minute.`,
     );
   }
   return hasPermission({ ...member, permissions }, PermissionFlagsBits.ManageMessages);
+}
+
+async function mayCloseAnyOpening(ctx: Context, member: GuildMember): Promise<boolean> {
+  const settings = await getGuildSettings(ctx.db, member.guildId);
+  return hasManageMessagesIn(ctx, member, settings?.openingsChannelId ?? null, 'the openings channel');
 }
 
 /**
@@ -263,7 +287,7 @@ export async function renewOpening(
     throw new UserError(
       opening.status === 'open'
         ? 'That opening is still open; only expired openings can be renewed.'
-        : `That opening was closed as ${opening.status}; post a new one with \`/opening post\` instead.`,
+        : `That opening is ${STATUS_LABELS[opening.status].toLowerCase()}; only expired openings can be renewed (post a new one with \`/opening post\`).`,
     );
   }
   const now = ctx.clock();
@@ -293,6 +317,25 @@ export async function requestPostRefresh(
     leaseUntil: postLeaseUntil(now),
   });
   if (claimed) await publishOpening(ctx, claimed);
+}
+
+/** Sends a new opening to the review channel; false when Discord refused (it stays in review). */
+export async function sendForReview(
+  ctx: Context,
+  opening: Opening,
+  reviewChannelId: string,
+): Promise<boolean> {
+  try {
+    const message = await sendChannelMessage(ctx.rest, reviewChannelId, renderReviewMessage(opening));
+    await recordReviewMessage(ctx.db, opening.guildId, opening.id, {
+      channelId: reviewChannelId,
+      messageId: message.id,
+    });
+    return true;
+  } catch (error) {
+    ctx.log.warn({ err: error, guildId: opening.guildId, openingId: opening.id }, 'review message not sent');
+    return false;
+  }
 }
 
 /** Who pressed a button, in a server or in a direct message (where there is no member). */

@@ -172,11 +172,12 @@ export const listOptionsSchema = z.object({
     .transform((value) => (value ? true : undefined)),
 });
 
+/** An alert's filters as stored: an option left out is null, "any". */
 export const alertOptionsSchema = z.object({
-  kind: kindSchema.optional(),
-  focus: focusSchema.optional(),
-  remote: z.boolean().optional(),
-  role: roleSchema.optional(),
+  kind: kindSchema.nullable().default(null),
+  focus: focusSchema.nullable().default(null),
+  remote: z.boolean().nullable().default(null),
+  role: roleSchema.nullable().default(null),
 });
 
 export const notifyOptionsSchema = z.object({ setting: z.enum(['on', 'off']) });

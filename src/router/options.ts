@@ -36,6 +36,9 @@ export function readOptions(interaction: ChatInputInteraction | AutocompleteInte
         path.push(option.name);
         walk(option.options);
       } else if ('value' in option) {
+        // Discord sends each option once; a payload with two values for one would be guessed at.
+        if (option.name in values)
+          throw new UserError(`The \`${option.name}\` option was given twice. Give it once.`);
         values[option.name] = option.value;
         if ('focused' in option && option.focused)
           focused = { name: option.name, value: String(option.value) };

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { cardRender } from './card.ts';
+import { dmBurst } from './dm-burst.ts';
 import { faqSearch } from './faq-search.ts';
 import { faqUnderLoad } from './faq-under-load.ts';
 import { footprint } from './footprint.ts';
@@ -12,12 +13,12 @@ import { memory } from './memory.ts';
 import { startup } from './startup.ts';
 
 /**
- * `npm run bench`: runs every benchmark (about 15 minutes on 2 cores), writes test/bench/RESULTS.md
+ * `npm run bench`: runs every benchmark (about 20 minutes on 2 cores), writes test/bench/RESULTS.md
  * and prints it. Never part of `npm test`; a missed target is reported, never an exit code.
  * Set TEST_DATABASE_URL to a PostgreSQL server to measure PostgreSQL too (databases bench_* are
  * created there and dropped). Options, for development (they print and leave RESULTS.md alone):
  *   --quick            small sizes, one round
- *   --only=faq,faq-load,http,memory,startup,footprint,card
+ *   --only=faq,faq-load,http,memory,startup,footprint,card,dms
  *   --filter=ping      only the HTTP workloads whose name contains the text
  *   --profile          run the bot under --cpu-prof in the HTTP benchmark and add where its CPU time went
  */
@@ -29,6 +30,7 @@ const sections: Record<string, (options: BenchOptions) => Promise<SectionResult>
   startup,
   card: cardRender,
   footprint,
+  dms: dmBurst,
 };
 
 async function main() {

@@ -14,3 +14,11 @@ export function useOpeningsTextChannel(harness: Harness, at: Date = harness.cloc
     at,
   );
 }
+
+/** What a member types into the /opening post form, in the tests that only need some opening. */
+export const OPENING_FORM_FIELDS = {
+  title: 'Outcomes after prostate artery embolization',
+  institution: 'Example University Hospital',
+  description: 'Chart review and data entry for about 200 patients; four hours a week.',
+  contact: 'ir.lab@example.org',
+};

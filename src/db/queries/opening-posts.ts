@@ -308,7 +308,8 @@ export async function anonymiseMemberOpenings(
         ...replacement,
         ...touchOpening(times.now),
         // A closed opening keeps the status it closed with: that is true of it, not text of theirs.
-        status: sql`case when ${openings.status} = 'open' then 'withdrawn'::opening_status else ${openings.status} end`,
+        status: sql`case when ${openings.status} in ('open', 'in_review') then 'withdrawn'::opening_status else ${openings.status} end`,
+        rejectionReason: null,
         postState: sql`case when ${held} then ${openings.postState} when ${hasPost} then 'claimed'::opening_post_state else 'gone'::opening_post_state end`,
         postLeaseUntil: sql`case when ${held} then ${openings.postLeaseUntil} when ${hasPost} then ${times.leaseUntil.toISOString()}::timestamptz end`,
         postRetryAt: null,

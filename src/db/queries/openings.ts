@@ -23,7 +23,7 @@ type NewOpening = Pick<
   | 'description'
   | 'contact'
   | 'expiresAt'
->;
+> & { status: 'open' | 'in_review' };
 /** The list's filters, with `mine` resolved to the member it means. */
 type OpeningFilters = Omit<ListFilters, 'mine'> & { authorId?: string | undefined };
 
@@ -40,7 +40,8 @@ function containsPattern(text: string): string {
 function filterConditions(guildId: string, filters: OpeningFilters, now?: Date): SQL[] {
   const conditions: Array<SQL | undefined> = [
     eq(openings.guildId, guildId),
-    eq(openings.status, 'open'),
+    // An author's own list also shows what awaits a moderator's review; nobody else sees those.
+    filters.authorId ? inArray(openings.status, ['open', 'in_review']) : eq(openings.status, 'open'),
     now ? gt(openings.expiresAt, now) : undefined,
     filters.kind ? eq(openings.kind, filters.kind) : undefined,
     filters.focus ? eq(openings.focus, filters.focus) : undefined,
@@ -109,6 +110,7 @@ async function listOwnRecentOpenings(db: Db, guildId: string, authorId: string, 
       id: openings.id,
       title: openings.title,
       institution: openings.institution,
+      status: openings.status,
       createdAt: openings.createdAt,
     })
     .from(openings)
@@ -130,7 +132,13 @@ export async function listRecentOpeningsByAuthor(
   const own = await listOwnRecentOpenings(db, guildId, authorId, since);
   const erased = await listRecentErasedOpenings(db, guildId, authorId, since);
   return [
-    ...own.map(({ id, createdAt, ...text }) => ({ id, createdAt, duplicateKey: duplicateKey(text) })),
+    ...own.map(({ id, createdAt, status, ...text }) => ({
+      id,
+      createdAt,
+      // A rejected opening still counts towards the rate limit, but its author is asked to post it
+      // again, changed: it is nobody's duplicate (the key matches no hash, which has no colon).
+      duplicateKey: status === 'rejected' ? `rejected:${id}` : duplicateKey(text),
+    })),
     ...erased,
   ];
 }
@@ -156,8 +164,8 @@ export async function createOpening<Refusal>(
       .insert(openings)
       .values({
         ...values,
-        status: 'open',
-        ...claimedUntil(times.leaseUntil),
+        // One in review has no post until it is approved.
+        ...(values.status === 'open' ? claimedUntil(times.leaseUntil) : { postState: 'gone' as const }),
         createdAt: times.now,
         openedAt: times.now,
         updatedAt: times.now,
@@ -209,7 +217,13 @@ export async function closeOpening(
   const [row] = await db
     .update(openings)
     .set({ status, ...touchOpening(now) })
-    .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.status, 'open')))
+    .where(
+      and(
+        eq(openings.guildId, guildId),
+        eq(openings.id, id),
+        inArray(openings.status, ['open', 'in_review']),
+      ),
+    )
     .returning();
   return row ?? null;
 }
@@ -360,6 +374,71 @@ export async function extendOpening(
         sql`date_trunc('second', ${openings.expiresAt}) = ${change.warnedExpiry.toISOString()}::timestamptz`,
       ),
     )
+    .returning();
+  return row ?? null;
+}
+
+/** Where the opening's review message is, once it was sent to the review channel. */
+export async function recordReviewMessage(
+  db: Db,
+  guildId: string,
+  id: number,
+  message: { channelId: string; messageId: string },
+): Promise<void> {
+  await db
+    .update(openings)
+    .set({ reviewChannelId: message.channelId, reviewMessageId: message.messageId })
+    .where(and(eq(openings.guildId, guildId), eq(openings.id, id)));
+}
+
+/** Openings in review whose review message was never sent (Discord refused it), oldest first. */
+export async function listUnsentReviews(db: Db, guildId: string, limit: number): Promise<Opening[]> {
+  return db
+    .select()
+    .from(openings)
+    .where(
+      and(eq(openings.guildId, guildId), eq(openings.status, 'in_review'), isNull(openings.reviewMessageId)),
+    )
+    .orderBy(asc(openings.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Approves an opening in review: it opens now, for as long as its author asked (counted from now,
+ * not from when it was written), its post still to be made; null when it is no longer in review.
+ */
+export async function approveOpening(
+  db: Db,
+  guildId: string,
+  id: number,
+  now: Date,
+): Promise<Opening | null> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .update(openings)
+    .set({
+      status: 'open',
+      expiresAt: sql`${at} + (${openings.expiresAt} - ${openings.createdAt})`,
+      openedAt: now,
+      ...touchOpening(now),
+    })
+    .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.status, 'in_review')))
+    .returning();
+  return row ?? null;
+}
+
+/** Rejects an opening in review with the moderator's reason; null when it is no longer in review. */
+export async function rejectOpening(
+  db: Db,
+  guildId: string,
+  id: number,
+  reason: string,
+  now: Date,
+): Promise<Opening | null> {
+  const [row] = await db
+    .update(openings)
+    .set({ status: 'rejected', rejectionReason: reason, ...touchOpening(now) })
+    .where(and(eq(openings.guildId, guildId), eq(openings.id, id), eq(openings.status, 'in_review')))
     .returning();
   return row ?? null;
 }

@@ -13,6 +13,10 @@ export const guildSettings = pgTable(
     openingsAllowInvites: boolean('openings_allow_invites').notNull().default(false),
     /** Days a member must have been in the server before posting an opening (`min_member_days`); 0 for none. */
     openingsMinMemberDays: integer('openings_min_member_days').notNull().default(0),
+    /** Whether new openings wait for a moderator's approval in the review channel before they are posted. */
+    openingsApproval: boolean('openings_approval').notNull().default(false),
+    /** The text channel where moderators approve or reject new openings. */
+    openingsReviewChannelId: text('openings_review_channel_id'),
     assessmentsChannelId: text('assessments_channel_id'),
     remindersChannelId: text('reminders_channel_id'),
     remindersEveryHours: integer('reminders_every_hours'),

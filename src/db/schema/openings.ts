@@ -26,7 +26,11 @@ export const openingKinds = [
 ] as const;
 export const openingFocuses = ['ir', 'diagnostic_radiology', 'other_specialty'] as const;
 export const openingRoles = ['entry', 'intermediate', 'advanced'] as const;
-export const openingStatuses = ['open', 'filled', 'withdrawn', 'expired'] as const;
+/**
+ * 'in_review': waiting for a moderator's approval (`/config openings approval:true`), shown only to
+ * its author and never posted; approving makes it 'open', rejecting makes it 'rejected'.
+ */
+export const openingStatuses = ['open', 'filled', 'withdrawn', 'expired', 'in_review', 'rejected'] as const;
 /** Where the opening's channel post is in its delivery; the transitions are in src/openings/post-lifecycle.ts. */
 export const openingPostStates = ['pending', 'claimed', 'posted', 'retry', 'stale', 'gone'] as const;
 
@@ -78,6 +82,11 @@ export const openings = pgTable(
     postedVersion: integer('posted_version'),
     /** Bumped each time a new post is made for the opening: its creates carry a nonce from it. */
     postGeneration: integer('post_generation').notNull().default(0),
+    /** The review channel's message with Approve and Reject, while the opening is or was in review. */
+    reviewChannelId: text('review_channel_id'),
+    reviewMessageId: text('review_message_id'),
+    /** Why a moderator rejected it, as they wrote it; sent to the author. */
+    rejectionReason: text('rejection_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** When the author was warned that it expires soon; cleared when it is renewed. */
     expiryWarnedAt: timestamp('expiry_warned_at', { withTimezone: true }),
