@@ -150,8 +150,18 @@ async function main() {
     })();
     return stopping;
   };
-  process.on('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
-  process.on('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
+  // A signal sent to the whole group reaches the bot twice (npm forwards it too): both join one shutdown.
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    shutdown(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stopOnSignal);
+  process.on('SIGTERM', stopOnSignal);
   if (transport.done) {
     const ended = await transport.done.then(
       () => undefined,

@@ -269,7 +269,7 @@ export const MEMBER_DATA_PARTS = {
         'Your /portfolio',
         items,
         (item) =>
-          `#${item.id} ${truncate(item.title, TITLE_MAX)} · ${PORTFOLIO_KIND_LABELS[item.kind]} · ${PORTFOLIO_STATUS_LABELS[item.status]}`,
+          `#${item.id} ${escapeInline(truncate(item.title, TITLE_MAX))} · ${PORTFOLIO_KIND_LABELS[item.kind]} · ${PORTFOLIO_STATUS_LABELS[item.status]}`,
       ),
     deleteEffect: (count) => `${plural(count, 'portfolio item')}: deleted`,
   }),

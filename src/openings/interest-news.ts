@@ -43,6 +43,6 @@ async function tellAuthor(ctx: Context, news: InterestNews): Promise<void> {
     return;
   }
   // A failure that may pass: these members go into the next message instead.
-  await untellInterests(ctx.db, news.openingId, news.memberIds);
+  await untellInterests(ctx.db, news.guildId, news.openingId, news.memberIds);
   ctx.log.warn({ ...ids, problem: sent.problem }, 'interest message not sent; kept for the next one');
 }

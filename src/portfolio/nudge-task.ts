@@ -1,5 +1,3 @@
-import { DiscordAPIError, HTTPError } from '@discordjs/rest';
-import { type RESTPostAPICurrentUserCreateDMChannelResult, Routes } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 import { listAllMemberItems } from '../db/queries/portfolio-items.ts';
 import {
@@ -9,7 +7,7 @@ import {
   lastNudgeSentToUser,
   turnOffNudges,
 } from '../db/queries/portfolio-nudges.ts';
-import { sendChannelMessage } from '../discord/channels.ts';
+import { sendDirectMessage } from '../discord/direct-messages.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
 import { renderNudge } from './nudge-render.ts';
 import {
@@ -19,15 +17,6 @@ import {
   nextCheckAfter,
   nextNudgeAllowedAt,
 } from './nudges.ts';
-
-/** Discord's code for "Cannot send messages to this user" (DMs closed, or no server in common). */
-const CANNOT_MESSAGE_USER = 50007;
-
-/** Whether Discord refused the DM for good: only the member can change that, by opening their DMs. */
-export function isDmRefusal(error: unknown): boolean {
-  if (error instanceof DiscordAPIError) return error.code === CANNOT_MESSAGE_USER || error.status === 403;
-  return error instanceof HTTPError && error.status === 403;
-}
 
 export const DM_REFUSED_REASON = 'Discord did not let the bot send you a direct message';
 
@@ -65,19 +54,15 @@ async function nudge(ctx: Context, claim: ClaimedNudge): Promise<void> {
       );
       return;
     }
-    try {
-      const channel = (await ctx.rest.post(Routes.userChannels(), {
-        body: { recipient_id: claim.userId },
-      })) as RESTPostAPICurrentUserCreateDMChannelResult;
-      await sendChannelMessage(ctx.rest, channel.id, renderNudge(claim.guildId, items));
-    } catch (error) {
+    const sent = await sendDirectMessage(ctx, claim.userId, renderNudge(claim.guildId, items));
+    if (!sent.ok) {
       const failedAt = ctx.clock();
-      if (isDmRefusal(error)) {
+      if (sent.closed) {
         await turnOffNudges(ctx.db, claim, DM_REFUSED_REASON, failedAt);
         ctx.log.info(ids, 'portfolio reminders turned off: the member does not accept DMs');
         return;
       }
-      ctx.log.warn({ ...ids, err: error }, 'portfolio reminder not sent; will retry');
+      ctx.log.warn({ ...ids, problem: sent.problem }, 'portfolio reminder not sent; will retry');
       await completeNudge(
         ctx.db,
         claim,

@@ -131,10 +131,21 @@ export async function claimInterestNews(
 }
 
 /** Puts interests back as not yet told, after the message naming them could not be sent. */
-export async function untellInterests(db: Db, openingId: number, userIds: readonly string[]): Promise<void> {
+export async function untellInterests(
+  db: Db,
+  guildId: string,
+  openingId: number,
+  userIds: readonly string[],
+): Promise<void> {
   if (userIds.length === 0) return;
   await db
     .update(openingInterests)
     .set({ authorToldAt: null })
-    .where(and(eq(openingInterests.openingId, openingId), inArray(openingInterests.userId, [...userIds])));
+    .where(
+      and(
+        eq(openingInterests.guildId, guildId),
+        eq(openingInterests.openingId, openingId),
+        inArray(openingInterests.userId, [...userIds]),
+      ),
+    );
 }

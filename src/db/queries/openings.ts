@@ -5,6 +5,7 @@ import { duplicateKey, type RecentOpening } from '../../openings/rules.ts';
 import type { Db } from '../client.ts';
 import { OPENING_ID_PATTERN, openingInterests, openings } from '../schema/index.ts';
 import { listRecentErasedOpenings } from './erased-opening-traces.ts';
+import { containsPattern } from './like-pattern.ts';
 import { claimedUntil, touchOpening } from './opening-posts.ts';
 
 export type Opening = typeof openings.$inferSelect;
@@ -31,11 +32,6 @@ const interestCount =
   sql<number>`(select count(*) from ${openingInterests} where ${openingInterests.openingId} = ${openings.id})`
     .mapWith(Number)
     .as('interest_count');
-
-/** A LIKE pattern matching `text` literally anywhere (backslash is PostgreSQL's default escape). */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 function filterConditions(guildId: string, filters: OpeningFilters, now?: Date): SQL[] {
   const conditions: Array<SQL | undefined> = [

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { portfolioItems } from '../schema/index.ts';
+import { containsPattern } from './like-pattern.ts';
 
 export type PortfolioItem = typeof portfolioItems.$inferSelect;
 type ItemFields = Omit<
@@ -100,7 +101,7 @@ export async function searchMemberItems(
   userId: string,
   { search, limit }: { search: string; limit: number },
 ): Promise<PortfolioItem[]> {
-  const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const pattern = containsPattern(search);
   return db
     .select()
     .from(portfolioItems)
