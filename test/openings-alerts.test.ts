@@ -100,6 +100,25 @@ describe('alerts for new openings', () => {
     expect(alertMessages(harness)[1]).not.toContain('rare hepatic');
   });
 
+  it('keeps the openings of a message Discord failed to take for the next hour’s message', async () => {
+    await harness.command('opening', { subcommand: 'alerts set', options: { kind: 'case_report' } }, watcher);
+    harness.clock.advance(60_000);
+    await post(harness, poster, 'Case report of a ruptured splenic artery aneurysm');
+    let discordDown = true;
+    harness.standIn.on('POST', dmTo(watcher), () =>
+      discordDown ? { status: 503, body: { message: 'Service Unavailable' } } : undefined,
+    );
+    await tick(harness);
+    const failedTries = alertMessages(harness).length;
+    expect(failedTries).toBeGreaterThan(0);
+
+    discordDown = false;
+    harness.clock.advance(HOUR);
+    await tick(harness);
+    expect(alertMessages(harness)).toHaveLength(failedTries + 1);
+    expect(alertMessages(harness).at(-1)).toContain('ruptured splenic artery aneurysm');
+  });
+
   it('shows and turns off the alert', async () => {
     expect(ephemeral(await harness.command('opening', { subcommand: 'alerts show' }, watcher))).toContain(
       'You have no alert',

@@ -7,6 +7,7 @@ import {
   getOpeningAlert,
   type OpeningAlert,
   setOpeningAlert,
+  untellAlertNews,
 } from '../db/queries/opening-alerts.ts';
 import { sendDirectMessage } from '../discord/direct-messages.ts';
 import { escapeInline } from '../discord/safe-text.ts';
@@ -108,11 +109,18 @@ export const openingAlertTask: SchedulerTask = {
     const due = await claimAlertNews(ctx.db, ctx.clock(), { limit: ALERT_BATCH, gapMs: ALERT_GAP_MS });
     for (const news of due) {
       const sent = await sendDirectMessage(ctx, news.userId, { content: renderAlertNews(news) });
-      if (!sent.ok && sent.closed) {
+      if (sent.ok) continue;
+      if (sent.closed) {
         // Nobody can reach them: the alert goes, and /opening alerts show says there is none.
         await deleteMemberOpeningAlerts(ctx.db, news.guildId, news.userId);
         ctx.log.info({ guildId: news.guildId }, 'opening alert removed: the member’s DMs are closed');
+        continue;
       }
+      await untellAlertNews(ctx.db, news);
+      ctx.log.warn(
+        { guildId: news.guildId, problem: sent.problem },
+        'opening alert not sent; kept for later',
+      );
     }
   },
 };

@@ -54,6 +54,10 @@ export interface AlertNews {
   guildId: string;
   userId: string;
   openings: Array<{ id: number; title: string }>;
+  /** Where the alert had told through before this claim, to put back if the message fails. */
+  toldThroughBefore: Date;
+  /** The claim's own mark, so putting back does not undo a later claim. */
+  claimedAt: Date;
 }
 
 /**
@@ -104,8 +108,31 @@ export async function claimAlertNews(
         .orderBy(openings.openedAt)
         .limit(10);
       await tx.update(openingAlerts).set({ toldThrough: now, lastSentAt: now }).where(thisAlert);
-      news.push({ guildId: alert.guildId, userId: alert.userId, openings: found });
+      news.push({
+        guildId: alert.guildId,
+        userId: alert.userId,
+        openings: found,
+        toldThroughBefore: alert.toldThrough,
+        claimedAt: now,
+      });
     }
     return news;
   });
+}
+
+/**
+ * After a message that may pass failed (Discord down, a timeout), the openings it named are news
+ * again; the hour before the next message still runs, so a long outage is not retried every tick.
+ */
+export async function untellAlertNews(db: Db, news: AlertNews): Promise<void> {
+  await db
+    .update(openingAlerts)
+    .set({ toldThrough: news.toldThroughBefore })
+    .where(
+      and(
+        eq(openingAlerts.guildId, news.guildId),
+        eq(openingAlerts.userId, news.userId),
+        eq(openingAlerts.toldThrough, news.claimedAt),
+      ),
+    );
 }
