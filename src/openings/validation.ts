@@ -172,12 +172,15 @@ export const listOptionsSchema = z.object({
     .transform((value) => (value ? true : undefined)),
 });
 
-/** An alert's filters as stored: an option left out is null, "any". */
+/** An alert's filters as stored: an option left out is null, "any"; a null sent as a value is refused. */
+const anyWhenLeftOut = <T extends z.ZodType>(schema: T) =>
+  schema.optional().transform((value) => value ?? null);
+
 export const alertOptionsSchema = z.object({
-  kind: kindSchema.nullable().default(null),
-  focus: focusSchema.nullable().default(null),
-  remote: z.boolean().nullable().default(null),
-  role: roleSchema.nullable().default(null),
+  kind: anyWhenLeftOut(kindSchema),
+  focus: anyWhenLeftOut(focusSchema),
+  remote: anyWhenLeftOut(z.boolean()),
+  role: anyWhenLeftOut(roleSchema),
 });
 
 export const notifyOptionsSchema = z.object({ setting: z.enum(['on', 'off']) });
