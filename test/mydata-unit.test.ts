@@ -9,6 +9,7 @@ import { exportJson, exportNeedsFile } from '../src/mydata/export-file.ts';
 import type { MemberData } from '../src/mydata/member-data.ts';
 import { renderDeleted, renderDeletePrompt, renderExportSummary } from '../src/mydata/render.ts';
 import { SHOWN_PER_LIST } from '../src/mydata/summary-lines.ts';
+import { openingRow } from './helpers/opening-row.ts';
 
 const GUILD = '200000000000000001';
 const USER = '300000000000000011';
@@ -41,40 +42,15 @@ function emptyData(): MemberData {
 }
 
 function opening(id: number, title: string): Opening {
-  return {
+  return openingRow({
     id,
     guildId: GUILD,
     authorId: USER,
     title,
     institution: 'Example University Hospital',
-    mentor: null,
-    kind: 'retrospective',
-    focus: 'ir',
-    remote: true,
-    role: 'entry',
     description: 'Chart review for a retrospective cohort; a few hours a week.',
     contact: 'someone@example.org',
-    status: 'open',
-    expiresAt: NOW,
-    channelId: null,
-    messageId: null,
-    threadId: null,
-    reviewChannelId: null,
-    reviewMessageId: null,
-    rejectionReason: null,
-    postState: 'gone',
-    postAttempts: 0,
-    postLeaseUntil: null,
-    postRetryAt: null,
-    contentVersion: 1,
-    postedVersion: null,
-    postGeneration: 0,
-    authorToldAt: null,
-    expiryWarnedAt: null,
-    createdAt: NOW,
-    openedAt: NOW,
-    updatedAt: NOW,
-  };
+  });
 }
 
 function assessment(id: number): Assessment {

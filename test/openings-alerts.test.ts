@@ -14,6 +14,7 @@ import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, member } from './helpers/actors.ts';
 import { runDmBurst } from './helpers/dm-burst.ts';
+import { answerDmChannels } from './helpers/dm-channels.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { useOpeningsTextChannel } from './helpers/openings-channel.ts';
 
@@ -63,10 +64,7 @@ describe('alerts for new openings', () => {
     await harness.db.delete(openingAlerts);
     harness.standIn.clear();
     harness.clock.advance(2 * 24 * HOUR);
-    harness.standIn.on('POST', /^\/users\/@me\/channels$/, (request) => {
-      const recipient = (request.body as { recipient_id: string }).recipient_id;
-      return { body: { id: `6${recipient.slice(1)}`, type: 1 } };
-    });
+    answerDmChannels(harness.standIn);
   });
 
   it('tells a member of matching openings, at most once an hour, never of their own', async () => {

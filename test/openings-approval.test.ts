@@ -5,6 +5,7 @@ import { getOpening } from '../src/db/queries/openings.ts';
 import { erasedOpeningTraces, guildSettings, openings } from '../src/db/schema/index.ts';
 import type { LocalChannel } from '../src/interactions/build.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
+import { answerDmChannels } from './helpers/dm-channels.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { OPENING_FORM_FIELDS } from './helpers/openings-channel.ts';
 import {
@@ -63,10 +64,7 @@ describe('moderator approval of new openings', () => {
     await harness.db.delete(erasedOpeningTraces);
     await harness.db.delete(guildSettings);
     harness.standIn.clear();
-    harness.standIn.on('POST', /^\/users\/@me\/channels$/, (request) => {
-      const recipient = (request.body as { recipient_id: string }).recipient_id;
-      return { body: { id: `6${recipient.slice(1)}`, type: 1 } };
-    });
+    answerDmChannels(harness.standIn);
     expect(
       ephemeralContent(await configure(harness, { channel: OPENINGS.id, approval: true, review: REVIEW.id })),
     ).toMatch(/wait for a moderator's approval in <#400000000000000007>/);

@@ -10,6 +10,7 @@ import { openings } from '../src/db/schema/index.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
+import { answerDmChannels } from './helpers/dm-channels.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import {
   OPENING_FORM_FIELDS,
@@ -61,10 +62,7 @@ describe('expiry warnings with buttons that work from the DM', () => {
   beforeEach(async () => {
     await harness.db.delete(openings);
     harness.standIn.clear();
-    harness.standIn.on('POST', /^\/users\/@me\/channels$/, (request) => {
-      const recipient = (request.body as { recipient_id: string }).recipient_id;
-      return { body: { id: `6${recipient.slice(1)}`, type: 1 } };
-    });
+    answerDmChannels(harness.standIn);
   });
 
   async function warned() {

@@ -9,6 +9,7 @@ import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, member } from './helpers/actors.ts';
 import { openOpeningRows } from './helpers/dm-burst.ts';
+import { answerDmChannels, dmChannelOf } from './helpers/dm-channels.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { useOpeningsTextChannel } from './helpers/openings-channel.ts';
 
@@ -16,16 +17,7 @@ const HOUR = 60 * 60 * 1000;
 const author = member('300000000000000051');
 const helpers = ['300000000000000052', '300000000000000053', '300000000000000054'].map((id) => member(id));
 
-/** A DM channel of its own per member, as Discord gives: its id is the member's with a 6 in front. */
-const dmChannelOf = (userId: string) => `6${userId.slice(1)}`;
 const dmPath = /^\/channels\/6\d+\/messages$/;
-
-function answerDmChannels(harness: Harness) {
-  harness.standIn.on('POST', /^\/users\/@me\/channels$/, (request) => {
-    const recipient = (request.body as { recipient_id: string }).recipient_id;
-    return { body: { id: dmChannelOf(recipient), type: 1, recipients: [{ id: recipient }] } };
-  });
-}
 
 function ephemeral(response: APIInteractionResponse) {
   if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error('not a message');
@@ -70,7 +62,7 @@ describe('authors hear about interest', () => {
     await harness.db.delete(openings);
     await harness.db.delete(openingAuthorSettings);
     harness.standIn.clear();
-    answerDmChannels(harness);
+    answerDmChannels(harness.standIn);
     harness.clock.advance(2 * 24 * HOUR);
   });
 
@@ -165,7 +157,7 @@ describe('interest news for 100 openings and 1000 members', { timeout: 120_000 }
   afterAll(() => harness.close());
 
   it(`sends one message per author at most ${DMS_PER_SECOND} a second, and waits out a 429`, async () => {
-    answerDmChannels(harness);
+    answerDmChannels(harness.standIn);
     const sentAt: number[] = [];
     let limitedAt = 0;
     // Checked last to first: the first message meets a 429, and every message that gets through is timed.

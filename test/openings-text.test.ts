@@ -1,6 +1,5 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import type { OpeningWithInterest } from '../src/db/queries/openings.ts';
 import { truncate } from '../src/discord/limits.ts';
 import { channelPermissions } from '../src/discord/permissions.ts';
 import { cleanInput, comparableText, defangBlock, escapeInline } from '../src/discord/safe-text.ts';
@@ -8,47 +7,7 @@ import { UserError } from '../src/errors.ts';
 import { forumThreadName, renderInterestReply, renderOpeningPost } from '../src/openings/render.ts';
 import { duplicateKey } from '../src/openings/rules.ts';
 import { parseContact, parseOpeningForm } from '../src/openings/validation.ts';
-
-const NOW = new Date('2026-11-01T12:00:00Z');
-
-function opening(overrides: Partial<OpeningWithInterest> = {}): OpeningWithInterest {
-  return {
-    id: 7,
-    guildId: '200000000000000001',
-    authorId: '300000000000000001',
-    title: 'Outcomes after GAE',
-    institution: 'Example University',
-    mentor: null,
-    kind: 'retrospective',
-    focus: 'ir',
-    remote: true,
-    role: 'entry',
-    description: 'Chart review for about 200 patients, four hours a week.',
-    contact: 'lab@example.org',
-    status: 'open',
-    expiresAt: NOW,
-    channelId: null,
-    messageId: null,
-    threadId: null,
-    reviewChannelId: null,
-    reviewMessageId: null,
-    rejectionReason: null,
-    postState: 'gone',
-    postAttempts: 0,
-    postLeaseUntil: null,
-    postRetryAt: null,
-    contentVersion: 1,
-    postedVersion: null,
-    postGeneration: 0,
-    authorToldAt: null,
-    expiryWarnedAt: null,
-    createdAt: NOW,
-    openedAt: NOW,
-    updatedAt: NOW,
-    interestCount: 0,
-    ...overrides,
-  };
-}
+import { openingRow } from './helpers/opening-row.ts';
 
 const validForm = {
   title: 'Outcomes after GAE',
@@ -118,7 +77,7 @@ describe('showing member text', () => {
 
   it('renders the post with the member text escaped', () => {
     const post = renderOpeningPost(
-      opening({
+      openingRow({
         title: '[https://good.org](https://evil.example/phish)',
         institution: '# Big',
         mentor: '<@300000000000000009>',
@@ -133,7 +92,7 @@ describe('showing member text', () => {
   });
 
   it('shows a link contact in angle brackets, so its text is its target', () => {
-    expect(renderInterestReply(opening({ contact: 'https://example.org/apply' }), true)).toContain(
+    expect(renderInterestReply(openingRow({ contact: 'https://example.org/apply' }), true)).toContain(
       'contact the author: <https://example.org/apply>',
     );
   });

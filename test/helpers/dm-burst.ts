@@ -5,6 +5,7 @@ import { schedulerTasks } from '../../src/scheduler/tasks.ts';
 import { DAY_MS, MINUTE_MS } from '../../src/time.ts';
 import { GUILD_A } from './actors.ts';
 import type { DiscordStandIn } from './discord-stand-in.ts';
+import { answerDmChannels } from './dm-channels.ts';
 
 /** Discord's "you are being rate limited", for one DM channel, waited out for this long. */
 const RETRY_AFTER_S = 1;
@@ -89,10 +90,7 @@ export async function runDmBurst(
     })),
   );
 
-  standIn.on('POST', /^\/users\/@me\/channels$/, (request) => {
-    const recipient = (request.body as { recipient_id: string }).recipient_id;
-    return { body: { id: `6${recipient.slice(1)}`, type: 1 } };
-  });
+  answerDmChannels(standIn);
   const taken: Array<{ at: number; path: string }> = [];
   const limits: Array<{ at: number; path: string }> = [];
   let asked = 0;
