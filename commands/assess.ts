@@ -47,7 +47,7 @@ export const assessCommand: Command = {
     const fit = openingFitFor(input.counts, scoring);
 
     const previous = await findPreviousAssessment(ctx.db, guildId, userId);
-    // Stored before anything is posted, so a failed share never loses the check.
+    // Stored before anything is posted, so a failed share never loses the assessment.
     const recorded = await recordAssessment(ctx.db, {
       guildId,
       userId,
@@ -67,7 +67,7 @@ export const assessCommand: Command = {
       plan,
       change: previous
         ? changeSince(
-            { counts: previous, level: previous.level, checkedAt: previous.createdAt },
+            { counts: previous, level: previous.level, assessedAt: previous.createdAt },
             input.counts,
             scoring.level,
           )

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { SNOWFLAKE_PATTERN } from '../src/discord/snowflake.ts';
-import { configCommandData } from '../src/guild-config/definition.ts';
+import { configCommandData } from '../src/settings/definition.ts';
 import {
   renderOpeningsSet,
   renderRemindersOff,
   renderRemindersOn,
   renderSettingsEmbed,
-} from '../src/guild-config/render.ts';
+} from '../src/settings/render.ts';
 import {
   pickedChannel,
   setAssessmentsChannel,
   setOpeningsChannel,
   setReminders,
   turnRemindersOff,
-} from '../src/guild-config/service.ts';
+} from '../src/settings/service.ts';
 import { MIN_MEMBER_DAYS } from '../src/openings/rules.ts';
 import { REMINDER_INTERVAL_HOURS } from '../src/reminders/schedule.ts';
 import type { Command } from '../src/router/command.ts';

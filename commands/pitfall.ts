@@ -1,4 +1,4 @@
-import { advanceMemberPitfallCursor } from '../src/db/queries/member-pitfall-cursors.ts';
+import { advanceMemberPitfallProgress } from '../src/db/queries/member-pitfall-progress.ts';
 import { pitfallCommandData } from '../src/pitfalls/definition.ts';
 import { renderPitfallEmbed } from '../src/pitfalls/render.ts';
 import { pitfallAt } from '../src/pitfalls/rotation.ts';
@@ -12,7 +12,7 @@ export const pitfallCommand: Command = {
   async execute(interaction, ctx) {
     const member = guildMember(interaction);
     const isPublic = wantsPublicReply(interaction);
-    const position = await advanceMemberPitfallCursor(ctx.db, member.guildId, member.userId, ctx.clock());
+    const position = await advanceMemberPitfallProgress(ctx.db, member.guildId, member.userId, ctx.clock());
     return reply({ embeds: [renderPitfallEmbed(pitfallAt(position), 'member')] }, { ephemeral: !isPublic });
   },
 };

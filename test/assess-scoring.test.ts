@@ -299,15 +299,15 @@ describe('parseAssessOptions (server-side validation)', () => {
 });
 
 describe('change since the previous check', () => {
-  const checkedAt = new Date('2026-09-01T10:00:00Z');
+  const assessedAt = new Date('2026-09-01T10:00:00Z');
 
   it('lists the counts that moved and the new level', () => {
     const change = changeSince(
-      { counts: { ...NOTHING, publications: 1, abstracts: 1 }, level: 'Building momentum', checkedAt },
+      { counts: { ...NOTHING, publications: 1, abstracts: 1 }, level: 'Building momentum', assessedAt },
       { ...BASELINE, irPublications: 1 },
       'Competitive baseline',
     );
-    expect(change.since).toEqual(checkedAt);
+    expect(change.since).toEqual(assessedAt);
     expect(describeChange(change)).toEqual([
       'Level: Building momentum → **Competitive baseline**',
       'Publications: 1 → 2 (+1)',
@@ -319,7 +319,7 @@ describe('change since the previous check', () => {
 
   it('shows drops as negative and says when nothing changed', () => {
     const dropped = changeSince(
-      { counts: BASELINE, level: 'Competitive baseline', checkedAt },
+      { counts: BASELINE, level: 'Competitive baseline', assessedAt },
       { ...BASELINE, ongoing: 0 },
       'Building momentum',
     );
@@ -328,7 +328,7 @@ describe('change since the previous check', () => {
       'Projects in progress: 1 → 0 (-1)',
     ]);
     const same = changeSince(
-      { counts: BASELINE, level: 'Competitive baseline', checkedAt },
+      { counts: BASELINE, level: 'Competitive baseline', assessedAt },
       BASELINE,
       'Competitive baseline',
     );

@@ -10,7 +10,7 @@ import {
 import { getOpening } from '../src/db/queries/openings.ts';
 import { assessments, guildSettings, openings } from '../src/db/schema/index.ts';
 import { EMBED_LIMITS, embedProblems } from '../src/discord/limits.ts';
-import { renderSettingsEmbed } from '../src/guild-config/render.ts';
+import { renderSettingsEmbed } from '../src/settings/render.ts';
 import type { Actor, LocalChannel } from '../src/interactions/build.ts';
 import { POST_RETRY } from '../src/openings/retry.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';

@@ -113,7 +113,7 @@ function definitionFileOf(name: string): URL {
     'faq-admin': 'faq/admin-definition.ts',
     assess: 'assess/definition.ts',
     roadmap: 'roadmap/definition.ts',
-    config: 'guild-config/definition.ts',
+    config: 'settings/definition.ts',
     pitfall: 'pitfalls/definition.ts',
     opening: 'openings/definition.ts',
     mydata: 'mydata/definition.ts',

@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { openPostgres } from '../src/db/client.ts';
-import { faqQueries, faqViews } from '../src/db/schema/index.ts';
+import { faqQuestions, faqViews } from '../src/db/schema/index.ts';
 import { createFaqActivityLog } from '../src/faq/activity-log.ts';
 import { normalizeText } from '../src/faq/query-text.ts';
 import { GUILD_A, GUILD_B } from './helpers/actors.ts';
@@ -22,7 +22,7 @@ const question = (text: string, guildId = GUILD_A) => ({
 });
 
 async function storedQueries(database: Database) {
-  return database.db.select().from(faqQueries).orderBy(asc(faqQueries.id));
+  return database.db.select().from(faqQuestions).orderBy(asc(faqQuestions.id));
 }
 
 describe.each(databaseKinds())('the /faq activity log (%s)', (kind) => {
@@ -33,14 +33,14 @@ describe.each(databaseKinds())('the /faq activity log (%s)', (kind) => {
   });
   afterAll(() => database.close());
   beforeEach(async () => {
-    await database.db.execute(sql`delete from faq_queries`);
+    await database.db.execute(sql`delete from faq_questions`);
     await database.db.execute(sql`delete from faq_views`);
   });
 
   it('stores questions under the ids it handed out, only once flushed', async () => {
     const activity = createFaqActivityLog(database.db, recordingLogger().log);
     const ids = [];
-    for (const text of ['first', 'second', 'third']) ids.push(await activity.recordQuery(question(text)));
+    for (const text of ['first', 'second', 'third']) ids.push(await activity.recordQuestion(question(text)));
     expect(new Set(ids).size).toBe(3);
     expect(await storedQueries(database)).toEqual([]);
 
@@ -55,16 +55,16 @@ describe.each(databaseKinds())('the /faq activity log (%s)', (kind) => {
 
   it('stores an answered question only once a vote refers to it', async () => {
     const activity = createFaqActivityLog(database.db, recordingLogger().log);
-    const helped = await activity.recordQuery({ ...question('how many publications'), answered: true });
-    const ignored = await activity.recordQuery({ ...question('which journals'), answered: true });
+    const helped = await activity.recordQuestion({ ...question('how many publications'), answered: true });
+    const ignored = await activity.recordQuestion({ ...question('which journals'), answered: true });
     await activity.flush();
     expect(await storedQueries(database)).toEqual([]);
 
-    await activity.keepQuery(helped, GUILD_A);
-    await activity.keepQuery(helped, GUILD_A);
-    await activity.keepQuery(ignored + 1_000_000, GUILD_A);
+    await activity.keepQuestion(helped, GUILD_A);
+    await activity.keepQuestion(helped, GUILD_A);
+    await activity.keepQuestion(ignored + 1_000_000, GUILD_A);
     // A vote in another guild naming this guild's question (a forged button) keeps nothing.
-    await activity.keepQuery(ignored, GUILD_B);
+    await activity.keepQuestion(ignored, GUILD_B);
     expect((await storedQueries(database)).map((row) => [row.id, row.query, row.answered])).toEqual([
       [helped, 'how many publications', true],
     ]);
@@ -89,11 +89,11 @@ describe.each(databaseKinds())('the /faq activity log (%s)', (kind) => {
   it('flushes on its own once started, and stores the rest when closed', async () => {
     const activity = createFaqActivityLog(database.db, recordingLogger().log, { flushEveryMs: 20 });
     activity.start();
-    await activity.recordQuery(question('while running'));
+    await activity.recordQuestion(question('while running'));
     await vi.waitFor(async () => expect(await storedQueries(database)).toHaveLength(1));
 
     await activity.close();
-    await activity.recordQuery(question('after close'));
+    await activity.recordQuestion(question('after close'));
     await activity.close();
     expect((await storedQueries(database)).map((row) => row.query)).toEqual(['while running', 'after close']);
   });
@@ -103,8 +103,8 @@ describe.each(databaseKinds())('the /faq activity log (%s)', (kind) => {
     const second = createFaqActivityLog(database.db, recordingLogger().log);
     // More than a block each, taken in turns.
     for (let index = 0; index < 150; index++) {
-      await first.recordQuery(question(`first ${index}`));
-      await second.recordQuery(question(`second ${index}`));
+      await first.recordQuestion(question(`first ${index}`));
+      await second.recordQuestion(question(`second ${index}`));
     }
     await Promise.all([first.flush(), second.flush()]);
     expect(await storedQueries(database)).toHaveLength(300);
@@ -112,8 +112,8 @@ describe.each(databaseKinds())('the /faq activity log (%s)', (kind) => {
 
   it('stores a question holding a NUL character without it, next to the others', async () => {
     const activity = createFaqActivityLog(database.db, recordingLogger().log);
-    await activity.recordQuery(question('nul\u0000inside'));
-    await activity.recordQuery(question('plain'));
+    await activity.recordQuestion(question('nul\u0000inside'));
+    await activity.recordQuestion(question('plain'));
     await activity.flush();
     expect((await storedQueries(database)).map((row) => row.query)).toEqual(['nulinside', 'plain']);
   });
@@ -121,17 +121,17 @@ describe.each(databaseKinds())('the /faq activity log (%s)', (kind) => {
   it('logs and drops a batch the database refuses, and goes on with the next', async () => {
     const { log, lines } = recordingLogger();
     const activity = createFaqActivityLog(database.db, log);
-    await activity.recordQuery(question('refused'));
-    await database.db.execute(sql`alter table faq_queries rename to faq_queries_away`);
+    await activity.recordQuestion(question('refused'));
+    await database.db.execute(sql`alter table faq_questions rename to faq_questions_away`);
     try {
       await activity.flush();
     } finally {
-      await database.db.execute(sql`alter table faq_queries_away rename to faq_queries`);
+      await database.db.execute(sql`alter table faq_questions_away rename to faq_questions`);
     }
     expect(lines.some((line) => line.msg === 'faq activity: could not store a batch')).toBe(true);
     expect(JSON.stringify(lines)).not.toContain('refused');
 
-    await activity.recordQuery(question('stored'));
+    await activity.recordQuestion(question('stored'));
     await activity.flush();
     expect((await storedQueries(database)).map((row) => row.query)).toEqual(['stored']);
   });
@@ -149,7 +149,7 @@ describe.skipIf(!canRunPostgres)(
         await database.migrate();
         const { log, lines } = recordingLogger();
         const activity = createFaqActivityLog(database.db, log);
-        await activity.recordQuery(question('asked before the outage'));
+        await activity.recordQuestion(question('asked before the outage'));
         activity.recordView(GUILD_A, 'ir-journals', AT);
 
         postgres.stop();

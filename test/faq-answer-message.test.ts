@@ -8,7 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageCommands } from '../commands/index.ts';
-import { faqQueries } from '../src/db/schema/index.ts';
+import { faqQuestions } from '../src/db/schema/index.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
 import { type Actor, buildButtonPress } from '../src/interactions/build.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
@@ -79,7 +79,7 @@ describe('Answer with FAQ (message command)', () => {
   });
 
   it('answers the message publicly, naming the asker, who is the only user it may ping', async () => {
-    const before = await harness.db.select().from(faqQueries);
+    const before = await harness.db.select().from(faqQuestions);
     const data = messageOf(
       await harness.send(answerWithFaq(helper, { content: 'how many pubs do i need as an img? @everyone' })),
     );
@@ -92,7 +92,7 @@ describe('Answer with FAQ (message command)', () => {
     expect(JSON.stringify(data.components)).toContain(`faq:delete:${helper.userId}`);
     // Answered: the message's text is not kept.
     await harness.ctx.faqActivity.flush();
-    expect(await harness.db.select().from(faqQueries)).toHaveLength(before.length);
+    expect(await harness.db.select().from(faqQuestions)).toHaveLength(before.length);
   });
 
   it('gives the invoker the entry privately when it was posted in the channel within 60 s', async () => {
@@ -121,7 +121,7 @@ describe('Answer with FAQ (message command)', () => {
   });
 
   it('says a message with only an image or embed has no text to answer, and stores nothing', async () => {
-    const before = await harness.db.select().from(faqQueries);
+    const before = await harness.db.select().from(faqQuestions);
     for (const target of [
       { content: '', attachments: [{ id: '1', filename: 'scan.png' }] },
       { content: '   ', embeds: [{ title: 'a link preview' }] },
@@ -133,7 +133,7 @@ describe('Answer with FAQ (message command)', () => {
     const emoji = messageOf(await harness.send(answerWithFaq(helper, { content: '😀🔥' })));
     expect(emoji.flags).toBe(MessageFlags.Ephemeral);
     await harness.ctx.faqActivity.flush();
-    expect(await harness.db.select().from(faqQueries)).toHaveLength(before.length);
+    expect(await harness.db.select().from(faqQuestions)).toHaveLength(before.length);
   });
 
   it('turns an off-topic message away privately, keeping it as a gap', async () => {
@@ -143,7 +143,7 @@ describe('Answer with FAQ (message command)', () => {
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toMatch(/No FAQ entry fits/);
     await harness.ctx.faqActivity.flush();
-    const rows = await harness.db.select().from(faqQueries);
+    const rows = await harness.db.select().from(faqQuestions);
     expect(rows.at(-1)).toMatchObject({
       guildId: GUILD_A,
       normalized: 'recipe for chocolate cake',

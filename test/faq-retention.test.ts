@@ -1,6 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { faqQueries, faqVotes } from '../src/db/schema/index.ts';
+import { faqQuestions, faqVotes } from '../src/db/schema/index.ts';
 import { FAQ_QUERY_RETENTION_DAYS } from '../src/faq/tasks.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
@@ -17,7 +17,7 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
   const tick = () => createScheduler(harness.ctx, schedulerTasks, 60_000).tick();
   const storedQueries = async () => {
     await harness.ctx.faqActivity.flush();
-    return (await harness.db.select().from(faqQueries).orderBy(asc(faqQueries.id))).map((row) => row.query);
+    return (await harness.db.select().from(faqQuestions).orderBy(asc(faqQuestions.id))).map((row) => row.query);
   };
 
   beforeAll(async () => {
@@ -26,7 +26,7 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
   afterAll(() => harness.close());
   beforeEach(async () => {
     await harness.db.execute(sql`delete from faq_votes`);
-    await harness.db.execute(sql`delete from faq_queries`);
+    await harness.db.execute(sql`delete from faq_questions`);
   });
 
   it(`deletes questions older than ${FAQ_QUERY_RETENTION_DAYS} days in every guild and keeps newer ones`, async () => {
@@ -79,7 +79,7 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
 
   it('clears a backlog larger than one batch in one tick', async () => {
     await harness.db.execute(sql`
-      insert into faq_queries (guild_id, query, normalized, score, answered, asked_at)
+      insert into faq_questions (guild_id, query, normalized, score, answered, asked_at)
       select ${GUILD_A}, 'question ' || n, 'question ' || n, 0, false, ${START.toISOString()}::timestamptz
       from generate_series(1, 2500) n`);
     harness.clock.set(daysAfterStart(FAQ_QUERY_RETENTION_DAYS + 1));

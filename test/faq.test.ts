@@ -1,7 +1,7 @@
 import { type APIEmbed, ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faqQueries, faqViews, faqVotes } from '../src/db/schema/index.ts';
+import { faqQuestions, faqViews, faqVotes } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
 import { FAQ_SEARCH_TUNING } from '../src/faq/search.ts';
@@ -72,7 +72,7 @@ describe('/faq', () => {
   });
 
   it('says when nothing fits, offers the closest entries and records the question', async () => {
-    const before = await harness.db.select().from(faqQueries).where(eq(faqQueries.answered, false));
+    const before = await harness.db.select().from(faqQuestions).where(eq(faqQuestions.answered, false));
     const data = replyOf(await ask('who won the football match yesterday'));
     // Typed questions are stored behind the reply (src/faq/activity-log.ts).
     await harness.ctx.faqActivity.flush();
@@ -81,7 +81,7 @@ describe('/faq', () => {
     expect(data.embeds ?? []).toEqual([]);
     expect(buttonsOf(data).length).toBeLessThanOrEqual(3);
     for (const button of buttonsOf(data)) expect(button.custom_id).toMatch(/^faq:open:/);
-    const after = await harness.db.select().from(faqQueries).where(eq(faqQueries.answered, false));
+    const after = await harness.db.select().from(faqQuestions).where(eq(faqQuestions.answered, false));
     expect(after.length).toBe(before.length + 1);
     const recorded = after.at(-1);
     expect(recorded).toMatchObject({ guildId: GUILD_A, normalized: 'who won the football match yesterday' });
@@ -100,8 +100,8 @@ describe('/faq', () => {
     // Still a miss for moderators to see.
     const [recorded] = await harness.db
       .select()
-      .from(faqQueries)
-      .where(and(eq(faqQueries.normalized, 'mentor birthday gift'), eq(faqQueries.answered, false)));
+      .from(faqQuestions)
+      .where(and(eq(faqQuestions.normalized, 'mentor birthday gift'), eq(faqQuestions.answered, false)));
     expect(recorded?.matchedSlug).toBeTruthy();
   });
 
@@ -207,7 +207,7 @@ describe('/faq', () => {
   });
 
   it('gives every kind of bad input a private reply, storing only the questions worth a gap', async () => {
-    const before = (await harness.db.select().from(faqQueries)).length;
+    const before = (await harness.db.select().from(faqQuestions)).length;
     const cases: Array<[string, RegExp]> = [
       ['   ', /Type a question/],
       ['x'.repeat(6000), /at most 2000 characters/],
@@ -224,7 +224,7 @@ describe('/faq', () => {
     }
     await harness.ctx.faqActivity.flush();
     // Only the two with words to search for can become gaps; emoji, marks and refusals store nothing.
-    expect((await harness.db.select().from(faqQueries)).length - before).toBeLessThanOrEqual(2);
+    expect((await harness.db.select().from(faqQuestions)).length - before).toBeLessThanOrEqual(2);
   });
 
   it('answers odd input without an error', async () => {

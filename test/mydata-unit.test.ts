@@ -82,10 +82,10 @@ describe('/mydata button ids', () => {
   it('round-trip, and fit in a custom_id with the longest snowflakes', () => {
     const longGuild = '12345678901234567890';
     const longUser = '98765432109876543210';
-    const erase = confirmDeleteCustomId(longGuild, longUser, NOW);
-    expect(erase.length).toBeLessThanOrEqual(100);
-    expect(parseMydataCustomId(parts(erase))).toEqual({
-      action: 'erase',
+    const confirmDelete = confirmDeleteCustomId(longGuild, longUser, NOW);
+    expect(confirmDelete.length).toBeLessThanOrEqual(100);
+    expect(parseMydataCustomId(parts(confirmDelete))).toEqual({
+      action: 'delete',
       guildId: longGuild,
       userId: longUser,
       issuedAt: NOW,
@@ -99,11 +99,11 @@ describe('/mydata button ids', () => {
 
   it.each([
     [[]],
-    [['erase', GUILD, USER]],
-    [['erase', GUILD, USER, 'zz', 'extra']],
-    [['erase', GUILD, 'someone', 'zz']],
-    [['erase', '-1', USER, 'zz']],
-    [['erase', GUILD, USER, 'ZZ!']],
+    [['delete', GUILD, USER]],
+    [['delete', GUILD, USER, 'zz', 'extra']],
+    [['delete', GUILD, 'someone', 'zz']],
+    [['delete', '-1', USER, 'zz']],
+    [['delete', GUILD, USER, 'ZZ!']],
     [['cancel', GUILD]],
     [['wipe', GUILD, USER, 'zz']],
   ])('refuses the forged parts %j', (forged) => {
@@ -112,22 +112,22 @@ describe('/mydata button ids', () => {
 });
 
 describe('who may press a /mydata button', () => {
-  const erase = { action: 'erase' as const, guildId: GUILD, userId: USER, issuedAt: NOW };
+  const confirmDelete = { action: 'delete' as const, guildId: GUILD, userId: USER, issuedAt: NOW };
 
   it('lets the member who asked confirm, in the same server, while it is fresh', () => {
-    expect(buttonRefusal(erase, { guildId: GUILD, userId: USER }, NOW)).toBeNull();
+    expect(buttonRefusal(confirmDelete, { guildId: GUILD, userId: USER }, NOW)).toBeNull();
     const late = new Date(NOW.getTime() + CONFIRM_WINDOW_MS);
-    expect(buttonRefusal(erase, { guildId: GUILD, userId: USER }, late)).toBeNull();
+    expect(buttonRefusal(confirmDelete, { guildId: GUILD, userId: USER }, late)).toBeNull();
   });
 
   it('refuses another member, another server, and a stale or future confirmation', () => {
-    expect(buttonRefusal(erase, { guildId: GUILD, userId: '300000000000000012' }, NOW)).toMatch(/not yours/);
-    expect(buttonRefusal(erase, { guildId: '200000000000000002', userId: USER }, NOW)).toMatch(/not yours/);
+    expect(buttonRefusal(confirmDelete, { guildId: GUILD, userId: '300000000000000012' }, NOW)).toMatch(/not yours/);
+    expect(buttonRefusal(confirmDelete, { guildId: '200000000000000002', userId: USER }, NOW)).toMatch(/not yours/);
     const stale = new Date(NOW.getTime() + CONFIRM_WINDOW_MS + 1);
-    expect(buttonRefusal(erase, { guildId: GUILD, userId: USER }, stale)).toMatch(/expired/);
+    expect(buttonRefusal(confirmDelete, { guildId: GUILD, userId: USER }, stale)).toMatch(/expired/);
     const early = new Date(NOW.getTime() - 5 * 60 * 1000);
-    expect(buttonRefusal(erase, { guildId: GUILD, userId: USER }, early)).toMatch(/expired/);
-    const noTime = { ...erase, issuedAt: new Date(Number.NaN) };
+    expect(buttonRefusal(confirmDelete, { guildId: GUILD, userId: USER }, early)).toMatch(/expired/);
+    const noTime = { ...confirmDelete, issuedAt: new Date(Number.NaN) };
     expect(buttonRefusal(noTime, { guildId: GUILD, userId: USER }, NOW)).toMatch(/expired/);
   });
 

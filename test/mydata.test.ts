@@ -273,12 +273,12 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
     );
     const [, , , , issuedAt] = confirm.custom_id.split(':');
     for (const forged of [
-      `mydata:erase:${GUILD_A}:${ALICE}`,
-      `mydata:erase:${GUILD_A}:${ALICE}:${issuedAt}:extra`,
-      `mydata:erase:${GUILD_A}:not-a-member:${issuedAt}`,
+      `mydata:delete:${GUILD_A}:${ALICE}`,
+      `mydata:delete:${GUILD_A}:${ALICE}:${issuedAt}:extra`,
+      `mydata:delete:${GUILD_A}:not-a-member:${issuedAt}`,
       `mydata:wipe:${GUILD_A}:${ALICE}:${issuedAt}`,
       // A time past what a Date can hold would otherwise skip the 10-minute window.
-      `mydata:erase:${GUILD_A}:${ALICE}:zzzzzzzzzz`,
+      `mydata:delete:${GUILD_A}:${ALICE}:zzzzzzzzzz`,
     ]) {
       expect(ephemeralContent(await harness.press(forged, alice))).toMatch(/out of date/);
     }
@@ -299,7 +299,7 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
         'openings',
         'opening_interests',
         'faq_votes',
-        'member_pitfall_cursors',
+        'member_pitfall_progress',
         'faq_entries',
         'faq_hidden',
       ]),
@@ -323,7 +323,7 @@ describe.each(databaseKinds())('/mydata (%s)', (kind) => {
     expect(report).toContain('2 FAQ changes you made as a moderator');
 
     // What is left: when Alice posted her opening, for the posting limits (no text; see the schema).
-    expect(await tablesMentioning(harness, ALICE, GUILD_A)).toEqual({ erased_opening_traces: 1 });
+    expect(await tablesMentioning(harness, ALICE, GUILD_A)).toEqual({ deleted_opening_traces: 1 });
     expect(await tablesMentioning(harness, BOB, GUILD_A)).toEqual(bobBefore);
     expect(await tablesMentioning(harness, ALICE, GUILD_B)).toEqual(elsewhereBefore);
 
@@ -450,7 +450,7 @@ describe.each(databaseKinds())('/mydata delete while another sender edits a post
 
     // Her deletion did not edit the post the interest was editing, but her data left the database.
     expect(seenDuringEdit?.edits).toBe(1);
-    expect(seenDuringEdit?.mentions).toEqual({ erased_opening_traces: 1 });
+    expect(seenDuringEdit?.mentions).toEqual({ deleted_opening_traces: 1 });
     expect(seenDuringEdit?.report).toContain('1 opening you posted: withdrawn');
     expect(seenDuringEdit?.report).toContain('1 post of your openings will be edited within a few minutes.');
 
@@ -464,6 +464,6 @@ describe.each(databaseKinds())('/mydata delete while another sender edits a post
     const [stored] = await harness.db.select().from(openings).where(eq(openings.id, opening.id));
     expect(stored).toMatchObject({ status: 'withdrawn', postState: 'posted' });
     // What is left: when Alice posted her opening, for the posting limits (no text; see the schema).
-    expect(await tablesMentioning(harness, ALICE, GUILD_A)).toEqual({ erased_opening_traces: 1 });
+    expect(await tablesMentioning(harness, ALICE, GUILD_A)).toEqual({ deleted_opening_traces: 1 });
   });
 });

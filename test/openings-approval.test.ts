@@ -2,7 +2,7 @@ import { ChannelType, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { getOpening } from '../src/db/queries/openings.ts';
-import { erasedOpeningTraces, guildSettings, openings } from '../src/db/schema/index.ts';
+import { deletedOpeningTraces, guildSettings, openings } from '../src/db/schema/index.ts';
 import type { LocalChannel } from '../src/interactions/build.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { answerDmChannels } from './helpers/dm-channels.ts';
@@ -60,8 +60,8 @@ describe('moderator approval of new openings', () => {
   afterAll(() => harness.close());
   beforeEach(async () => {
     await harness.db.delete(openings);
-    // The posting limits remember openings erased by /mydata delete: each test starts with none.
-    await harness.db.delete(erasedOpeningTraces);
+    // The posting limits remember openings deleted by /mydata delete: each test starts with none.
+    await harness.db.delete(deletedOpeningTraces);
     await harness.db.delete(guildSettings);
     harness.standIn.clear();
     answerDmChannels(harness.standIn);

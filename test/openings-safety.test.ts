@@ -10,7 +10,7 @@ import {
 import { count, desc } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getOpening } from '../src/db/queries/openings.ts';
-import { erasedOpeningTraces, guildSettings, openingInterests, openings } from '../src/db/schema/index.ts';
+import { deletedOpeningTraces, guildSettings, openingInterests, openings } from '../src/db/schema/index.ts';
 import type { Actor } from '../src/interactions/build.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
@@ -259,11 +259,11 @@ describe.each(databaseKinds())('openings against deceiving input (%s)', (kind) =
     expect(left?.total).toBe(0);
   });
 
-  it('does not call an opening erased before the answer "saved, stays open"', async () => {
-    let erased = false;
+  it('does not call an opening deleted before the answer "saved, stays open"', async () => {
+    let deleted = false;
     harness.standIn.on('POST', postPath, async () => {
-      if (erased) return undefined;
-      erased = true;
+      if (deleted) return undefined;
+      deleted = true;
       const prompt = await harness.command('mydata', { subcommand: 'delete' }, author);
       await harness.press(buttons(prompt)[0]?.custom_id ?? '', author);
       return undefined;
@@ -309,7 +309,7 @@ describe.each(databaseKinds())('openings against deceiving input (%s)', (kind) =
     // After a week the traces are swept by the scheduler.
     harness.clock.advance(7 * 24 * 60 * 60 * 1000);
     await tick(harness);
-    const [traces] = await harness.db.select({ total: count() }).from(erasedOpeningTraces);
+    const [traces] = await harness.db.select({ total: count() }).from(deletedOpeningTraces);
     expect(traces?.total).toBe(0);
   });
 

@@ -1,9 +1,9 @@
 import { COUNT_LABELS, type PortfolioCounts } from './criteria.ts';
 
-interface PreviousCheck {
+interface PreviousAssessment {
   counts: PortfolioCounts;
   level: string;
-  checkedAt: Date;
+  assessedAt: Date;
 }
 
 export interface CountChange {
@@ -21,7 +21,7 @@ export interface ChangeSincePrevious {
 }
 
 export function changeSince(
-  previous: PreviousCheck,
+  previous: PreviousAssessment,
   counts: PortfolioCounts,
   level: string,
 ): ChangeSincePrevious {
@@ -32,7 +32,7 @@ export function changeSince(
     }
   }
   return {
-    since: previous.checkedAt,
+    since: previous.assessedAt,
     level: previous.level === level ? null : { from: previous.level, to: level },
     counts: moved,
   };

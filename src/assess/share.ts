@@ -9,7 +9,7 @@ import { renderSharedSummary } from './render.ts';
 /** Posts the public summary; the answer is a line for the member saying how it went. */
 export async function shareAssessment(
   ctx: Context,
-  check: {
+  assessment: {
     guildId: string;
     userId: string;
     assessmentId: number;
@@ -18,13 +18,13 @@ export async function shareAssessment(
     card: Card;
   },
 ): Promise<string> {
-  const { guildId, assessmentId } = check;
+  const { guildId, assessmentId } = assessment;
   const channelId = (await getGuildSettings(ctx.db, guildId))?.assessmentsChannelId;
   if (!channelId) {
     return 'Your check is saved but was not shared: this server has no assessments channel yet. A moderator can set one with `/config assessments`.';
   }
-  const { attachment, file } = cardAttachment(check.card);
-  const summary = renderSharedSummary(check.userId, check.level, check.counts);
+  const { attachment, file } = cardAttachment(assessment.card);
+  const summary = renderSharedSummary(assessment.userId, assessment.level, assessment.counts);
   const shared = await postToGuildChannel(ctx, {
     guildId,
     purpose: 'assessments',

@@ -2,11 +2,11 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import {
-  FAQ_QUERY_ID_BLOCK,
-  type FaqQueryRecord,
-  insertFaqQueries,
-  reserveFaqQueryIdBlock,
-} from '../db/queries/faq-queries.ts';
+  FAQ_QUESTION_ID_BLOCK,
+  type FaqQuestionRecord,
+  insertFaqQuestions,
+  reserveFaqQuestionIdBlock,
+} from '../db/queries/faq-questions.ts';
 import { addFaqViews, type FaqViewCount } from '../db/queries/faq-views.ts';
 import type { Logger } from '../logger.ts';
 import { MINUTE_MS } from '../time.ts';
@@ -18,18 +18,18 @@ import { MINUTE_MS } from '../time.ts';
  * last second of them.
  *
  * Only questions a moderator needs to see are stored: those that found no good answer, and those
- * whose answer a member then voted on (src/db/schema/faqs.ts, faq_queries). A question that was
+ * whose answer a member then voted on (src/db/schema/faqs.ts, faq_questions). A question that was
  * answered is held in memory for a while, in case its vote buttons are pressed.
  */
 export interface FaqActivityLog {
   /** Takes note of a typed question; returns its id (for the vote buttons). */
-  recordQuery(record: Omit<FaqQueryRecord, 'id'>): Promise<number>;
+  recordQuestion(record: Omit<FaqQuestionRecord, 'id'>): Promise<number>;
   /**
    * Stores an answered question now that a vote refers to it, with everything else waiting; a
    * question no longer held (an old reply, or one another process gave), or asked in another guild
    * than the vote's, is not stored.
    */
-  keepQuery(id: number, guildId: string): Promise<void>;
+  keepQuestion(id: number, guildId: string): Promise<void>;
   /** Counts one showing of an entry. */
   recordView(guildId: string, slug: string, viewedAt: Date): void;
   /** Stores everything waiting; read paths call it first when they need the latest rows. */
@@ -59,8 +59,8 @@ export function createFaqActivityLog(
     maxAnsweredHeld = 10_000,
   }: FaqActivityLogOptions = {},
 ): FaqActivityLog {
-  let queries: FaqQueryRecord[] = [];
-  const answered = new LRUCache<number, FaqQueryRecord>({ max: maxAnsweredHeld, ttl: answeredHeldMs });
+  let questions: FaqQuestionRecord[] = [];
+  const answered = new LRUCache<number, FaqQuestionRecord>({ max: maxAnsweredHeld, ttl: answeredHeldMs });
   let views = new Map<string, FaqViewCount>();
   // The reserved ids not handed out yet: nextFreeId up to, not including, blockEnd.
   let nextFreeId = 0;
@@ -72,10 +72,10 @@ export function createFaqActivityLog(
   async function nextId(): Promise<number> {
     for (;;) {
       if (nextFreeId < blockEnd) return nextFreeId++;
-      reserving ??= reserveFaqQueryIdBlock(db)
+      reserving ??= reserveFaqQuestionIdBlock(db)
         .then((first) => {
           nextFreeId = first;
-          blockEnd = first + FAQ_QUERY_ID_BLOCK;
+          blockEnd = first + FAQ_QUESTION_ID_BLOCK;
         })
         .finally(() => {
           reserving = null;
@@ -84,11 +84,11 @@ export function createFaqActivityLog(
     }
   }
 
-  function keepForRetry(failedQueries: FaqQueryRecord[], failedViews: Map<string, FaqViewCount>) {
-    queries = [...failedQueries, ...queries];
-    const dropped = queries.length - maxPending;
+  function keepForRetry(failedQuestions: FaqQuestionRecord[], failedViews: Map<string, FaqViewCount>) {
+    questions = [...failedQuestions, ...questions];
+    const dropped = questions.length - maxPending;
     if (dropped > 0) {
-      queries = queries.slice(dropped);
+      questions = questions.slice(dropped);
       log.warn({ dropped }, 'faq activity: dropped the oldest unsaved questions');
     }
     for (const count of failedViews.values()) addViews(count);
@@ -107,20 +107,20 @@ export function createFaqActivityLog(
   }
 
   async function store() {
-    const batch = queries;
+    const batch = questions;
     const counts = views;
-    queries = [];
+    questions = [];
     views = new Map();
     if (batch.length === 0 && counts.size === 0) return;
     try {
       await db.transaction(async (tx) => {
-        await insertFaqQueries(tx, batch);
+        await insertFaqQuestions(tx, batch);
         await addFaqViews(tx, [...counts.values()]);
       });
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         keepForRetry(batch, counts);
-        log.warn({ err: error, pending: queries.length }, 'faq activity: database unavailable, will retry');
+        log.warn({ err: error, pending: questions.length }, 'faq activity: database unavailable, will retry');
         return;
       }
       // Not the connection: retrying the same rows would fail again and hold up everything after them.
@@ -141,18 +141,18 @@ export function createFaqActivityLog(
   }
 
   return {
-    async recordQuery(record) {
+    async recordQuestion(record) {
       const id = await nextId();
       if (record.answered) answered.set(id, { ...record, id });
-      else queries.push({ ...record, id });
+      else questions.push({ ...record, id });
       return id;
     },
-    async keepQuery(id, guildId) {
+    async keepQuestion(id, guildId) {
       const record = answered.get(id);
       // A forged button could name another guild's question: only the guild's own is kept.
       if (record && record.guildId === guildId) {
         answered.delete(id);
-        queries.push(record);
+        questions.push(record);
       }
       await flush();
     },

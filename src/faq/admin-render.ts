@@ -4,7 +4,7 @@ import {
   ComponentType,
   TextInputStyle,
 } from 'discord-api-types/v10';
-import type { LowRatedGap, UnansweredGap } from '../db/queries/faq-queries.ts';
+import type { LowRatedGap, UnansweredGap } from '../db/queries/faq-questions.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';

@@ -40,7 +40,7 @@ export async function askFaq(
   const [best, ...others] = found;
   const kind = judgeMatch(normalized, best);
   if (kind === 'answer' && best && !votable) return { kind, entry: best, queryId: null };
-  const queryId = await ctx.faqActivity.recordQuery({
+  const queryId = await ctx.faqActivity.recordQuestion({
     guildId,
     query: question,
     normalized,

@@ -6,7 +6,7 @@ import {
   Routes,
 } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
-import { getFaqQuery } from '../db/queries/faq-queries.ts';
+import { getFaqQuestion } from '../db/queries/faq-questions.ts';
 import { recordBetterFaqEntry, recordFaqVote } from '../db/queries/faq-votes.ts';
 import type { FaqRow } from '../db/queries/faqs.ts';
 import { UserError } from '../errors.ts';
@@ -54,7 +54,7 @@ export async function handleFaqComponent(
     case 'vote': {
       await visibleEntryOrRefuse(ctx, guildId, action.slug);
       // An answered question is stored only once a vote refers to it; the vote links to it.
-      if (action.queryId !== null) await ctx.faqActivity.keepQuery(action.queryId, guildId);
+      if (action.queryId !== null) await ctx.faqActivity.keepQuestion(action.queryId, guildId);
       const { previous } = await recordFaqVote(ctx.db, {
         guildId,
         slug: action.slug,
@@ -106,7 +106,7 @@ async function betterCandidates(
   votedSlug: string,
   queryId: number | null,
 ): Promise<Array<Pick<FaqRow, 'slug' | 'question'>>> {
-  const asked = queryId === null ? null : await getFaqQuery(ctx.db, guildId, queryId);
+  const asked = queryId === null ? null : await getFaqQuestion(ctx.db, guildId, queryId);
   if (asked) return ctx.faqReads.search(guildId, asked.query, BETTER_ENTRY_CHOICES);
   const voted = await ctx.faqReads.visibleEntry(guildId, votedSlug);
   return voted ? ctx.faqReads.related(guildId, voted) : [];

@@ -5,7 +5,7 @@ import {
   ComponentType,
 } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
-import { getFaqQuery, listFaqGaps, type UnansweredGap } from '../db/queries/faq-queries.ts';
+import { getFaqQuestion, listFaqGaps, type UnansweredGap } from '../db/queries/faq-questions.ts';
 import { getVisibleFaq, upsertGuildFaq } from '../db/queries/faqs.ts';
 import { truncate } from '../discord/limits.ts';
 import { UserError } from '../errors.ts';
@@ -84,7 +84,7 @@ export async function attachGapAsAlias(
   const slug = faqSlugSchema.safeParse(chosen);
   if (!slug.success) throw new UserError('Pick one of the entries in the menu.');
   // The question must be this guild's: a menu copied from elsewhere names someone else's.
-  const question = await getFaqQuery(ctx.db, member.guildId, queryId);
+  const question = await getFaqQuestion(ctx.db, member.guildId, queryId);
   if (!question) throw new UserError('That question is no longer in this server’s gaps.');
   const entry = await getVisibleFaq(ctx.db, member.guildId, slug.data);
   if (!entry) throw new UserError(`There is no entry \`${slug.data}\` in this server.`);

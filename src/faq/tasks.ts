@@ -1,4 +1,4 @@
-import { deleteFaqQueriesAskedBefore } from '../db/queries/faq-queries.ts';
+import { deleteFaqQuestionsAskedBefore } from '../db/queries/faq-questions.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
 import { DAY_MS } from '../time.ts';
 
@@ -19,7 +19,7 @@ export const faqQueryRetentionTask: SchedulerTask = {
     const cutoff = new Date(ctx.clock().getTime() - FAQ_QUERY_RETENTION_DAYS * DAY_MS);
     let total = 0;
     for (let batch = 0; batch < BATCHES_PER_TICK; batch++) {
-      const deleted = await deleteFaqQueriesAskedBefore(ctx.db, cutoff, DELETE_BATCH);
+      const deleted = await deleteFaqQuestionsAskedBefore(ctx.db, cutoff, DELETE_BATCH);
       total += deleted;
       if (deleted < DELETE_BATCH) break;
     }

@@ -18,7 +18,7 @@ export function buttonRefusal(
   if (button.guildId !== presser.guildId || button.userId !== presser.userId) {
     return 'This button is not yours to press here. To see or delete your own data in this server, use `/mydata`.';
   }
-  if (button.action === 'erase') {
+  if (button.action === 'delete') {
     const age = now.getTime() - button.issuedAt.getTime();
     // Written so that an age that is not a number (a forged time) is refused too.
     const inWindow = age <= CONFIRM_WINDOW_MS && age >= -CLOCK_SKEW_MS;

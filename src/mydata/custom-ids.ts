@@ -8,13 +8,13 @@ export const MYDATA_PREFIX = 'mydata';
 
 /**
  * custom_id layouts (checked again on every press, since a client can send any string):
- *   mydata:erase:<guild id>:<member id>:<issued at, seconds, base 36>   "Delete my data"
+ *   mydata:delete:<guild id>:<member id>:<issued at, seconds, base 36>   "Delete my data"
  *   mydata:cancel:<guild id>:<member id>                                "Keep my data"
- * The confirm action is spelled `erase` on the wire only, so buttons already posted keep working;
- * everywhere else the bot calls it delete, like the command.
+ * A confirmation spelled `erase` (before the bot said delete everywhere) is refused as out of date:
+ * it would have expired within CONFIRM_WINDOW_MS anyway.
  */
 export type MydataButton =
-  | { action: 'erase'; guildId: string; userId: string; issuedAt: Date }
+  | { action: 'delete'; guildId: string; userId: string; issuedAt: Date }
   | { action: 'cancel'; guildId: string; userId: string };
 
 const snowflake = snowflakeSchema();
@@ -26,14 +26,14 @@ const base36Seconds = z
   .refine((date) => Number.isFinite(date.getTime()));
 
 const buttonSchema = z.union([
-  z.tuple([z.literal('erase'), snowflake, snowflake, base36Seconds]),
+  z.tuple([z.literal('delete'), snowflake, snowflake, base36Seconds]),
   z.tuple([z.literal('cancel'), snowflake, snowflake]),
 ]);
 
 export function confirmDeleteCustomId(guildId: string, userId: string, issuedAt: Date): string {
   return encodeCustomId(
     MYDATA_PREFIX,
-    'erase',
+    'delete',
     guildId,
     userId,
     Math.floor(issuedAt.getTime() / 1000).toString(36),
@@ -48,7 +48,7 @@ export function parseMydataCustomId(parts: readonly string[]): MydataButton {
   const parsed = buttonSchema.safeParse(parts);
   if (!parsed.success) throw new UserError('That button is out of date. Run `/mydata delete` again.');
   const button = parsed.data;
-  return button[0] === 'erase'
-    ? { action: 'erase', guildId: button[1], userId: button[2], issuedAt: button[3] }
+  return button[0] === 'delete'
+    ? { action: 'delete', guildId: button[1], userId: button[2], issuedAt: button[3] }
     : { action: 'cancel', guildId: button[1], userId: button[2] };
 }

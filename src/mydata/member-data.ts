@@ -1,11 +1,11 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
 import type { Db } from '../db/client.ts';
 import { deleteMemberAssessments, listMemberAssessments } from '../db/queries/assessments.ts';
-import { addErasedOpeningTraces } from '../db/queries/erased-opening-traces.ts';
+import { addDeletedOpeningTraces } from '../db/queries/deleted-opening-traces.ts';
 import { listMemberHiddenFaqs, unattributeMemberHiddenFaqs } from '../db/queries/faq-hidden.ts';
 import { deleteMemberFaqVotes, listMemberFaqVotes } from '../db/queries/faq-votes.ts';
 import { listMemberFaqEntries, unattributeMemberFaqEntries } from '../db/queries/faqs.ts';
-import { deleteMemberPitfallCursor, getMemberPitfallCursor } from '../db/queries/member-pitfall-cursors.ts';
+import { deleteMemberPitfallProgress, getMemberPitfallProgress } from '../db/queries/member-pitfall-progress.ts';
 import { deleteMemberOpeningAlerts, listMemberOpeningAlerts } from '../db/queries/opening-alerts.ts';
 import {
   deleteMemberOpeningAuthorSettings,
@@ -126,7 +126,7 @@ export const MEMBER_DATA_PARTS = {
       // Deleting openings must not reset the posting limits: text-free traces count them instead.
       const limitWindowStart = new Date(run.now.getTime() - DUPLICATE_WINDOW_MS);
       const recent = await listRecentOpeningsByAuthor(db, run.guildId, run.userId, limitWindowStart);
-      await addErasedOpeningTraces(db, run.guildId, run.userId, recent);
+      await addDeletedOpeningTraces(db, run.guildId, run.userId, recent);
       const { anonymised, claimed, statusesBefore } = await anonymiseMemberOpenings(
         db,
         run.guildId,
@@ -310,9 +310,9 @@ export const MEMBER_DATA_PARTS = {
     deleteEffect: (count) => `${plural(count, 'FAQ vote')}: deleted`,
   }),
   pitfallProgress: part({
-    collect: getMemberPitfallCursor,
+    collect: getMemberPitfallProgress,
     count: (progress) => (progress ? 1 : 0),
-    delete: (db, run) => deleteMemberPitfallCursor(db, run.guildId, run.userId),
+    delete: (db, run) => deleteMemberPitfallProgress(db, run.guildId, run.userId),
     exportKey: 'pitfallProgress',
     exportValue: (progress) => progress,
     summaryField: (progress) =>

@@ -289,7 +289,7 @@ export function renderPostConfirmation(
       : `${head}\nThe bot could not send it to the review channel (the channel is gone or the bot lacks a permission there): please tell a moderator.`;
   }
   if (opening.status !== 'open') {
-    // Closed or erased (by /mydata delete) between the save and this answer.
+    // Closed or deleted (by /mydata delete) between the save and this answer.
     return `Your opening #${opening.id} was ${verb}, but it has been ${STATUS_LABELS[opening.status].toLowerCase()} since, and no longer takes helpers: it does not show in \`/opening list\`.`;
   }
   const head = `Your opening **${title}** (#${opening.id}) is ${verb}; it stays open until ${discordTimestamp(opening.expiresAt)}.`;

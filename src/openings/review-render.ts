@@ -20,8 +20,8 @@ export const REJECTION_REASON_MAX = 500;
 /** The rejection form's one field. */
 export const REJECTION_REASON_FIELD = 'reason';
 
-/** A review message once the opening's author erased their data with /mydata delete. */
-export const REVIEW_MESSAGE_ERASED =
+/** A review message once the opening's author deleted their data with /mydata delete. */
+export const REVIEW_MESSAGE_DELETED =
   'The member who posted this opening deleted their data; its text was removed.';
 
 /** The opening as it would be posted, for moderators to judge. */

@@ -12,7 +12,7 @@ import type { ReviewChoice } from './custom-ids.ts';
 import {
   REJECTION_REASON_FIELD,
   REJECTION_REASON_MAX,
-  REVIEW_MESSAGE_ERASED,
+  REVIEW_MESSAGE_DELETED,
   renderReviewVerdictDm,
 } from './review-render.ts';
 import { hasManageMessagesIn, requestPostRefresh } from './service.ts';
@@ -114,7 +114,7 @@ export async function rejectWithReason(
 }
 
 /**
- * Removes the text of an erased member's opening from its review message (/mydata delete). A
+ * Removes the text of a deleted member's opening from its review message (/mydata delete). A
  * message Discord no longer has, or refuses to edit, is left as it is: the deletion stands.
  */
 export async function clearReviewMessage(
@@ -123,9 +123,9 @@ export async function clearReviewMessage(
 ): Promise<void> {
   try {
     await ctx.rest.patch(Routes.channelMessage(message.channelId, message.messageId), {
-      body: { content: REVIEW_MESSAGE_ERASED, embeds: [], components: [], allowed_mentions: NO_MENTIONS },
+      body: { content: REVIEW_MESSAGE_DELETED, embeds: [], components: [], allowed_mentions: NO_MENTIONS },
     });
   } catch (error) {
-    ctx.log.warn({ err: error, channelId: message.channelId }, 'review message of erased data not edited');
+    ctx.log.warn({ err: error, channelId: message.channelId }, 'review message of deleted data not edited');
   }
 }

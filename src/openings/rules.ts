@@ -31,7 +31,7 @@ function postingAllowedAgainAt(oldestInWindow: Date): Date {
   return new Date(oldestInWindow.getTime() + POSTING_LIMIT.windowMs);
 }
 
-/** An opening the member posted recently, as the spam rules see it (also one they erased since). */
+/** An opening the member posted recently, as the spam rules see it (also one they deleted since). */
 export interface RecentOpening {
   id: number;
   /** See `duplicateKey`. */
@@ -61,7 +61,7 @@ export function newMemberRefusal(joinedAt: Date | null, minDays: number, now: Da
 /**
  * What two openings share when one repeats the other: the same title and institution, whatever
  * the case, spacing, invisible characters or compatibility forms. A hash, so that it can outlive
- * an erased opening's text.
+ * a deleted opening's text.
  */
 export function duplicateKey(opening: { title: string; institution: string }): string {
   return createHash('sha256')

@@ -1,4 +1,4 @@
-import { deleteErasedOpeningTracesBefore } from '../db/queries/erased-opening-traces.ts';
+import { deleteOpeningTracesBefore } from '../db/queries/deleted-opening-traces.ts';
 import { claimNextDuePost } from '../db/queries/opening-posts.ts';
 import { expireDueOpenings } from '../db/queries/openings.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
@@ -8,13 +8,13 @@ import { DUPLICATE_WINDOW_MS } from './rules.ts';
 
 /**
  * Marks openings past their expiry as expired (their posts are then edited by the post task), and
- * forgets the traces of erased openings the posting limits no longer count.
+ * forgets the traces of deleted openings the posting limits no longer count.
  */
 export const openingExpiryTask: SchedulerTask = {
   name: 'opening-expiry',
   async run(ctx) {
     const now = ctx.clock();
-    await deleteErasedOpeningTracesBefore(ctx.db, new Date(now.getTime() - DUPLICATE_WINDOW_MS));
+    await deleteOpeningTracesBefore(ctx.db, new Date(now.getTime() - DUPLICATE_WINDOW_MS));
     const expired = await expireDueOpenings(ctx.db, now, POST_RETRY.batchSize * 5);
     for (const opening of expired) {
       ctx.log.info({ guildId: opening.guildId, openingId: opening.id }, 'opening expired');

@@ -5,14 +5,14 @@ import { assessments } from '../schema/index.ts';
 export type Assessment = typeof assessments.$inferSelect;
 type NewAssessment = Omit<typeof assessments.$inferInsert, 'id'> & { createdAt: Date };
 
-/** Stores one /assess check; returns it as stored. */
+/** Stores one /assess; returns it as stored. */
 export async function recordAssessment(db: Db, values: NewAssessment): Promise<Assessment> {
   const [row] = await db.insert(assessments).values(values).returning();
   if (!row) throw new Error('insert returned no row');
   return row;
 }
 
-/** The member's most recent check in this guild, or null before their first one. */
+/** The member's most recent assessment in this guild, or null before their first one. */
 export async function findPreviousAssessment(
   db: Db,
   guildId: string,
@@ -27,7 +27,7 @@ export async function findPreviousAssessment(
   return row ?? null;
 }
 
-/** Every /assess check of the member in this guild, newest first (for /mydata export). */
+/** Every assessment of the member in this guild, newest first (for /mydata export). */
 export async function listMemberAssessments(db: Db, guildId: string, userId: string): Promise<Assessment[]> {
   return db
     .select()
@@ -36,7 +36,7 @@ export async function listMemberAssessments(db: Db, guildId: string, userId: str
     .orderBy(desc(assessments.createdAt), desc(assessments.id));
 }
 
-/** Deletes every /assess check of the member in this guild; returns how many there were. */
+/** Deletes every assessment of the member in this guild; returns how many there were. */
 export async function deleteMemberAssessments(db: Db, guildId: string, userId: string): Promise<number> {
   const deleted = await db
     .delete(assessments)

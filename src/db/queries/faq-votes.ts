@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { faqQueries, faqVotes } from '../schema/index.ts';
+import { faqQuestions, faqVotes } from '../schema/index.ts';
 
 interface FaqVote {
   guildId: string;
@@ -33,9 +33,9 @@ export async function recordFaqVote(db: Db, vote: FaqVote): Promise<{ previous: 
       vote.queryId === null
         ? []
         : await tx
-            .select({ id: faqQueries.id })
-            .from(faqQueries)
-            .where(and(eq(faqQueries.id, vote.queryId), eq(faqQueries.guildId, vote.guildId)));
+            .select({ id: faqQuestions.id })
+            .from(faqQuestions)
+            .where(and(eq(faqQuestions.id, vote.queryId), eq(faqQuestions.guildId, vote.guildId)));
     const values = { helpful: vote.helpful, queryId: query?.id ?? null, votedAt: vote.now };
     await tx
       .insert(faqVotes)

@@ -4,7 +4,7 @@ import type { ListFilters } from '../../openings/custom-ids.ts';
 import { duplicateKey, type RecentOpening } from '../../openings/rules.ts';
 import type { Db } from '../client.ts';
 import { OPENING_ID_PATTERN, openingInterests, openings } from '../schema/index.ts';
-import { listRecentErasedOpenings } from './erased-opening-traces.ts';
+import { listRecentDeletedOpenings } from './deleted-opening-traces.ts';
 import { containsPattern } from './like-pattern.ts';
 import { claimedUntil, touchOpening } from './opening-posts.ts';
 
@@ -117,7 +117,7 @@ async function listOwnRecentOpenings(db: Db, guildId: string, authorId: string, 
 
 /**
  * The member's openings in this guild created since `since`, for the spam rules: those they hold
- * and those they erased with /mydata delete, which still count.
+ * and those they deleted with /mydata delete, which still count.
  */
 export async function listRecentOpeningsByAuthor(
   db: Db,
@@ -126,7 +126,7 @@ export async function listRecentOpeningsByAuthor(
   since: Date,
 ): Promise<RecentOpening[]> {
   const own = await listOwnRecentOpenings(db, guildId, authorId, since);
-  const erased = await listRecentErasedOpenings(db, guildId, authorId, since);
+  const deleted = await listRecentDeletedOpenings(db, guildId, authorId, since);
   return [
     ...own.map(({ id, createdAt, status, ...text }) => ({
       id,
@@ -135,7 +135,7 @@ export async function listRecentOpeningsByAuthor(
       // again, changed: it is nobody's duplicate (the key matches no hash, which has no colon).
       duplicateKey: status === 'rejected' ? `rejected:${id}` : duplicateKey(text),
     })),
-    ...erased,
+    ...deleted,
   ];
 }
 

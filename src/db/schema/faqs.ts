@@ -124,8 +124,8 @@ export const faqViews = pgTable(
  * never stored. The query text is the only member-written content kept; unanswered and poorly rated
  * ones feed /faq-admin gaps.
  */
-export const faqQueries = pgTable(
-  'faq_queries',
+export const faqQuestions = pgTable(
+  'faq_questions',
   {
     id: serial('id').primaryKey(),
     guildId: text('guild_id').notNull(),
@@ -138,9 +138,9 @@ export const faqQueries = pgTable(
     askedAt: timestamp('asked_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('faq_queries_guild_asked_idx').on(table.guildId, table.askedAt),
+    index('faq_questions_guild_asked_idx').on(table.guildId, table.askedAt),
     // For the retention task, which deletes old questions across all guilds.
-    index('faq_queries_asked_idx').on(table.askedAt),
+    index('faq_questions_asked_idx').on(table.askedAt),
   ],
 );
 
@@ -153,7 +153,7 @@ export const faqVotes = pgTable(
     userId: text('user_id').notNull(),
     helpful: boolean('helpful').notNull(),
     /** The question that led to the answer voted on, when it was typed rather than picked. */
-    queryId: integer('query_id').references(() => faqQueries.id, { onDelete: 'set null' }),
+    queryId: integer('query_id').references(() => faqQuestions.id, { onDelete: 'set null' }),
     /**
      * After Not helpful, the entry the member said would have helped: a slug, '-' for none of
      * these, null when not asked or not answered. Shown in /faq-admin gaps.

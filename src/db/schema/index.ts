@@ -1,6 +1,6 @@
 export * from './assessments.ts';
 export * from './faqs.ts';
 export * from './guild-settings.ts';
-export * from './member-pitfall-cursors.ts';
+export * from './member-pitfall-progress.ts';
 export * from './openings.ts';
 export * from './portfolio.ts';

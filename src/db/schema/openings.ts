@@ -126,12 +126,12 @@ export const openingInterests = pgTable(
 );
 
 /**
- * What stays of an opening its author erased with /mydata delete, while the posting limits still
+ * What stays of an opening its author deleted with /mydata delete, while the posting limits still
  * count it (7 days): who posted it and when, and a hash of its normalised title and institution for
  * the duplicate rule. No text the member wrote. Swept once older than the longest limit window.
  */
-export const erasedOpeningTraces = pgTable(
-  'erased_opening_traces',
+export const deletedOpeningTraces = pgTable(
+  'deleted_opening_traces',
   {
     openingId: integer('opening_id').primaryKey(),
     guildId: text('guild_id').notNull(),
@@ -139,7 +139,7 @@ export const erasedOpeningTraces = pgTable(
     duplicateKey: text('duplicate_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('erased_opening_traces_author_idx').on(table.guildId, table.authorId, table.createdAt)],
+  (table) => [index('deleted_opening_traces_author_idx').on(table.guildId, table.authorId, table.createdAt)],
 );
 
 /**

@@ -1,8 +1,8 @@
 import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** How far each member has read through the pitfall rotation with /pitfall, per guild. */
-export const memberPitfallCursors = pgTable(
-  'member_pitfall_cursors',
+export const memberPitfallProgress = pgTable(
+  'member_pitfall_progress',
   {
     guildId: text('guild_id').notNull(),
     userId: text('user_id').notNull(),

@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, selectRows } from '../client.ts';
-import { faqQueries, faqVotes } from '../schema/index.ts';
+import { faqQuestions, faqVotes } from '../schema/index.ts';
 
-export interface FaqQueryRecord {
-  /** Reserved with reserveFaqQueryIds, so the reply's vote buttons can name it before it is stored. */
+export interface FaqQuestionRecord {
+  /** Reserved with reserveFaqQuestionIdBlock, so the reply's vote buttons can name it before it is stored. */
   id: number;
   guildId: string;
   query: string;
@@ -14,17 +14,17 @@ export interface FaqQueryRecord {
   askedAt: Date;
 }
 
-/** Ids one reservation hands out: the increment of faq_queries_id_seq (migration faq_query_id_blocks). */
-export const FAQ_QUERY_ID_BLOCK = 100;
+/** Ids one reservation hands out: the increment of faq_questions_id_seq (migration 0017_faq_query_id_blocks). */
+export const FAQ_QUESTION_ID_BLOCK = 100;
 
 /**
- * Reserves FAQ_QUERY_ID_BLOCK fresh ids for questions, unique across every process sharing the
- * database; returns the first (the block runs from it up to, not including, first + FAQ_QUERY_ID_BLOCK).
+ * Reserves FAQ_QUESTION_ID_BLOCK fresh ids for questions, unique across every process sharing the
+ * database; returns the first (the block runs from it up to, not including, first + FAQ_QUESTION_ID_BLOCK).
  */
-export async function reserveFaqQueryIdBlock(db: Db): Promise<number> {
+export async function reserveFaqQuestionIdBlock(db: Db): Promise<number> {
   const [row] = await selectRows<{ first: number }>(
     db,
-    sql`select nextval(pg_get_serial_sequence('faq_queries', 'id'))::int as first`,
+    sql`select nextval(pg_get_serial_sequence('faq_questions', 'id'))::int as first`,
   );
   return Number(row?.first);
 }
@@ -33,7 +33,7 @@ export async function reserveFaqQueryIdBlock(db: Db): Promise<number> {
  * Stores questions members typed, with what they found, in one statement. The rows travel as one JSON
  * parameter: a VALUES list with eight parameters a row costs several times more to build and plan.
  */
-export async function insertFaqQueries(db: Db, records: readonly FaqQueryRecord[]): Promise<void> {
+export async function insertFaqQuestions(db: Db, records: readonly FaqQuestionRecord[]): Promise<void> {
   if (records.length === 0) return;
   const rows = records.map((record) => ({
     id: record.id,
@@ -46,7 +46,7 @@ export async function insertFaqQueries(db: Db, records: readonly FaqQueryRecord[
     answered: record.answered,
     asked_at: record.askedAt.toISOString(),
   }));
-  await db.execute(sql`insert into faq_queries (id, guild_id, query, normalized, matched_slug, score, answered, asked_at)
+  await db.execute(sql`insert into faq_questions (id, guild_id, query, normalized, matched_slug, score, answered, asked_at)
     select id, guild_id, query, normalized, matched_slug, score, answered, asked_at
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(id integer, guild_id text, query text,
       normalized text, matched_slug text, score real, answered boolean, asked_at timestamptz)`);
@@ -85,18 +85,18 @@ export async function listFaqGaps(
   const count = sql<number>`count(*)::int`;
   const unanswered = await db
     .select({
-      query: faqQueries.normalized,
-      latestId: sql<number>`max(${faqQueries.id})::int`,
+      query: faqQuestions.normalized,
+      latestId: sql<number>`max(${faqQuestions.id})::int`,
       count,
-      firstAskedAt: sql<Date>`min(${faqQueries.askedAt})`.mapWith(faqQueries.askedAt),
-      lastAskedAt: sql<Date>`max(${faqQueries.askedAt})`.mapWith(faqQueries.askedAt),
+      firstAskedAt: sql<Date>`min(${faqQuestions.askedAt})`.mapWith(faqQuestions.askedAt),
+      lastAskedAt: sql<Date>`max(${faqQuestions.askedAt})`.mapWith(faqQuestions.askedAt),
     })
-    .from(faqQueries)
+    .from(faqQuestions)
     .where(
-      and(eq(faqQueries.guildId, guildId), eq(faqQueries.answered, false), gte(faqQueries.askedAt, since)),
+      and(eq(faqQuestions.guildId, guildId), eq(faqQuestions.answered, false), gte(faqQuestions.askedAt, since)),
     )
-    .groupBy(faqQueries.normalized)
-    .orderBy(desc(count), desc(sql`max(${faqQueries.askedAt})`), faqQueries.normalized)
+    .groupBy(faqQuestions.normalized)
+    .orderBy(desc(count), desc(sql`max(${faqQuestions.askedAt})`), faqQuestions.normalized)
     .limit(limit);
 
   const notHelpful = sql<number>`(count(*) filter (where not ${faqVotes.helpful}))::int`;
@@ -104,7 +104,7 @@ export async function listFaqGaps(
   const lowRated = await db
     .select({
       slug: faqVotes.slug,
-      query: faqQueries.normalized,
+      query: faqQuestions.normalized,
       notHelpful,
       helpful,
       lastVotedAt: sql<Date>`max(${faqVotes.votedAt})`.mapWith(faqVotes.votedAt),
@@ -112,9 +112,9 @@ export async function listFaqGaps(
         filter (where ${faqVotes.betterSlug} is not null), '{}')`,
     })
     .from(faqVotes)
-    .leftJoin(faqQueries, eq(faqQueries.id, faqVotes.queryId))
+    .leftJoin(faqQuestions, eq(faqQuestions.id, faqVotes.queryId))
     .where(and(eq(faqVotes.guildId, guildId), gte(faqVotes.votedAt, since)))
-    .groupBy(faqVotes.slug, faqQueries.normalized)
+    .groupBy(faqVotes.slug, faqQuestions.normalized)
     .having(
       sql`count(*) filter (where not ${faqVotes.helpful}) > count(*) filter (where ${faqVotes.helpful})`,
     )
@@ -125,15 +125,15 @@ export async function listFaqGaps(
 }
 
 /** One question the guild's members asked and that is stored (a miss, or one voted on); null if none. */
-export async function getFaqQuery(
+export async function getFaqQuestion(
   db: Db,
   guildId: string,
   id: number,
 ): Promise<{ id: number; query: string; normalized: string } | null> {
   const [row] = await db
-    .select({ id: faqQueries.id, query: faqQueries.query, normalized: faqQueries.normalized })
-    .from(faqQueries)
-    .where(and(eq(faqQueries.id, id), eq(faqQueries.guildId, guildId)));
+    .select({ id: faqQuestions.id, query: faqQuestions.query, normalized: faqQuestions.normalized })
+    .from(faqQuestions)
+    .where(and(eq(faqQuestions.id, id), eq(faqQuestions.guildId, guildId)));
   return row ?? null;
 }
 
@@ -141,15 +141,15 @@ export async function getFaqQuery(
  * Deletes up to `limit` questions asked before `cutoff`, in every guild (retention, not a guild's
  * action); returns how many. Small batches keep each statement short next to the bot's own writes.
  */
-export async function deleteFaqQueriesAskedBefore(db: Db, cutoff: Date, limit: number): Promise<number> {
+export async function deleteFaqQuestionsAskedBefore(db: Db, cutoff: Date, limit: number): Promise<number> {
   const oldest = db
-    .select({ id: faqQueries.id })
-    .from(faqQueries)
-    .where(lt(faqQueries.askedAt, cutoff))
+    .select({ id: faqQuestions.id })
+    .from(faqQuestions)
+    .where(lt(faqQuestions.askedAt, cutoff))
     .limit(limit);
   const deleted = await db
-    .delete(faqQueries)
-    .where(inArray(faqQueries.id, oldest))
-    .returning({ id: faqQueries.id });
+    .delete(faqQuestions)
+    .where(inArray(faqQuestions.id, oldest))
+    .returning({ id: faqQuestions.id });
   return deleted.length;
 }
