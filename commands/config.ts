@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { SNOWFLAKE_PATTERN } from '../src/discord/snowflake.ts';
+import { MIN_MEMBER_DAYS } from '../src/openings/rules.ts';
+import { REMINDER_INTERVAL_HOURS } from '../src/pitfalls/reminder-schedule.ts';
+import type { Command } from '../src/router/command.ts';
+import { guildMember } from '../src/router/member.ts';
+import { parseOptions, readOptions } from '../src/router/options.ts';
+import { ephemeralText, reply } from '../src/router/responses.ts';
 import { configCommandData } from '../src/settings/definition.ts';
 import {
   renderOpeningsSet,
@@ -15,12 +21,6 @@ import {
   setReminders,
   turnRemindersOff,
 } from '../src/settings/service.ts';
-import { MIN_MEMBER_DAYS } from '../src/openings/rules.ts';
-import { REMINDER_INTERVAL_HOURS } from '../src/reminders/schedule.ts';
-import type { Command } from '../src/router/command.ts';
-import { guildMember } from '../src/router/member.ts';
-import { parseOptions, readOptions } from '../src/router/options.ts';
-import { ephemeralText, reply } from '../src/router/responses.ts';
 
 const { min, max, default: defaultHours } = REMINDER_INTERVAL_HOURS;
 

@@ -10,11 +10,11 @@ import {
 import { getOpening } from '../src/db/queries/openings.ts';
 import { assessments, guildSettings, openings } from '../src/db/schema/index.ts';
 import { EMBED_LIMITS, embedProblems } from '../src/discord/limits.ts';
-import { renderSettingsEmbed } from '../src/settings/render.ts';
-import type { Actor, LocalChannel } from '../src/interactions/build.ts';
 import { POST_RETRY } from '../src/openings/retry.ts';
+import type { Actor, LocalChannel } from '../src/payloads/fake-interactions.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
+import { renderSettingsEmbed } from '../src/settings/render.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { BEGINNER } from './helpers/assess-options.ts';
 import { databaseKinds } from './helpers/db.ts';

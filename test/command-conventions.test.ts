@@ -16,7 +16,7 @@ import {
   buildButtonPress,
   buildChatInput,
   buildModalSubmit,
-} from '../src/interactions/build.ts';
+} from '../src/payloads/fake-interactions.ts';
 import { NOT_INSTALLED_MESSAGE } from '../src/router/dispatch.ts';
 import { publicOption } from '../src/router/options.ts';
 import { moderator } from './helpers/actors.ts';

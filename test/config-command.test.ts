@@ -4,7 +4,7 @@ import { commands } from '../commands/index.ts';
 import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { guildSettings } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
-import type { LocalChannel } from '../src/interactions/build.ts';
+import type { LocalChannel } from '../src/payloads/fake-interactions.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';

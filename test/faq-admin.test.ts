@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { faqEntries, faqHidden } from '../src/db/schema/index.ts';
 import { searchFaqs } from '../src/faq/search.ts';
-import { buildButtonPress } from '../src/interactions/build.ts';
+import { buildButtonPress } from '../src/payloads/fake-interactions.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageCommands } from '../commands/index.ts';
 import { faqQuestions } from '../src/db/schema/index.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
-import { type Actor, buildButtonPress } from '../src/interactions/build.ts';
+import { type Actor, buildButtonPress } from '../src/payloads/fake-interactions.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 

@@ -17,7 +17,9 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
   const tick = () => createScheduler(harness.ctx, schedulerTasks, 60_000).tick();
   const storedQueries = async () => {
     await harness.ctx.faqActivity.flush();
-    return (await harness.db.select().from(faqQuestions).orderBy(asc(faqQuestions.id))).map((row) => row.query);
+    return (await harness.db.select().from(faqQuestions).orderBy(asc(faqQuestions.id))).map(
+      (row) => row.query,
+    );
   };
 
   beforeAll(async () => {

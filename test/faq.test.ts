@@ -5,7 +5,7 @@ import { faqQuestions, faqViews, faqVotes } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
 import { FAQ_SEARCH_TUNING } from '../src/faq/search.ts';
-import { buildButtonPress } from '../src/interactions/build.ts';
+import { buildButtonPress } from '../src/payloads/fake-interactions.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
 import { buttonsOf, choicesOf, replyOf } from './helpers/responses.ts';

@@ -11,7 +11,7 @@ import { commands } from '../commands/index.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { embedProblems } from '../src/discord/limits.ts';
-import { buildChatInput } from '../src/interactions/build.ts';
+import { buildChatInput } from '../src/payloads/fake-interactions.ts';
 import type { Command } from '../src/router/command.ts';
 import { reply } from '../src/router/responses.ts';
 import { createRouter, type Router } from '../src/router/router.ts';

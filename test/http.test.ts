@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import type { Database } from '../src/db/client.ts';
 import { embedProblems } from '../src/discord/limits.ts';
-import { buildChatInput, buildModalSubmit, buildPing } from '../src/interactions/build.ts';
+import { buildChatInput, buildModalSubmit, buildPing } from '../src/payloads/fake-interactions.ts';
 import { createRouter } from '../src/router/router.ts';
 import {
   type HttpTransport,

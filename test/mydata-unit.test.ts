@@ -121,8 +121,12 @@ describe('who may press a /mydata button', () => {
   });
 
   it('refuses another member, another server, and a stale or future confirmation', () => {
-    expect(buttonRefusal(confirmDelete, { guildId: GUILD, userId: '300000000000000012' }, NOW)).toMatch(/not yours/);
-    expect(buttonRefusal(confirmDelete, { guildId: '200000000000000002', userId: USER }, NOW)).toMatch(/not yours/);
+    expect(buttonRefusal(confirmDelete, { guildId: GUILD, userId: '300000000000000012' }, NOW)).toMatch(
+      /not yours/,
+    );
+    expect(buttonRefusal(confirmDelete, { guildId: '200000000000000002', userId: USER }, NOW)).toMatch(
+      /not yours/,
+    );
     const stale = new Date(NOW.getTime() + CONFIRM_WINDOW_MS + 1);
     expect(buttonRefusal(confirmDelete, { guildId: GUILD, userId: USER }, stale)).toMatch(/expired/);
     const early = new Date(NOW.getTime() - 5 * 60 * 1000);

@@ -2,7 +2,7 @@ import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord-ap
 import { and, count, eq, getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faqEntries, faqHidden, faqVotes, openings } from '../src/db/schema/index.ts';
-import { type Actor, buildButtonPress } from '../src/interactions/build.ts';
+import { type Actor, buildButtonPress } from '../src/payloads/fake-interactions.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { getOpening } from '../src/db/queries/openings.ts';
 import { deletedOpeningTraces, guildSettings, openings } from '../src/db/schema/index.ts';
-import type { LocalChannel } from '../src/interactions/build.ts';
+import type { LocalChannel } from '../src/payloads/fake-interactions.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { answerDmChannels } from './helpers/dm-channels.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';

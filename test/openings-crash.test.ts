@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { openings } from '../src/db/schema/index.ts';
-import { buildModalSubmit } from '../src/interactions/build.ts';
+import { buildModalSubmit } from '../src/payloads/fake-interactions.ts';
 import { GUILD_A, member, moderator } from './helpers/actors.ts';
 import { startBotProcess } from './helpers/bot-process.ts';
 import { type DatabaseKind, databaseKinds } from './helpers/db.ts';

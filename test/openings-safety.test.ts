@@ -11,7 +11,7 @@ import { count, desc } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getOpening } from '../src/db/queries/openings.ts';
 import { deletedOpeningTraces, guildSettings, openingInterests, openings } from '../src/db/schema/index.ts';
-import type { Actor } from '../src/interactions/build.ts';
+import type { Actor } from '../src/payloads/fake-interactions.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { BASIC, GUILD_A, MODERATOR_ROLE, member, moderator } from './helpers/actors.ts';

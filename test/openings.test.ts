@@ -14,7 +14,7 @@ import { requeueUnpostedOpenings } from '../src/db/queries/opening-posts.ts';
 import { getOpening, listOpenOpenings } from '../src/db/queries/openings.ts';
 import { openingInterests, openings } from '../src/db/schema/index.ts';
 import { embedProblems } from '../src/discord/limits.ts';
-import type { Actor } from '../src/interactions/build.ts';
+import type { Actor } from '../src/payloads/fake-interactions.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';

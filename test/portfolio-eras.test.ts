@@ -1,7 +1,7 @@
 import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortfolioItem } from '../src/db/queries/portfolio-items.ts';
-import { buildChatInput } from '../src/interactions/build.ts';
+import { buildChatInput } from '../src/payloads/fake-interactions.ts';
 import { portfolioCommandData } from '../src/portfolio/definition.ts';
 import { takeFollowUp } from '../src/router/follow-up.ts';
 import { GUILD_A, member } from './helpers/actors.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPortfolioItem, getMemberItem } from '../src/db/queries/portfolio-items.ts';
 import { getNudgeState } from '../src/db/queries/portfolio-nudges.ts';
 import { portfolioItems, portfolioNudges } from '../src/db/schema/index.ts';
-import { buildButtonPress } from '../src/interactions/build.ts';
+import { buildButtonPress } from '../src/payloads/fake-interactions.ts';
 import { nudgeCustomId } from '../src/portfolio/custom-ids.ts';
 import { portfolioNudgeTask } from '../src/portfolio/nudge-task.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';

@@ -4,7 +4,7 @@ import {
   isDue,
   nextRunAfterPost,
   retryBackoffMs,
-} from '../src/reminders/schedule.ts';
+} from '../src/pitfalls/reminder-schedule.ts';
 import { HOUR_MS } from '../src/time.ts';
 
 const at = (iso: string) => new Date(iso);

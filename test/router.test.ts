@@ -13,7 +13,7 @@ import {
   buildChatInput,
   buildModalSubmit,
   buildPing,
-} from '../src/interactions/build.ts';
+} from '../src/payloads/fake-interactions.ts';
 import type { Command } from '../src/router/command.ts';
 import { readModalFields, readOptions } from '../src/router/options.ts';
 import { choices, reply, showModal, updateMessage } from '../src/router/responses.ts';

@@ -4,7 +4,7 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { CommandInput, LocalChannel } from '../interactions/build.ts';
+import type { CommandInput, LocalChannel } from '../payloads/fake-interactions.ts';
 import { splitWords, walk } from './parse.ts';
 
 type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;

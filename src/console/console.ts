@@ -14,7 +14,7 @@ import {
   buildModalSubmit,
   type CommandInput,
   localSnowflake,
-} from '../interactions/build.ts';
+} from '../payloads/fake-interactions.ts';
 import type { Command, CommandData } from '../router/command.ts';
 import { takeFollowUp } from '../router/follow-up.ts';
 import { modalRowContents } from '../router/options.ts';

@@ -3,7 +3,7 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { LocalChannel } from '../interactions/build.ts';
+import type { LocalChannel } from '../payloads/fake-interactions.ts';
 import { describeValue, usageLine } from './parse.ts';
 
 type Option = APIApplicationCommandOption;

@@ -1,6 +1,6 @@
 import { REST, type RequestData, type RouteLike } from '@discordjs/rest';
 import { type APIEmbed, ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { type Actor, type LocalChannel, localSnowflake } from '../interactions/build.ts';
+import { type Actor, type LocalChannel, localSnowflake } from '../payloads/fake-interactions.ts';
 
 /** The offline stand-ins for a server: a guild, a few channels, and who you are in it. */
 export const LOCAL_GUILD_ID = '100000000000000100';

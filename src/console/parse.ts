@@ -3,7 +3,7 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { CommandInput, LocalChannel } from '../interactions/build.ts';
+import type { CommandInput, LocalChannel } from '../payloads/fake-interactions.ts';
 import type { OptionValue } from '../router/options.ts';
 
 type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;

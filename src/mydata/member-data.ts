@@ -5,7 +5,10 @@ import { addDeletedOpeningTraces } from '../db/queries/deleted-opening-traces.ts
 import { listMemberHiddenFaqs, unattributeMemberHiddenFaqs } from '../db/queries/faq-hidden.ts';
 import { deleteMemberFaqVotes, listMemberFaqVotes } from '../db/queries/faq-votes.ts';
 import { listMemberFaqEntries, unattributeMemberFaqEntries } from '../db/queries/faqs.ts';
-import { deleteMemberPitfallProgress, getMemberPitfallProgress } from '../db/queries/member-pitfall-progress.ts';
+import {
+  deleteMemberPitfallProgress,
+  getMemberPitfallProgress,
+} from '../db/queries/member-pitfall-progress.ts';
 import { deleteMemberOpeningAlerts, listMemberOpeningAlerts } from '../db/queries/opening-alerts.ts';
 import {
   deleteMemberOpeningAuthorSettings,

@@ -3,8 +3,8 @@ import { openingAlertTask } from '../openings/alerts.ts';
 import { expiryWarningTask } from '../openings/expiry-warnings.ts';
 import { interestNewsTask } from '../openings/interest-news.ts';
 import { openingExpiryTask, openingPostTask } from '../openings/tasks.ts';
+import { pitfallReminderTask } from '../pitfalls/reminder-task.ts';
 import { portfolioNudgeTask } from '../portfolio/nudge-task.ts';
-import { pitfallReminderTask } from '../reminders/task.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
 /** What every scheduler tick runs, in order. */

@@ -1,6 +1,6 @@
 import { type APIApplicationCommandChannelOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { MIN_MEMBER_DAYS } from '../openings/rules.ts';
-import { REMINDER_INTERVAL_HOURS } from '../reminders/schedule.ts';
+import { REMINDER_INTERVAL_HOURS } from '../pitfalls/reminder-schedule.ts';
 import { defineCommand } from '../router/command.ts';
 import { MODERATOR_ONLY } from '../router/member.ts';
 import { CHANNEL_RULES, type ChannelPurpose } from './channel-rules.ts';

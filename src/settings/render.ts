@@ -4,7 +4,7 @@ import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
 import { POST_RETRY } from '../openings/retry.ts';
-import { isDue } from '../reminders/schedule.ts';
+import { isDue } from '../pitfalls/reminder-schedule.ts';
 import { describeChannelType } from './channel-rules.ts';
 
 export function describeInterval(hours: number): string {

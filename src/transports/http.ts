@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSignatureVerifier, signatureHeadersPlausible } from '../http/signature.ts';
+import { createSignatureVerifier, signatureHeadersPlausible } from './signature.ts';
 import type { Transport, TransportDeps } from './transport.ts';
 
 /**

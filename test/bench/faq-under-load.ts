@@ -1,5 +1,5 @@
 import { commands } from '../../commands/index.ts';
-import { buildChatInput } from '../../src/interactions/build.ts';
+import { buildChatInput } from '../../src/payloads/fake-interactions.ts';
 import { member } from '../helpers/actors.ts';
 import { createSigner } from '../helpers/signing.ts';
 import { benchGuild, faqAutocompletePayload } from './lib/interactions.ts';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createSignatureVerifier } from '../../src/http/signature.ts';
+import { createSignatureVerifier } from '../../src/transports/signature.ts';
 
 /**
  * The floor for the HTTP benchmarks: the work no interactions endpoint can skip (node:http, reading

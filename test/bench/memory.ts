@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../../commands/index.ts';
-import { buildChatInput } from '../../src/interactions/build.ts';
+import { buildChatInput } from '../../src/payloads/fake-interactions.ts';
 import { member } from '../helpers/actors.ts';
 import { createSigner } from '../helpers/signing.ts';
 import { labelledQueries } from './lib/faq-data.ts';

@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import type { Actor } from '../../src/interactions/build.ts';
+import type { Actor } from '../../src/payloads/fake-interactions.ts';
 
 export const GUILD_A = '200000000000000001';
 export const GUILD_B = '200000000000000002';

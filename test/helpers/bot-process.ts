@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.ts';
-import { type Actor, buildChatInput, type CommandInput } from '../../src/interactions/build.ts';
+import { type Actor, buildChatInput, type CommandInput } from '../../src/payloads/fake-interactions.ts';
 import { createSigner } from './signing.ts';
 
 interface ResponseBody {

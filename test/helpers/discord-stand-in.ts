@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REST } from '@discordjs/rest';
-import { localSnowflake } from '../../src/interactions/build.ts';
+import { localSnowflake } from '../../src/payloads/fake-interactions.ts';
 import { BASIC, MODERATOR_PERMISSIONS, MODERATOR_ROLE } from './actors.ts';
 
 /** Who owns every server the stand-in knows, unless a test says otherwise: nobody the tests act as. */

@@ -9,7 +9,7 @@ import {
   buildChatInput,
   buildModalSubmit,
   type CommandInput,
-} from '../../src/interactions/build.ts';
+} from '../../src/payloads/fake-interactions.ts';
 import { createRouter, type RouterOptions } from '../../src/router/router.ts';
 import { createTestContext, manualClock } from './context.ts';
 import { createTestDatabase, type DatabaseKind } from './db.ts';

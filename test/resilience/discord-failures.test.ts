@@ -2,7 +2,7 @@ import { ChannelType, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getOpening } from '../../src/db/queries/openings.ts';
 import { openings } from '../../src/db/schema/index.ts';
-import type { LocalChannel } from '../../src/interactions/build.ts';
+import type { LocalChannel } from '../../src/payloads/fake-interactions.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../../src/scheduler/tasks.ts';
 import { GUILD_A, member, moderator } from '../helpers/actors.ts';

@@ -7,7 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import type { LocalChannel } from '../../src/interactions/build.ts';
+import type { LocalChannel } from '../../src/payloads/fake-interactions.ts';
 import type { OptionValue } from '../../src/router/options.ts';
 import { member } from '../helpers/actors.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';

@@ -93,7 +93,11 @@ export async function listFaqGaps(
     })
     .from(faqQuestions)
     .where(
-      and(eq(faqQuestions.guildId, guildId), eq(faqQuestions.answered, false), gte(faqQuestions.askedAt, since)),
+      and(
+        eq(faqQuestions.guildId, guildId),
+        eq(faqQuestions.answered, false),
+        gte(faqQuestions.askedAt, since),
+      ),
     )
     .groupBy(faqQuestions.normalized)
     .orderBy(desc(count), desc(sql`max(${faqQuestions.askedAt})`), faqQuestions.normalized)

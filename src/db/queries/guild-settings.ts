@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
-import { firstRunAfterConfigure } from '../../reminders/schedule.ts';
+import { firstRunAfterConfigure } from '../../pitfalls/reminder-schedule.ts';
 import type { Db } from '../client.ts';
 import { guildSettings } from '../schema/index.ts';
 

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { commands } from '../../../commands/index.ts';
-import { buildAutocomplete, buildChatInput, buildPing } from '../../../src/interactions/build.ts';
+import { buildAutocomplete, buildChatInput, buildPing } from '../../../src/payloads/fake-interactions.ts';
 import { GUILD_A, member } from '../../helpers/actors.ts';
 
 /** Members with distinct ids, so per-member rows (views, queries) look like a real guild's. */

@@ -7,11 +7,11 @@ import {
   releaseReminder,
 } from '../db/queries/guild-settings.ts';
 import { postMessage, postToGuildChannel } from '../discord/channel-post.ts';
-import { renderPitfallEmbed } from '../pitfalls/render.ts';
-import { pitfallAt } from '../pitfalls/rotation.ts';
 import { REMINDER_RETRY } from '../scheduler/backoff.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
-import { nextRunAfterPost, REMINDER_BATCH_SIZE, REMINDER_LEASE_MS } from './schedule.ts';
+import { nextRunAfterPost, REMINDER_BATCH_SIZE, REMINDER_LEASE_MS } from './reminder-schedule.ts';
+import { renderPitfallEmbed } from './render.ts';
+import { pitfallAt } from './rotation.ts';
 
 /** Posts every due pitfall reminder once, whichever process claims it. */
 export const pitfallReminderTask: SchedulerTask = {
