@@ -77,7 +77,7 @@ async function component(interaction: ComponentInteraction, ctx: Context): Promi
     throw new UserError('That menu is not one this bot knows. It may be outdated.');
   }
   const member = guildMember(interaction);
-  return ephemeralText(await attachGapAsAlias(ctx, member, action.queryId, interaction.data.values[0]));
+  return ephemeralText(await attachGapAsAlias(ctx, member, action.questionId, interaction.data.values[0]));
 }
 
 /** Suggestions list hidden slugs and this server's own entries: the router shows them to moderators only. */

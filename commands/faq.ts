@@ -45,11 +45,11 @@ async function execute(interaction: ChatInputInteraction, ctx: Context): Promise
 
   const outcome = await askFaq(ctx, guildId, options.question);
   if (outcome.kind === 'answer') {
-    return reply(await entryMessage(ctx, guildId, outcome.entry, outcome.queryId), { ephemeral });
+    return reply(await entryMessage(ctx, guildId, outcome.entry, outcome.questionId), { ephemeral });
   }
   if (outcome.kind === 'closest') {
     ctx.faqActivity.recordView(guildId, outcome.entry.slug, ctx.clock());
-    return reply(closestEntryMessage(outcome.entry, outcome.nextClosest, outcome.queryId), { ephemeral });
+    return reply(closestEntryMessage(outcome.entry, outcome.nextClosest, outcome.questionId), { ephemeral });
   }
   if (outcome.recorded) ctx.log.info({ guildId, interactionId: interaction.id }, 'faq question off topic');
   return reply(noMatchMessage({ recorded: outcome.recorded }));

@@ -75,7 +75,7 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
     await tick();
     expect(await storedQueries()).toEqual([]);
     expect(await harness.db.select().from(faqVotes)).toMatchObject([
-      { slug: 'case-reports', helpful: true, queryId: null },
+      { slug: 'case-reports', helpful: true, questionId: null },
     ]);
   });
 

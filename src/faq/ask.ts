@@ -11,8 +11,8 @@ import { FAQ_SEARCH_TUNING, type FaqSearchRow, isGoodMatch } from './search.ts';
  * - off-topic: nothing fits and the question is not about what the FAQ covers.
  */
 export type FaqOutcome =
-  | { kind: 'answer'; entry: FaqRow; queryId: number | null }
-  | { kind: 'closest'; entry: FaqRow; nextClosest: FaqSearchRow[]; queryId: number }
+  | { kind: 'answer'; entry: FaqRow; questionId: number | null }
+  | { kind: 'closest'; entry: FaqRow; nextClosest: FaqSearchRow[]; questionId: number }
   | { kind: 'off-topic'; recorded: boolean };
 
 /** Decides between an answer, the closest entry and off topic: a pure rule, tested directly. */
@@ -39,8 +39,8 @@ export async function askFaq(
   const found = await ctx.faqReads.search(guildId, question, FAQ_SEARCH_TUNING.depth);
   const [best, ...others] = found;
   const kind = judgeMatch(normalized, best);
-  if (kind === 'answer' && best && !votable) return { kind, entry: best, queryId: null };
-  const queryId = await ctx.faqActivity.recordQuestion({
+  if (kind === 'answer' && best && !votable) return { kind, entry: best, questionId: null };
+  const questionId = await ctx.faqActivity.recordQuestion({
     guildId,
     query: question,
     normalized,
@@ -49,7 +49,7 @@ export async function askFaq(
     answered: kind === 'answer',
     askedAt: ctx.clock(),
   });
-  if (kind === 'answer' && best) return { kind, entry: best, queryId };
-  if (kind === 'closest' && best) return { kind, entry: best, nextClosest: others.slice(0, 2), queryId };
+  if (kind === 'answer' && best) return { kind, entry: best, questionId };
+  if (kind === 'closest' && best) return { kind, entry: best, nextClosest: others.slice(0, 2), questionId };
   return { kind: 'off-topic', recorded: true };
 }

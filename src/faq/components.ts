@@ -25,11 +25,11 @@ export async function entryMessage(
   ctx: Context,
   guildId: string,
   entry: FaqRow,
-  queryId: number | null,
+  questionId: number | null,
 ): Promise<APIInteractionResponseCallbackData> {
   ctx.faqActivity.recordView(guildId, entry.slug, ctx.clock());
   const related = await ctx.faqReads.related(guildId, entry);
-  return faqAnswerMessage(entry, related, queryId);
+  return faqAnswerMessage(entry, related, questionId);
 }
 
 async function visibleEntryOrRefuse(ctx: Context, guildId: string, slug: string): Promise<FaqRow> {
@@ -54,19 +54,19 @@ export async function handleFaqComponent(
     case 'vote': {
       await visibleEntryOrRefuse(ctx, guildId, action.slug);
       // An answered question is stored only once a vote refers to it; the vote links to it.
-      if (action.queryId !== null) await ctx.faqActivity.keepQuestion(action.queryId, guildId);
+      if (action.questionId !== null) await ctx.faqActivity.keepQuestion(action.questionId, guildId);
       const { previous } = await recordFaqVote(ctx.db, {
         guildId,
         slug: action.slug,
         userId,
         helpful: action.helpful,
-        queryId: action.queryId,
+        questionId: action.questionId,
         now: ctx.clock(),
       });
       const confirmation = voteConfirmation(action.helpful, previous);
       if (action.helpful) return ephemeralText(confirmation);
-      const candidates = await betterCandidates(ctx, guildId, action.slug, action.queryId);
-      return reply(betterEntryMessage(action.slug, action.queryId, candidates, confirmation));
+      const candidates = await betterCandidates(ctx, guildId, action.slug, action.questionId);
+      return reply(betterEntryMessage(action.slug, action.questionId, candidates, confirmation));
     }
     case 'better': {
       if (interaction.data.component_type !== ComponentType.StringSelect) {
@@ -104,9 +104,9 @@ async function betterCandidates(
   ctx: Context,
   guildId: string,
   votedSlug: string,
-  queryId: number | null,
+  questionId: number | null,
 ): Promise<Array<Pick<FaqRow, 'slug' | 'question'>>> {
-  const asked = queryId === null ? null : await getFaqQuestion(ctx.db, guildId, queryId);
+  const asked = questionId === null ? null : await getFaqQuestion(ctx.db, guildId, questionId);
   if (asked) return ctx.faqReads.search(guildId, asked.query, BETTER_ENTRY_CHOICES);
   const voted = await ctx.faqReads.visibleEntry(guildId, votedSlug);
   return voted ? ctx.faqReads.related(guildId, voted) : [];

@@ -21,28 +21,30 @@ export const FAQ_ADMIN_PREFIX = 'faq-admin';
  */
 export type FaqAction =
   | { action: 'open'; slug: string }
-  | { action: 'vote'; slug: string; queryId: number | null; helpful: boolean }
-  | { action: 'better'; slug: string; queryId: number | null }
+  | { action: 'vote'; slug: string; questionId: number | null; helpful: boolean }
+  | { action: 'better'; slug: string; questionId: number | null }
   | { action: 'delete'; invokerId: string };
 
-export type FaqAdminAction = { action: 'add' | 'edit'; slug: string } | { action: 'alias'; queryId: number };
+export type FaqAdminAction =
+  | { action: 'add' | 'edit'; slug: string }
+  | { action: 'alias'; questionId: number };
 
-const NO_QUERY = 0;
-const queryIdSchema = z.coerce.number().int().min(0).max(2_147_483_647);
+const NO_QUESTION = 0;
+const questionIdSchema = z.coerce.number().int().min(0).max(2_147_483_647);
 
 const faqParts = z.union([
   z.tuple([z.literal('open'), faqSlugSchema]),
-  z.tuple([z.literal('vote'), faqSlugSchema, queryIdSchema, z.enum(['yes', 'no'])]),
-  z.tuple([z.literal('better'), faqSlugSchema, queryIdSchema]),
+  z.tuple([z.literal('vote'), faqSlugSchema, questionIdSchema, z.enum(['yes', 'no'])]),
+  z.tuple([z.literal('better'), faqSlugSchema, questionIdSchema]),
   z.tuple([z.literal('delete'), snowflakeSchema()]),
 ]);
 const adminParts = z.union([
   z.tuple([z.enum(['add', 'edit']), faqSlugSchema]),
-  z.tuple([z.literal('alias'), queryIdSchema.refine((id) => id > 0)]),
+  z.tuple([z.literal('alias'), questionIdSchema.refine((id) => id > 0)]),
 ]);
 
-const queryPart = (queryId: number | null) => queryId ?? NO_QUERY;
-const queryOf = (part: number) => (part === NO_QUERY ? null : part);
+const questionPart = (questionId: number | null) => questionId ?? NO_QUESTION;
+const questionOf = (part: number) => (part === NO_QUESTION ? null : part);
 
 export function faqCustomId(action: FaqAction): string {
   switch (action.action) {
@@ -53,11 +55,11 @@ export function faqCustomId(action: FaqAction): string {
         FAQ_PREFIX,
         'vote',
         action.slug,
-        queryPart(action.queryId),
+        questionPart(action.questionId),
         action.helpful ? 'yes' : 'no',
       );
     case 'better':
-      return encodeCustomId(FAQ_PREFIX, 'better', action.slug, queryPart(action.queryId));
+      return encodeCustomId(FAQ_PREFIX, 'better', action.slug, questionPart(action.questionId));
     case 'delete':
       return encodeCustomId(FAQ_PREFIX, 'delete', action.invokerId);
   }
@@ -71,9 +73,14 @@ export function decodeFaqCustomId(customId: unknown): FaqAction {
     case 'open':
       return { action: 'open', slug: parts[1] };
     case 'vote':
-      return { action: 'vote', slug: parts[1], queryId: queryOf(parts[2]), helpful: parts[3] === 'yes' };
+      return {
+        action: 'vote',
+        slug: parts[1],
+        questionId: questionOf(parts[2]),
+        helpful: parts[3] === 'yes',
+      };
     case 'better':
-      return { action: 'better', slug: parts[1], queryId: queryOf(parts[2]) };
+      return { action: 'better', slug: parts[1], questionId: questionOf(parts[2]) };
     case 'delete':
       return { action: 'delete', invokerId: parts[1] };
   }
@@ -81,7 +88,7 @@ export function decodeFaqCustomId(customId: unknown): FaqAction {
 
 export function faqAdminCustomId(action: FaqAdminAction): string {
   return action.action === 'alias'
-    ? encodeCustomId(FAQ_ADMIN_PREFIX, 'alias', action.queryId)
+    ? encodeCustomId(FAQ_ADMIN_PREFIX, 'alias', action.questionId)
     : encodeCustomId(FAQ_ADMIN_PREFIX, action.action, action.slug);
 }
 
@@ -89,7 +96,9 @@ export function decodeFaqAdminCustomId(customId: unknown): FaqAdminAction {
   const parsed = adminParts.safeParse(decodeCustomId(customId).parts);
   if (!parsed.success) throw new UserError('That form is not one this bot knows. It may be outdated.');
   const parts = parsed.data;
-  return parts[0] === 'alias' ? { action: 'alias', queryId: parts[1] } : { action: parts[0], slug: parts[1] };
+  return parts[0] === 'alias'
+    ? { action: 'alias', questionId: parts[1] }
+    : { action: parts[0], slug: parts[1] };
 }
 
 /** The value of "none of these" in the menu asking which entry would have helped. */

@@ -47,7 +47,7 @@ async function aliasMenu(ctx: Context, guildId: string, gap: UnansweredGap) {
   if (closest.length === 0) return null;
   return {
     type: ComponentType.StringSelect,
-    custom_id: faqAdminCustomId({ action: 'alias', queryId: gap.latestId }),
+    custom_id: faqAdminCustomId({ action: 'alias', questionId: gap.latestId }),
     placeholder: truncate(`Attach “${gap.query}” to…`, 150),
     options: closest.map((entry) => ({
       label: truncate(entry.question, 100),
@@ -78,13 +78,13 @@ export function aliasFor(normalized: string): string {
 export async function attachGapAsAlias(
   ctx: Context,
   member: GuildMember,
-  queryId: number,
+  questionId: number,
   chosen: string | undefined,
 ): Promise<string> {
   const slug = faqSlugSchema.safeParse(chosen);
   if (!slug.success) throw new UserError('Pick one of the entries in the menu.');
   // The question must be this guild's: a menu copied from elsewhere names someone else's.
-  const question = await getFaqQuestion(ctx.db, member.guildId, queryId);
+  const question = await getFaqQuestion(ctx.db, member.guildId, questionId);
   if (!question) throw new UserError('That question is no longer in this server’s gaps.');
   const entry = await getVisibleFaq(ctx.db, member.guildId, slug.data);
   if (!entry) throw new UserError(`There is no entry \`${slug.data}\` in this server.`);

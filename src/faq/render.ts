@@ -83,12 +83,12 @@ function row<T extends APIComponentInMessageActionRow>(components: T[]): APIActi
   return { type: ComponentType.ActionRow, components };
 }
 
-function voteButtons(slug: string, queryId: number | null) {
+function voteButtons(slug: string, questionId: number | null) {
   const vote = (helpful: boolean): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
     style: helpful ? ButtonStyle.Success : ButtonStyle.Secondary,
     label: helpful ? 'Helpful' : 'Not helpful',
-    custom_id: faqCustomId({ action: 'vote', slug, queryId, helpful }),
+    custom_id: faqCustomId({ action: 'vote', slug, questionId, helpful }),
   });
   return row([vote(true), vote(false)]);
 }
@@ -100,9 +100,9 @@ function voteButtons(slug: string, queryId: number | null) {
 export function faqAnswerMessage(
   entry: FaqView,
   related: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
-  queryId: number | null,
+  questionId: number | null,
 ): APIInteractionResponseCallbackData {
-  const rows = [voteButtons(entry.slug, queryId)];
+  const rows = [voteButtons(entry.slug, questionId)];
   if (related.length > 0) rows.push(row(openButtons(related)));
   return { embeds: [faqEmbed(entry)], components: rows };
 }
@@ -114,9 +114,9 @@ export function faqAnswerMessage(
 export function closestEntryMessage(
   entry: FaqView,
   nextClosest: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
-  queryId: number | null,
+  questionId: number | null,
 ): APIInteractionResponseCallbackData {
-  const rows = [voteButtons(entry.slug, queryId)];
+  const rows = [voteButtons(entry.slug, questionId)];
   if (nextClosest.length > 0) rows.push(row(openButtons(nextClosest.slice(0, 2))));
   return {
     content: [
@@ -143,7 +143,7 @@ export function noMatchMessage({ recorded }: { recorded: boolean }): APIInteract
 /** After Not helpful: which entry would have helped? The choice is kept with the vote. */
 export function betterEntryMessage(
   votedSlug: string,
-  queryId: number | null,
+  questionId: number | null,
   candidates: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
   confirmation: string,
 ): APIInteractionResponseCallbackData {
@@ -163,7 +163,7 @@ export function betterEntryMessage(
       row([
         {
           type: ComponentType.StringSelect,
-          custom_id: faqCustomId({ action: 'better', slug: votedSlug, queryId }),
+          custom_id: faqCustomId({ action: 'better', slug: votedSlug, questionId }),
           placeholder: 'Which entry would have helped?',
           options,
         },

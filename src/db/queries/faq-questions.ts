@@ -116,7 +116,7 @@ export async function listFaqGaps(
         filter (where ${faqVotes.betterSlug} is not null), '{}')`,
     })
     .from(faqVotes)
-    .leftJoin(faqQuestions, eq(faqQuestions.id, faqVotes.queryId))
+    .leftJoin(faqQuestions, eq(faqQuestions.id, faqVotes.questionId))
     .where(and(eq(faqVotes.guildId, guildId), gte(faqVotes.votedAt, since)))
     .groupBy(faqVotes.slug, faqQuestions.normalized)
     .having(

@@ -8,7 +8,7 @@ interface FaqVote {
   userId: string;
   helpful: boolean;
   /** The typed question that led to the answer, if any; ignored unless it belongs to the guild. */
-  queryId: number | null;
+  questionId: number | null;
   now: Date;
 }
 
@@ -29,14 +29,14 @@ export async function recordFaqVote(db: Db, vote: FaqVote): Promise<{ previous: 
         ),
       )
       .for('update');
-    const [query] =
-      vote.queryId === null
+    const [question] =
+      vote.questionId === null
         ? []
         : await tx
             .select({ id: faqQuestions.id })
             .from(faqQuestions)
-            .where(and(eq(faqQuestions.id, vote.queryId), eq(faqQuestions.guildId, vote.guildId)));
-    const values = { helpful: vote.helpful, queryId: query?.id ?? null, votedAt: vote.now };
+            .where(and(eq(faqQuestions.id, vote.questionId), eq(faqQuestions.guildId, vote.guildId)));
+    const values = { helpful: vote.helpful, questionId: question?.id ?? null, votedAt: vote.now };
     await tx
       .insert(faqVotes)
       .values({ guildId: vote.guildId, slug: vote.slug, userId: vote.userId, ...values })
@@ -45,7 +45,7 @@ export async function recordFaqVote(db: Db, vote: FaqVote): Promise<{ previous: 
         set: {
           helpful: values.helpful,
           // A vote changed from another answer's screen keeps the question it was first cast for.
-          queryId: sql`coalesce(${values.queryId}::integer, ${faqVotes.queryId})`,
+          questionId: sql`coalesce(${values.questionId}::integer, ${faqVotes.questionId})`,
           votedAt: values.votedAt,
         },
       });

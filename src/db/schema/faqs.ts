@@ -153,7 +153,7 @@ export const faqVotes = pgTable(
     userId: text('user_id').notNull(),
     helpful: boolean('helpful').notNull(),
     /** The question that led to the answer voted on, when it was typed rather than picked. */
-    queryId: integer('query_id').references(() => faqQuestions.id, { onDelete: 'set null' }),
+    questionId: integer('question_id').references(() => faqQuestions.id, { onDelete: 'set null' }),
     /**
      * After Not helpful, the entry the member said would have helped: a slug, '-' for none of
      * these, null when not asked or not answered. Shown in /faq-admin gaps.
