@@ -52,6 +52,20 @@ describe.each(databaseKinds())('portfolio reminders on %s', (kind) => {
     expect(response).toMatchObject({ data: { flags: MessageFlags.Ephemeral } });
   }
 
+  /** Alice's draft, in preparation since January: long stuck. */
+  const stuckDraft = () =>
+    addItem(ALICE.userId, { status: 'in_preparation', statusSince: '2026-01-01', title: 'Stuck draft' });
+
+  async function stuckDraftWithRemindersOn() {
+    await stuckDraft();
+    await remindersOn();
+  }
+
+  /** Discord answers the next `times` DMs with this response. */
+  function dmsAnswered(response: { status: number; body: unknown }, times: number) {
+    harness.standIn.on('POST', new RegExp(`^/channels/${DM_CHANNEL}/messages$`), () => response, times);
+  }
+
   it('sends an opted-in member one DM about items stuck for 8 (or 12 submitted) weeks, at most once a week', async () => {
     const stuck = await addItem(ALICE.userId, {
       status: 'in_preparation',
@@ -106,12 +120,7 @@ describe.each(databaseKinds())('portfolio reminders on %s', (kind) => {
   });
 
   it('claims a member once across processes ticking at the same moment', async () => {
-    await addItem(ALICE.userId, {
-      status: 'in_preparation',
-      statusSince: '2026-01-01',
-      title: 'Stuck draft',
-    });
-    await remindersOn();
+    await stuckDraftWithRemindersOn();
     await Promise.all(Array.from({ length: 4 }, () => portfolioNudgeTask.run(harness.ctx)));
     expect(dms()).toHaveLength(1);
   });
@@ -140,21 +149,8 @@ describe.each(databaseKinds())('portfolio reminders on %s', (kind) => {
   });
 
   it('turns reminders off when Discord refuses the DM, and the next /portfolio reply says why, once', async () => {
-    await addItem(ALICE.userId, {
-      status: 'in_preparation',
-      statusSince: '2026-01-01',
-      title: 'Stuck draft',
-    });
-    await remindersOn();
-    harness.standIn.on(
-      'POST',
-      new RegExp(`^/channels/${DM_CHANNEL}/messages$`),
-      () => ({
-        status: 403,
-        body: { code: 50007, message: 'Cannot send messages to this user' },
-      }),
-      1,
-    );
+    await stuckDraftWithRemindersOn();
+    dmsAnswered({ status: 403, body: { code: 50007, message: 'Cannot send messages to this user' } }, 1);
     await portfolioNudgeTask.run(harness.ctx);
     expect(await getNudgeState(harness.db, GUILD_A, ALICE.userId)).toMatchObject({
       enabled: false,
@@ -174,18 +170,8 @@ describe.each(databaseKinds())('portfolio reminders on %s', (kind) => {
   });
 
   it('keeps trying later after a failure that may pass', async () => {
-    await addItem(ALICE.userId, {
-      status: 'in_preparation',
-      statusSince: '2026-01-01',
-      title: 'Stuck draft',
-    });
-    await remindersOn();
-    harness.standIn.on(
-      'POST',
-      new RegExp(`^/channels/${DM_CHANNEL}/messages$`),
-      () => ({ status: 500, body: {} }),
-      2,
-    );
+    await stuckDraftWithRemindersOn();
+    dmsAnswered({ status: 500, body: {} }, 2);
     await portfolioNudgeTask.run(harness.ctx);
     expect(await getNudgeState(harness.db, GUILD_A, ALICE.userId)).toMatchObject({
       enabled: true,
@@ -197,23 +183,14 @@ describe.each(databaseKinds())('portfolio reminders on %s', (kind) => {
   });
 
   it('sends nothing after reminders off', async () => {
-    await addItem(ALICE.userId, {
-      status: 'in_preparation',
-      statusSince: '2026-01-01',
-      title: 'Stuck draft',
-    });
-    await remindersOn();
+    await stuckDraftWithRemindersOn();
     await harness.command('portfolio', { subcommand: 'reminders off' }, ALICE);
     await portfolioNudgeTask.run(harness.ctx);
     expect(dms()).toEqual([]);
   });
 
   it('the DM’s buttons snooze for 4 weeks or set a new status, only for the member’s own item', async () => {
-    const item = await addItem(ALICE.userId, {
-      status: 'in_preparation',
-      statusSince: '2026-01-01',
-      title: 'Stuck draft',
-    });
+    const item = await stuckDraft();
     const snooze = await harness.press(nudgeCustomId('nudge-snooze', GUILD_A, item.id), ALICE_IN_DMS);
     expect(snooze).toMatchObject({ data: { content: `No reminder about #${item.id} for 4 weeks.` } });
     expect((await getMemberItem(harness.db, GUILD_A, ALICE.userId, item.id))?.nudgeSnoozedUntil).toEqual(

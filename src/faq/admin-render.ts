@@ -1,10 +1,10 @@
 import {
   type APIEmbed,
   type APIModalInteractionResponseCallbackData,
-  ComponentType,
   TextInputStyle,
 } from 'discord-api-types/v10';
 import type { LowRatedGap, UnansweredGap } from '../db/queries/faq-questions.ts';
+import { formField } from '../discord/form-field.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
@@ -36,26 +36,21 @@ export function faqEntryForm(
     id: string,
     label: string,
     style: TextInputStyle,
-    minLength: number,
-    maxLength: number,
+    min: number,
+    max: number,
     value: string | undefined,
     placeholder?: string,
-  ) => ({
-    type: ComponentType.ActionRow as const,
-    components: [
-      {
-        type: ComponentType.TextInput as const,
-        custom_id: id,
-        label,
-        style,
-        required: minLength > 0,
-        min_length: minLength,
-        max_length: maxLength,
-        ...(value ? { value: value.slice(0, maxLength) } : {}),
-        ...(placeholder ? { placeholder } : {}),
-      },
-    ],
-  });
+  ) =>
+    formField({
+      id,
+      label,
+      paragraph: style === TextInputStyle.Paragraph,
+      required: min > 0,
+      min,
+      max,
+      placeholder,
+      value,
+    });
   const title = truncate(`${mode === 'add' ? 'Add' : 'Edit'} FAQ entry ${slug}`, 45);
   return {
     custom_id: faqAdminCustomId({ action: mode, slug }),

@@ -87,6 +87,34 @@ interface MemberDataPart<Items> {
 
 const part = <Items>(definition: MemberDataPart<Items>) => definition;
 const length = (items: readonly unknown[]) => items.length;
+type MemberScoped<Result> = (db: Db, guildId: string, userId: string) => Promise<Result>;
+
+/**
+ * A part that is a list of the member's rows: removed (deleted or unlinked) by one query, and
+ * summarised as a list under `title`. `hideWhenEmpty` leaves out a list few members ever have.
+ */
+const rowsPart = <Row>(definition: {
+  collect: MemberScoped<Row[]>;
+  remove: MemberScoped<number>;
+  exportKey: string;
+  exportValue?: (rows: Row[]) => unknown;
+  title: string;
+  line: (row: Row) => string;
+  hideWhenEmpty?: boolean;
+  deleteEffect: (count: number) => string;
+}) =>
+  part({
+    collect: definition.collect,
+    count: length,
+    delete: (db, run) => definition.remove(db, run.guildId, run.userId),
+    exportKey: definition.exportKey,
+    exportValue: definition.exportValue ?? ((rows) => rows),
+    summaryField: (rows) =>
+      definition.hideWhenEmpty && rows.length === 0
+        ? null
+        : listField(definition.title, rows, definition.line),
+    deleteEffect: definition.deleteEffect,
+  });
 const TEXT_REMOVED = 'with your name and everything you wrote removed; posts edited to match';
 
 /**
@@ -234,46 +262,36 @@ export const MEMBER_DATA_PARTS = {
       alerts[0] ? field('Your alert for new openings', describeAlert(alerts[0])) : null,
     deleteEffect: () => 'Your alert for new openings: deleted',
   }),
-  assessments: part({
+  assessments: rowsPart({
     collect: listMemberAssessments,
-    count: length,
-    delete: (db, run) => deleteMemberAssessments(db, run.guildId, run.userId),
+    remove: deleteMemberAssessments,
     exportKey: 'assessments',
     exportValue: (assessments) =>
-      assessments.map((check) => ({
-        createdAt: check.createdAt,
-        level: check.level,
-        publications: check.publications,
-        irPublications: check.irPublications,
-        firstAuthor: check.firstAuthor,
-        abstracts: check.abstracts,
-        presentations: check.presentations,
-        irProjects: check.irProjects,
-        ongoing: check.ongoing,
-        monthsToApply: check.monthsToApply,
+      assessments.map((assessment) => ({
+        createdAt: assessment.createdAt,
+        level: assessment.level,
+        publications: assessment.publications,
+        irPublications: assessment.irPublications,
+        firstAuthor: assessment.firstAuthor,
+        abstracts: assessment.abstracts,
+        presentations: assessment.presentations,
+        irProjects: assessment.irProjects,
+        ongoing: assessment.ongoing,
+        monthsToApply: assessment.monthsToApply,
       })),
-    summaryField: (assessments) =>
-      listField(
-        'Portfolio checks with /assess',
-        assessments,
-        (check) =>
-          `${discordTimestamp(check.createdAt)} · ${check.level} · ${plural(check.publications, 'publication')} (${check.irPublications} IR, ${check.firstAuthor} first author), ${plural(check.abstracts, 'abstract')} (${check.presentations} presented), ${plural(check.irProjects, 'IR project')}, ${check.ongoing} ongoing, ${check.monthsToApply} months to apply`,
-      ),
+    title: 'Portfolio checks with /assess',
+    line: (assessment) =>
+      `${discordTimestamp(assessment.createdAt)} · ${assessment.level} · ${plural(assessment.publications, 'publication')} (${assessment.irPublications} IR, ${assessment.firstAuthor} first author), ${plural(assessment.abstracts, 'abstract')} (${assessment.presentations} presented), ${plural(assessment.irProjects, 'IR project')}, ${assessment.ongoing} ongoing, ${assessment.monthsToApply} months to apply`,
     deleteEffect: (count) => `${plural(count, '/assess check')}: deleted`,
   }),
-  portfolioItems: part({
+  portfolioItems: rowsPart({
     collect: listAllMemberItems,
-    count: length,
-    delete: (db, run) => deleteMemberItems(db, run.guildId, run.userId),
+    remove: deleteMemberItems,
     exportKey: 'portfolioItems',
     exportValue: (items) => items.map(({ guildId: _guild, userId: _user, ...item }) => item),
-    summaryField: (items) =>
-      listField(
-        'Your /portfolio',
-        items,
-        (item) =>
-          `#${item.id} ${escapeInline(truncate(item.title, TITLE_MAX))} · ${PORTFOLIO_KIND_LABELS[item.kind]} · ${PORTFOLIO_STATUS_LABELS[item.status]}`,
-      ),
+    title: 'Your /portfolio',
+    line: (item) =>
+      `#${item.id} ${escapeInline(truncate(item.title, TITLE_MAX))} · ${PORTFOLIO_KIND_LABELS[item.kind]} · ${PORTFOLIO_STATUS_LABELS[item.status]}`,
     deleteEffect: (count) => `${plural(count, 'portfolio item')}: deleted`,
   }),
   portfolioReminders: part({
@@ -297,19 +315,13 @@ export const MEMBER_DATA_PARTS = {
         : null,
     deleteEffect: () => 'Your portfolio reminder settings: deleted',
   }),
-  faqVotes: part({
+  faqVotes: rowsPart({
     collect: listMemberFaqVotes,
-    count: length,
-    delete: (db, run) => deleteMemberFaqVotes(db, run.guildId, run.userId),
+    remove: deleteMemberFaqVotes,
     exportKey: 'faqVotes',
-    exportValue: (votes) => votes,
-    summaryField: (votes) =>
-      listField(
-        'FAQ votes',
-        votes,
-        (vote) =>
-          `\`${vote.slug}\`: ${vote.helpful ? 'helpful' : 'not helpful'} · ${discordTimestamp(vote.votedAt)}`,
-      ),
+    title: 'FAQ votes',
+    line: (vote) =>
+      `\`${vote.slug}\`: ${vote.helpful ? 'helpful' : 'not helpful'} · ${discordTimestamp(vote.votedAt)}`,
     deleteEffect: (count) => `${plural(count, 'FAQ vote')}: deleted`,
   }),
   pitfallProgress: part({
@@ -328,39 +340,25 @@ export const MEMBER_DATA_PARTS = {
     deleteEffect: () => 'Your progress through /pitfall: deleted',
   }),
   /** The guild's own FAQ entries the member last wrote as a moderator. */
-  faqEntriesWritten: part({
+  faqEntriesWritten: rowsPart({
     collect: listMemberFaqEntries,
-    count: length,
-    delete: (db, run) => unattributeMemberFaqEntries(db, run.guildId, run.userId),
+    remove: unattributeMemberFaqEntries,
     exportKey: 'faqEntriesWrittenAsModerator',
-    exportValue: (entries) => entries,
+    title: 'FAQ entries you last edited as a moderator',
+    line: (entry) =>
+      `\`${entry.slug}\` ${truncate(entry.question, TITLE_MAX)} · ${discordTimestamp(entry.updatedAt)}`,
     // Only moderators have any: members are not shown an empty list of what they never do.
-    summaryField: (entries) =>
-      entries.length === 0
-        ? null
-        : listField(
-            'FAQ entries you last edited as a moderator',
-            entries,
-            (entry) =>
-              `\`${entry.slug}\` ${truncate(entry.question, TITLE_MAX)} · ${discordTimestamp(entry.updatedAt)}`,
-          ),
+    hideWhenEmpty: true,
     deleteEffect: faqChanges,
   }),
   /** Built-in FAQ entries the member hid as a moderator. */
-  faqHidden: part({
+  faqHidden: rowsPart({
     collect: listMemberHiddenFaqs,
-    count: length,
-    delete: (db, run) => unattributeMemberHiddenFaqs(db, run.guildId, run.userId),
+    remove: unattributeMemberHiddenFaqs,
     exportKey: 'faqBuiltInsHiddenAsModerator',
-    exportValue: (hidden) => hidden,
-    summaryField: (hidden) =>
-      hidden.length === 0
-        ? null
-        : listField(
-            'Built-in FAQ entries you hid as a moderator',
-            hidden,
-            (entry) => `\`${entry.slug}\` · ${discordTimestamp(entry.hiddenAt)}`,
-          ),
+    title: 'Built-in FAQ entries you hid as a moderator',
+    line: (entry) => `\`${entry.slug}\` · ${discordTimestamp(entry.hiddenAt)}`,
+    hideWhenEmpty: true,
     deleteEffect: faqChanges,
   }),
 };

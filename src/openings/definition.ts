@@ -1,14 +1,11 @@
 import {
-  type APIActionRowComponent,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOptionChoice,
   type APIModalInteractionResponseCallbackData,
-  type APITextInputComponent,
   ApplicationCommandOptionType,
-  ComponentType,
-  TextInputStyle,
 } from 'discord-api-types/v10';
 import { openingFocuses, openingKinds, openingRoles } from '../db/schema/openings.ts';
+import { formField } from '../discord/form-field.ts';
 import { defineCommand } from '../router/command.ts';
 import { FOCUS_LABELS, KIND_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS, STATUS_LABELS } from './catalog.ts';
 import { EXPIRY_DAYS, FIELD_LIMITS, QUERY_MAX_LENGTH } from './rules.ts';
@@ -202,21 +199,16 @@ export function openingFormModal(customId: string): APIModalInteractionResponseC
     id: keyof typeof FIELD_LIMITS,
     label: string,
     options: { paragraph?: boolean; required?: boolean; placeholder: string },
-  ): APIActionRowComponent<APITextInputComponent> => ({
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.TextInput,
-        custom_id: id,
-        label,
-        style: options.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
-        min_length: FIELD_LIMITS[id].min,
-        max_length: FIELD_LIMITS[id].max,
-        required: options.required ?? true,
-        placeholder: options.placeholder,
-      },
-    ],
-  });
+  ) =>
+    formField({
+      id,
+      label,
+      paragraph: options.paragraph,
+      required: options.required ?? true,
+      min: FIELD_LIMITS[id].min,
+      max: FIELD_LIMITS[id].max,
+      placeholder: options.placeholder,
+    });
   return {
     custom_id: customId,
     title: 'Post a research opening',

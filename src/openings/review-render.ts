@@ -7,9 +7,9 @@ import {
   ButtonStyle,
   ComponentType,
   type RESTPostAPIChannelMessageJSONBody,
-  TextInputStyle,
 } from 'discord-api-types/v10';
 import type { Opening } from '../db/queries/openings.ts';
+import { formField } from '../discord/form-field.ts';
 import { defangBlock, escapeInline } from '../discord/safe-text.ts';
 import { discordTimestamp } from '../discord/timestamps.ts';
 import { rejectionFormCustomId, reviewCustomId } from './custom-ids.ts';
@@ -82,21 +82,15 @@ export function rejectionModal(
     custom_id: rejectionFormCustomId(opening),
     title: `Reject opening #${opening.id}`,
     components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          {
-            type: ComponentType.TextInput,
-            custom_id: REJECTION_REASON_FIELD,
-            label: 'Reason (sent to the author)',
-            style: TextInputStyle.Paragraph,
-            min_length: 1,
-            max_length: REJECTION_REASON_MAX,
-            required: true,
-            placeholder: 'e.g. Please say what the helper would do each week and what credit to expect.',
-          },
-        ],
-      },
+      formField({
+        id: REJECTION_REASON_FIELD,
+        label: 'Reason (sent to the author)',
+        paragraph: true,
+        required: true,
+        min: 1,
+        max: REJECTION_REASON_MAX,
+        placeholder: 'e.g. Please say what the helper would do each week and what credit to expect.',
+      }),
     ],
   };
 }

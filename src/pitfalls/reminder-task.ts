@@ -8,23 +8,20 @@ import {
 } from '../db/queries/guild-settings.ts';
 import { postMessage, postToGuildChannel } from '../discord/channel-post.ts';
 import { REMINDER_RETRY } from '../scheduler/backoff.ts';
+import { claimingTask } from '../scheduler/claiming-task.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
 import { nextRunAfterPost, REMINDER_BATCH_SIZE, REMINDER_LEASE_MS } from './reminder-schedule.ts';
 import { renderPitfallEmbed } from './render.ts';
 import { pitfallAt } from './rotation.ts';
 
 /** Posts every due pitfall reminder once, whichever process claims it. */
-export const pitfallReminderTask: SchedulerTask = {
+export const pitfallReminderTask: SchedulerTask = claimingTask({
   name: 'pitfall-reminders',
-  async run(ctx) {
-    const now = ctx.clock();
-    const claims = await claimDueReminders(ctx.db, now, {
-      limit: REMINDER_BATCH_SIZE,
-      leaseUntil: new Date(now.getTime() + REMINDER_LEASE_MS),
-    });
-    await Promise.all(claims.map((claim) => postReminder(ctx, claim)));
-  },
-};
+  claim: claimDueReminders,
+  batchSize: REMINDER_BATCH_SIZE,
+  leaseMs: REMINDER_LEASE_MS,
+  handle: postReminder,
+});
 
 async function postReminder(ctx: Context, claim: ClaimedReminder): Promise<void> {
   const ids = { guildId: claim.guildId, channelId: claim.channelId };

@@ -8,6 +8,7 @@ import {
   turnOffNudges,
 } from '../db/queries/portfolio-nudges.ts';
 import { sendDirectMessage } from '../discord/direct-messages.ts';
+import { claimingTask } from '../scheduler/claiming-task.ts';
 import type { SchedulerTask } from '../scheduler/scheduler.ts';
 import { renderNudge } from './nudge-render.ts';
 import {
@@ -21,18 +22,15 @@ import {
 export const DM_REFUSED_REASON = 'Discord did not let the bot send you a direct message';
 
 /** Sends each due member at most one DM about their stale items, whichever process claims them. */
-export const portfolioNudgeTask: SchedulerTask = {
+export const portfolioNudgeTask: SchedulerTask = claimingTask({
   name: 'portfolio-nudges',
-  async run(ctx) {
-    const now = ctx.clock();
-    const claims = await claimDueNudges(ctx.db, now, {
-      limit: NUDGE_BATCH_SIZE,
-      leaseUntil: new Date(now.getTime() + NUDGE_LEASE_MS),
-    });
-    // One at a time: DMs share one rate limit, and a batch is small.
-    for (const claim of claims) await nudge(ctx, claim);
-  },
-};
+  claim: claimDueNudges,
+  batchSize: NUDGE_BATCH_SIZE,
+  leaseMs: NUDGE_LEASE_MS,
+  handle: nudge,
+  // DMs share one rate limit, and a batch is small.
+  oneAtATime: true,
+});
 
 async function nudge(ctx: Context, claim: ClaimedNudge): Promise<void> {
   const ids = { guildId: claim.guildId, userId: claim.userId };

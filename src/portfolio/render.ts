@@ -4,12 +4,11 @@ import {
   type APIEmbed,
   type APIInteractionResponseCallbackData,
   type APIModalInteractionResponseCallbackData,
-  type APITextInputComponent,
   ButtonStyle,
   ComponentType,
-  TextInputStyle,
 } from 'discord-api-types/v10';
 import type { ItemFilters, PortfolioItem } from '../db/queries/portfolio-items.ts';
+import { type FormField, formField } from '../discord/form-field.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { pagerRow } from '../discord/pager.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
@@ -95,26 +94,8 @@ export function itemFormModal(
   current: FormValues | null,
   suggestedDate: string,
 ): APIModalInteractionResponseCallbackData {
-  const input = (
-    id: string,
-    label: string,
-    options: { required: boolean; min?: number; max: number; placeholder: string; value?: string | null },
-  ): APIActionRowComponent<APITextInputComponent> => ({
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.TextInput,
-        custom_id: id,
-        label,
-        style: TextInputStyle.Short,
-        required: options.required,
-        ...(options.min ? { min_length: options.min } : {}),
-        max_length: options.max,
-        placeholder: options.placeholder,
-        ...(options.value ? { value: options.value } : {}),
-      },
-    ],
-  });
+  const input = (id: string, label: string, options: Omit<FormField, 'id' | 'label'>) =>
+    formField({ id, label, ...options });
   return {
     custom_id: customId,
     title: truncate(heading, 45),

@@ -146,6 +146,36 @@ export async function describeFaqSlug(db: Db, guildId: string, slug: string) {
   return { hasOwn: Boolean(own), hasBuiltIn: Boolean(builtIn), builtInHidden };
 }
 
+/** What syncBuiltInFaqs writes of a built-in entry. */
+export type SyncedFaqFields = Pick<
+  BuiltInFaq,
+  'slug' | 'question' | 'answer' | 'aliases' | 'tags' | 'source'
+>;
+
+export const syncedFaqFields = ({ slug, question, answer, aliases, tags, source }: SyncedFaqFields) => ({
+  slug,
+  question,
+  answer,
+  aliases,
+  tags,
+  source,
+});
+
+/** The built-in rows as syncBuiltInFaqs wrote them. */
+export async function listSyncedBuiltInFaqs(db: Db): Promise<SyncedFaqFields[]> {
+  return db
+    .select({
+      slug: faqEntries.slug,
+      question: faqEntries.question,
+      answer: faqEntries.answer,
+      aliases: faqEntries.aliases,
+      tags: faqEntries.tags,
+      source: faqEntries.source,
+    })
+    .from(faqEntries)
+    .where(isNull(faqEntries.guildId));
+}
+
 /**
  * Makes the built-in rows match the content files: new entries are added, changed ones updated,
  * removed ones deleted. Rows of guilds are never touched. Idempotent; runs at every start.
@@ -155,17 +185,7 @@ export async function syncBuiltInFaqs(db: Db, entries: readonly BuiltInFaq[]): P
     if (entries.length > 0) {
       await tx
         .insert(faqEntries)
-        .values(
-          entries.map(({ slug, question, answer, aliases, tags, source }) => ({
-            guildId: null,
-            slug,
-            question,
-            answer,
-            aliases,
-            tags,
-            source,
-          })),
-        )
+        .values(entries.map((entry) => ({ guildId: null, ...syncedFaqFields(entry) })))
         .onConflictDoUpdate({
           target: faqEntries.slug,
           targetWhere: sql`${faqEntries.guildId} is null`,
