@@ -9,6 +9,7 @@ import { exportJson, exportNeedsFile } from '../src/mydata/export-file.ts';
 import type { MemberData } from '../src/mydata/member-data.ts';
 import { renderDeleted, renderDeletePrompt, renderExportSummary } from '../src/mydata/render.ts';
 import { SHOWN_PER_LIST } from '../src/mydata/summary-lines.ts';
+import { NO_COUNTS } from './helpers/assess-options.ts';
 import { openingRow } from './helpers/opening-row.ts';
 
 const GUILD = '200000000000000001';
@@ -58,13 +59,8 @@ function assessment(id: number): Assessment {
     id,
     guildId: GUILD,
     userId: USER,
+    ...NO_COUNTS,
     publications: id,
-    irPublications: 0,
-    firstAuthor: 0,
-    abstracts: 0,
-    presentations: 0,
-    irProjects: 0,
-    ongoing: 0,
     monthsToApply: 12,
     level: 'Getting started',
     createdAt: NOW,

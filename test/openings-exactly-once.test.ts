@@ -1,7 +1,6 @@
-import { ChannelType, InteractionResponseType } from 'discord-api-types/v10';
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { updateGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { getOpening } from '../src/db/queries/openings.ts';
 import { guildSettings, openings } from '../src/db/schema/index.ts';
 import { postNonce } from '../src/openings/publisher.ts';
@@ -12,9 +11,8 @@ import { GUILD_A, member } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import type { RecordedRequest, StandInReply } from './helpers/discord-stand-in.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
-import { useOpeningsTextChannel } from './helpers/openings-channel.ts';
+import { OPENINGS_FORUM, useOpeningsForum, useOpeningsTextChannel } from './helpers/openings-channel.ts';
 
-const FORUM = '400000000000000002';
 const author = member('300000000000000041');
 const helper = member('300000000000000042');
 const MINUTE = 60_000;
@@ -106,19 +104,11 @@ describe.each(databaseKinds())('one post per opening when a reply is lost (%s)',
   });
 
   it('finds the forum post a lost reply made instead of starting a second one', async () => {
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: FORUM, openingsChannelType: ChannelType.GuildForum },
-      harness.clock.now(),
-    );
-    harness.standIn.on('GET', new RegExp(`^/channels/${FORUM}$`), () => ({
-      body: { id: FORUM, type: ChannelType.GuildForum, available_tags: [] },
-    }));
+    await useOpeningsForum(harness);
     // A forum post takes no nonce: a lost answer is only safe if the next try looks first. The
     // REST client's own immediate retry would not look, so this process makes one try per send.
     const ctx = { ...harness.ctx, rest: harness.standIn.createRest(0) };
-    loseRepliesTo(harness, new RegExp(`^/channels/${FORUM}/threads$`), 1);
+    loseRepliesTo(harness, new RegExp(`^/channels/${OPENINGS_FORUM}/threads$`), 1);
     const modal = await harness.command(
       'opening',
       { subcommand: 'post', options: { kind: 'retrospective', focus: 'ir', remote: true, role: 'entry' } },
@@ -139,19 +129,11 @@ describe.each(databaseKinds())('one post per opening when a reply is lost (%s)',
       threadId: thread?.id,
       messageId: thread?.id,
     });
-    expect(harness.standIn.find('POST', new RegExp(`^/channels/${FORUM}/threads$`))).toHaveLength(1);
+    expect(harness.standIn.find('POST', new RegExp(`^/channels/${OPENINGS_FORUM}/threads$`))).toHaveLength(1);
   });
 
   it('does not take another opening’s forum post with the same title for its own', async () => {
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: FORUM, openingsChannelType: ChannelType.GuildForum },
-      harness.clock.now(),
-    );
-    harness.standIn.on('GET', new RegExp(`^/channels/${FORUM}$`), () => ({
-      body: { id: FORUM, type: ChannelType.GuildForum, available_tags: [] },
-    }));
+    await useOpeningsForum(harness);
     const first = await post(harness);
     // Another member's opening with the same title: its own thread.
     const other = member('300000000000000043');

@@ -3,13 +3,12 @@ import {
   type APIButtonComponentWithCustomId,
   type APIEmbed,
   type APIInteractionResponse,
-  ChannelType,
   InteractionResponseType,
   MessageFlags,
 } from 'discord-api-types/v10';
 import { count, desc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getGuildSettings, updateGuildSettings } from '../src/db/queries/guild-settings.ts';
+import { getGuildSettings } from '../src/db/queries/guild-settings.ts';
 import { requeueUnpostedOpenings } from '../src/db/queries/opening-posts.ts';
 import { getOpening, listOpenOpenings } from '../src/db/queries/openings.ts';
 import { openingInterests, openings } from '../src/db/schema/index.ts';
@@ -21,11 +20,15 @@ import { GUILD_A, GUILD_B, member, moderator } from './helpers/actors.ts';
 import { databaseKinds } from './helpers/db.ts';
 import type { RecordedRequest } from './helpers/discord-stand-in.ts';
 import { createHarness, type Harness } from './helpers/harness.ts';
-import { OPENINGS_TEXT_CHANNEL, useOpeningsTextChannel } from './helpers/openings-channel.ts';
+import {
+  OPENINGS_FORUM,
+  OPENINGS_TEXT_CHANNEL,
+  useOpeningsForum,
+  useOpeningsTextChannel,
+} from './helpers/openings-channel.ts';
 import { ephemeralContent, messageOf } from './helpers/responses.ts';
 
 const TEXT_CHANNEL = OPENINGS_TEXT_CHANNEL;
-const FORUM_CHANNEL = '400000000000000002';
 const DAY = 24 * 60 * 60 * 1000;
 
 const author = member('300000000000000001');
@@ -354,25 +357,12 @@ describe('posting to a forum', () => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await createHarness();
-    await updateGuildSettings(
-      harness.db,
-      GUILD_A,
-      { openingsChannelId: FORUM_CHANNEL, openingsChannelType: ChannelType.GuildForum },
-      harness.clock.now(),
-    );
-    harness.standIn.on('GET', new RegExp(`^/channels/${FORUM_CHANNEL}$`), () => ({
-      body: {
-        id: FORUM_CHANNEL,
-        type: ChannelType.GuildForum,
-        guild_id: GUILD_A,
-        available_tags: [
-          { id: '700000000000000001', name: 'Case report', moderated: false },
-          { id: '700000000000000002', name: 'Systematic review / meta-analysis', moderated: false },
-          { id: '700000000000000003', name: 'IR', moderated: false },
-          { id: '700000000000000004', name: 'Diagnostic radiology', moderated: false },
-        ],
-      },
-    }));
+    await useOpeningsForum(harness, [
+      { id: '700000000000000001', name: 'Case report', moderated: false },
+      { id: '700000000000000002', name: 'Systematic review / meta-analysis', moderated: false },
+      { id: '700000000000000003', name: 'IR', moderated: false },
+      { id: '700000000000000004', name: 'Diagnostic radiology', moderated: false },
+    ]);
   });
   afterAll(() => harness.close());
 
@@ -381,7 +371,7 @@ describe('posting to a forum', () => {
       kind: 'systematic_review',
       focus: 'diagnostic_radiology',
     });
-    const [thread] = harness.standIn.find('POST', new RegExp(`^/channels/${FORUM_CHANNEL}/threads$`));
+    const [thread] = harness.standIn.find('POST', new RegExp(`^/channels/${OPENINGS_FORUM}/threads$`));
     const body = thread?.body as { name: string; applied_tags: string[]; message: MessageBody };
     expect(body.name).toBe('Outcomes after genicular artery embolization');
     expect(body.applied_tags).toEqual(['700000000000000002', '700000000000000004']);
@@ -391,7 +381,7 @@ describe('posting to a forum', () => {
 
     const stored = await latestOpening(harness);
     expect(stored.threadId).not.toBeNull();
-    expect(stored.channelId).toBe(FORUM_CHANNEL);
+    expect(stored.channelId).toBe(OPENINGS_FORUM);
     expect(ephemeralContent(response)).toContain(
       `https://discord.com/channels/${GUILD_A}/${stored.threadId}/${stored.messageId}`,
     );
@@ -487,7 +477,7 @@ describe('posting to a forum', () => {
   it('applies no tags when the forum has none that match', async () => {
     harness.standIn.clear();
     await postOpening(harness, helper, { kind: 'technical_note', focus: 'other_specialty' });
-    const [thread] = harness.standIn.find('POST', new RegExp(`^/channels/${FORUM_CHANNEL}/threads$`));
+    const [thread] = harness.standIn.find('POST', new RegExp(`^/channels/${OPENINGS_FORUM}/threads$`));
     expect(thread?.body).toMatchObject({ applied_tags: [] });
   });
 });

@@ -55,40 +55,35 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
   const stored = async () =>
     (await harness.db.select({ value: count() }).from(portfolioItems))[0]?.value ?? 0;
 
+  /** `/portfolio add` with these options over a published original-research entry-level item. */
+  const addCommand = (options: Record<string, string | boolean>, actor = ALICE) =>
+    harness.command(
+      'portfolio',
+      {
+        subcommand: 'add',
+        options: { kind: 'original_research', status: 'published', role: 'entry', ...options },
+      },
+      actor,
+    );
+
   async function add(
     options: Record<string, string | boolean> = {},
     fields: Record<string, string> = FORM,
     actor = ALICE,
   ) {
-    const opened = modalOf(
-      await harness.command(
-        'portfolio',
-        {
-          subcommand: 'add',
-          options: { kind: 'original_research', status: 'published', role: 'entry', ...options },
-        },
-        actor,
-      ),
-    );
+    const opened = modalOf(await addCommand(options, actor));
     return harness.submitModal(opened.custom_id, fields, actor);
   }
 
   it('add opens a form, and its submission stores the item for this member in this server', async () => {
     const opened = modalOf(
-      await harness.command(
-        'portfolio',
-        {
-          subcommand: 'add',
-          options: {
-            kind: 'case_report',
-            status: 'accepted',
-            role: 'advanced',
-            ir_related: true,
-            first_author: true,
-          },
-        },
-        ALICE,
-      ),
+      await addCommand({
+        kind: 'case_report',
+        status: 'accepted',
+        role: 'advanced',
+        ir_related: true,
+        first_author: true,
+      }),
     );
     expect(Object.keys(fieldValues(opened))).toEqual([
       'title',
@@ -134,13 +129,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
   });
 
   it('refuses a status that does not fit the kind, before and after the form', async () => {
-    const before = ephemeralContent(
-      await harness.command(
-        'portfolio',
-        { subcommand: 'add', options: { kind: 'abstract', status: 'published', role: 'entry' } },
-        ALICE,
-      ),
-    );
+    const before = ephemeralContent(await addCommand({ kind: 'abstract' }));
     expect(before).toBe(
       'Abstract or poster cannot be published: its status is submitted, accepted or presented. Nothing was saved.',
     );
@@ -160,11 +149,7 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
     expect(ephemeralContent(await harness.submitModal(forged, FORM, ALICE))).toContain(
       'Project cannot be published',
     );
-    const unknownStatus = await harness.command(
-      'portfolio',
-      { subcommand: 'add', options: { kind: 'project', status: 'shipped', role: 'entry' } },
-      ALICE,
-    );
+    const unknownStatus = await addCommand({ kind: 'project', status: 'shipped' });
     expect(ephemeralContent(unknownStatus)).toContain('Pick one of the statuses');
     expect(await stored()).toBe(0);
   });
@@ -178,23 +163,13 @@ describe.each(databaseKinds())('/portfolio on %s', (kind) => {
         { now: harness.clock.now(), limit: 200 },
       );
     }
-    const opened = modalOf(
-      await harness.command(
-        'portfolio',
-        { subcommand: 'add', options: { kind: 'project', status: 'idea', role: 'entry' } },
-        ALICE,
-      ),
-    );
+    const opened = modalOf(await addCommand({ kind: 'project', status: 'idea' }));
     // Two forms opened at 199: the first fills the portfolio, the second is refused.
     replyOf(await harness.submitModal(opened.custom_id, FORM, ALICE));
     expect(ephemeralContent(await harness.submitModal(opened.custom_id, FORM, ALICE))).toContain(
       'You already have 200 items',
     );
-    const full = await harness.command(
-      'portfolio',
-      { subcommand: 'add', options: { kind: 'project', status: 'idea', role: 'entry' } },
-      ALICE,
-    );
+    const full = await addCommand({ kind: 'project', status: 'idea' });
     expect(ephemeralContent(full)).toContain('You already have 200 items');
     expect(await stored()).toBe(200);
     // Another member, or the same member in another server, is not affected.

@@ -4,6 +4,7 @@ import { GUILD_A } from './actors.ts';
 import type { Harness } from './harness.ts';
 
 export const OPENINGS_TEXT_CHANNEL = '400000000000000001';
+export const OPENINGS_FORUM = '400000000000000002';
 
 /** Sends GUILD_A's openings to a text channel, as `/config openings` would. */
 export function useOpeningsTextChannel(harness: Harness, at: Date = harness.clock.now()) {
@@ -13,6 +14,27 @@ export function useOpeningsTextChannel(harness: Harness, at: Date = harness.cloc
     { openingsChannelId: OPENINGS_TEXT_CHANNEL, openingsChannelType: ChannelType.GuildText },
     at,
   );
+}
+
+/** Sends GUILD_A's openings to a forum with these tags, which the stand-in shows when asked. */
+export async function useOpeningsForum(
+  harness: Harness,
+  availableTags: ReadonlyArray<{ id: string; name: string; moderated: boolean }> = [],
+) {
+  await updateGuildSettings(
+    harness.db,
+    GUILD_A,
+    { openingsChannelId: OPENINGS_FORUM, openingsChannelType: ChannelType.GuildForum },
+    harness.clock.now(),
+  );
+  harness.standIn.on('GET', new RegExp(`^/channels/${OPENINGS_FORUM}$`), () => ({
+    body: {
+      id: OPENINGS_FORUM,
+      type: ChannelType.GuildForum,
+      guild_id: GUILD_A,
+      available_tags: availableTags,
+    },
+  }));
 }
 
 /** What a member types into the /opening post form, in the tests that only need some opening. */

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/db/client.ts';
 import { assessments } from '../../src/db/schema/index.ts';
 import { member } from '../helpers/actors.ts';
+import { BEGINNER } from '../helpers/assess-options.ts';
 import { startBotProcess } from '../helpers/bot-process.ts';
 
 const directories: string[] = [];
@@ -17,16 +18,7 @@ function dataDirectory() {
 }
 
 const checkOptions = (publications: number) => ({
-  options: {
-    publications,
-    ir_publications: 0,
-    first_author: 0,
-    abstracts: 0,
-    presentations: 0,
-    ir_projects: 0,
-    ongoing: 0,
-    months_to_apply: 12,
-  },
+  options: { ...BEGINNER, publications, months_to_apply: 12 },
 });
 
 async function storedChecks(directory: string): Promise<number> {
