@@ -15,13 +15,15 @@ import { renderPitfallEmbed } from './render.ts';
 import { pitfallAt } from './rotation.ts';
 
 /** Posts every due pitfall reminder once, whichever process claims it. */
-export const pitfallReminderTask: SchedulerTask = claimingTask({
-  name: 'pitfall-reminders',
-  claim: claimDueReminders,
-  batchSize: REMINDER_BATCH_SIZE,
-  leaseMs: REMINDER_LEASE_MS,
-  handle: postReminder,
-});
+export const pitfallReminderTask: SchedulerTask = claimingTask(
+  'pitfall-reminders',
+  claimDueReminders,
+  postReminder,
+  {
+    batchSize: REMINDER_BATCH_SIZE,
+    leaseMs: REMINDER_LEASE_MS,
+  },
+);
 
 async function postReminder(ctx: Context, claim: ClaimedReminder): Promise<void> {
   const ids = { guildId: claim.guildId, channelId: claim.channelId };

@@ -22,12 +22,9 @@ import {
 export const DM_REFUSED_REASON = 'Discord did not let the bot send you a direct message';
 
 /** Sends each due member at most one DM about their stale items, whichever process claims them. */
-export const portfolioNudgeTask: SchedulerTask = claimingTask({
-  name: 'portfolio-nudges',
-  claim: claimDueNudges,
+export const portfolioNudgeTask: SchedulerTask = claimingTask('portfolio-nudges', claimDueNudges, nudge, {
   batchSize: NUDGE_BATCH_SIZE,
   leaseMs: NUDGE_LEASE_MS,
-  handle: nudge,
   // DMs share one rate limit, and a batch is small.
   oneAtATime: true,
 });

@@ -12,27 +12,25 @@ export interface ClaimBatch {
  * A task that claims a batch of due rows (leased for `leaseMs`, so two processes never handle the
  * same row) and handles each claim: all at once, or `oneAtATime` when they share a rate limit.
  */
-export function claimingTask<Claim>(spec: {
-  name: string;
-  claim: (db: Db, now: Date, batch: ClaimBatch) => Promise<Claim[]>;
-  batchSize: number;
-  leaseMs: number;
-  handle: (ctx: Context, claim: Claim) => Promise<void>;
-  oneAtATime?: boolean;
-}): SchedulerTask {
+export function claimingTask<Claim>(
+  name: string,
+  claim: (db: Db, now: Date, batch: ClaimBatch) => Promise<Claim[]>,
+  handle: (ctx: Context, claim: Claim) => Promise<void>,
+  { batchSize, leaseMs, oneAtATime = false }: { batchSize: number; leaseMs: number; oneAtATime?: boolean },
+): SchedulerTask {
   return {
-    name: spec.name,
+    name,
     async run(ctx) {
       const now = ctx.clock();
-      const claims = await spec.claim(ctx.db, now, {
-        limit: spec.batchSize,
-        leaseUntil: new Date(now.getTime() + spec.leaseMs),
+      const claims = await claim(ctx.db, now, {
+        limit: batchSize,
+        leaseUntil: new Date(now.getTime() + leaseMs),
       });
-      if (!spec.oneAtATime) {
-        await Promise.all(claims.map((claim) => spec.handle(ctx, claim)));
+      if (!oneAtATime) {
+        await Promise.all(claims.map((claimed) => handle(ctx, claimed)));
         return;
       }
-      for (const claim of claims) await spec.handle(ctx, claim);
+      for (const claimed of claims) await handle(ctx, claimed);
     },
   };
 }

@@ -17,11 +17,11 @@ function dataDirectory() {
   return directory;
 }
 
-const checkOptions = (publications: number) => ({
+const assessOptions = (publications: number) => ({
   options: { ...BEGINNER, publications, months_to_apply: 12 },
 });
 
-async function storedChecks(directory: string): Promise<number> {
+async function storedAssessments(directory: string): Promise<number> {
   const database = await openPglite(directory);
   try {
     const [row] = await database.db.select({ total: count() }).from(assessments);
@@ -38,7 +38,7 @@ async function writeUntilStopped(bot: Awaited<ReturnType<typeof startBotProcess>
     try {
       const response = await bot.send(
         'assess',
-        checkOptions(index % 50),
+        assessOptions(index % 50),
         member(`3000000000000${String(index).padStart(5, '0')}`),
       );
       if (response.body.type !== InteractionResponseType.ChannelMessageWithSource) break;
@@ -60,7 +60,7 @@ describe('stopping the bot on embedded PGlite', { timeout: 240_000 }, () => {
     const directory = dataDirectory();
     const bot = await startBotProcess({ PGLITE_DATA_DIR: directory });
     const inFlight = Array.from({ length: 20 }, (_, index) =>
-      bot.send('assess', checkOptions(index), member(`30000000000000${String(index).padStart(4, '0')}`)).then(
+      bot.send('assess', assessOptions(index), member(`30000000000000${String(index).padStart(4, '0')}`)).then(
         (response) => response.status,
         () => 0,
       ),
@@ -74,7 +74,7 @@ describe('stopping the bot on embedded PGlite', { timeout: 240_000 }, () => {
     // Every answered check is stored. On a very slow machine the 10 s grace can cut a request
     // whose row was already written: such a request is stored without having been answered.
     const cut = statuses.filter((status) => status === 0).length;
-    const stored = await storedChecks(directory);
+    const stored = await storedAssessments(directory);
     expect(stored).toBeGreaterThanOrEqual(answered);
     expect(stored).toBeLessThanOrEqual(answered + cut);
   });
@@ -88,7 +88,7 @@ describe('stopping the bot on embedded PGlite', { timeout: 240_000 }, () => {
     const acknowledged = await writing;
     expect(acknowledged).toBeGreaterThan(0);
     // A check answered after its row committed; the one in flight at the kill may or may not be there.
-    const stored = await storedChecks(directory);
+    const stored = await storedAssessments(directory);
     expect(stored).toBeGreaterThanOrEqual(acknowledged);
     expect(stored).toBeLessThanOrEqual(acknowledged + 1);
   });
