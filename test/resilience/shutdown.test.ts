@@ -60,10 +60,12 @@ describe('stopping the bot on embedded PGlite', { timeout: 240_000 }, () => {
     const directory = dataDirectory();
     const bot = await startBotProcess({ PGLITE_DATA_DIR: directory });
     const inFlight = Array.from({ length: 20 }, (_, index) =>
-      bot.send('assess', assessOptions(index), member(`30000000000000${String(index).padStart(4, '0')}`)).then(
-        (response) => response.status,
-        () => 0,
-      ),
+      bot
+        .send('assess', assessOptions(index), member(`30000000000000${String(index).padStart(4, '0')}`))
+        .then(
+          (response) => response.status,
+          () => 0,
+        ),
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     const code = await bot.signal('SIGTERM');
