@@ -116,9 +116,8 @@ export function closestEntryMessage(
   nextClosest: ReadonlyArray<Pick<FaqView, 'slug' | 'question'>>,
   questionId: number | null,
 ): APIInteractionResponseCallbackData {
-  const rows = [voteButtons(entry.slug, questionId)];
-  if (nextClosest.length > 0) rows.push(row(openButtons(nextClosest.slice(0, 2))));
   return {
+    ...faqAnswerMessage(entry, nextClosest.slice(0, 2), questionId),
     content: [
       'No entry answers exactly that; this is the closest one.',
       nextClosest.length > 0 ? 'The next closest are on the buttons below.' : '',
@@ -126,8 +125,6 @@ export function closestEntryMessage(
     ]
       .filter(Boolean)
       .join(' '),
-    embeds: [faqEmbed(entry)],
-    components: rows,
   };
 }
 
