@@ -47,6 +47,17 @@ describe('console command lines', () => {
     expect(() => parse(line)).toThrow(message);
   });
 
+  it('takes the words after a text option as its value up to the next option name, as Discord does', () => {
+    expect(parse('/faq question:my PI stopped answering: what now?').input.options).toEqual({
+      question: 'my PI stopped answering: what now?',
+    });
+    expect(parse('/faq question:how many pubs public:true').input.options).toEqual({
+      question: 'how many pubs',
+      public: true,
+    });
+    expect(() => parse('/roadmap months_to_apply:12 soon')).toThrow(/"soon" is not an option/);
+  });
+
   it('reads names case-insensitively', () => {
     expect(parse('/FAQ Question:"how many"').input.options).toEqual({ question: 'how many' });
   });

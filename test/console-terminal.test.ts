@@ -93,6 +93,11 @@ describe('the console in a terminal', { timeout: 240_000 }, () => {
     await press('Tab', 'Tab');
     await waitFor(new RegExp(`question:"${escapeRegExp(publicationsQuestion)}"`));
     await press('C-u');
+    // Unquoted words after question: are its value, as in Discord's box; Tab takes the top suggestion.
+    await type('/faq question:first author pap', false);
+    await press('Tab');
+    await waitFor(/> \/faq question:"[^"\n]*first-author[^"\n]*"\s*$/);
+    await press('C-u');
     await type('/fqa');
     await waitFor(/Unknown command \/fqa\. Did you mean `\/faq`\?/);
   });

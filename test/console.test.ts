@@ -64,6 +64,28 @@ describe('local console (npm start with no configuration)', () => {
     expect(result.stderr).not.toContain('not delivered');
   });
 
+  it('shows each field of an edit form with its limits and current value, and Enter keeps it', {
+    timeout: 180_000,
+  }, () => {
+    const add = [
+      '/portfolio add kind:case_report status:In preparation role:entry',
+      'Transradial access for uterine artery embolization',
+      'JVIR',
+      '',
+      '',
+      '',
+    ];
+    const result = runConsole(`${[...add, '/portfolio update item:1', '', '', '', '', ''].join('\n')}\n`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      'Journal or meeting (up to 200 characters, optional, Enter keeps "JVIR"): ',
+    );
+    expect(result.stdout).toMatch(/now: Transradial access for uterine artery embolization\n/);
+    expect(result.stdout).toMatch(
+      /Updated: `#1` Transradial access for uterine artery embolization · .*· In preparation/,
+    );
+  });
+
   it('posts to local channels that /channel reads, and switches who you are with /as', {
     timeout: 180_000,
   }, () => {

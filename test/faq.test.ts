@@ -214,6 +214,7 @@ describe('/faq', () => {
       ['😀🔥💉', /couldn't find an entry/],
       ['\u200b\u200b\u202e\u2066', /couldn't find an entry/],
       ["'; DROP TABLE faq_entries; -- & | ! :* <-> (", /./],
+      ["' OR 1=1; --", /couldn't find an entry/],
       ['nul\u0000 in the middle of research fellowship', /./],
     ];
     for (const [question, expected] of cases) {

@@ -14,10 +14,10 @@ import {
   buildModalSubmit,
   buildPing,
 } from '../src/payloads/fake-interactions.ts';
-import type { Command } from '../src/router/command.ts';
-import { readModalFields, readOptions } from '../src/router/options.ts';
+import type { Command, MessageCommand } from '../src/router/command.ts';
+import { readModalFields, readOptions, wantsPublicReply } from '../src/router/options.ts';
 import { choices, reply, showModal, updateMessage } from '../src/router/responses.ts';
-import { createRouter, DEFER_AFTER_MS } from '../src/router/router.ts';
+import { ANSWERED_BELOW, createRouter, DEFER_AFTER_MS } from '../src/router/router.ts';
 import { GUILD_A, member } from './helpers/actors.ts';
 import { createTestContext } from './helpers/context.ts';
 import { createTestDatabase } from './helpers/db.ts';
@@ -61,9 +61,9 @@ const failing: Command = {
 };
 const slow: Command = {
   data: { name: 'slow', description: 'Slow', type: ApplicationCommandType.ChatInput },
-  async execute() {
+  async execute(interaction) {
     await sleep(300);
-    return reply({ content: 'finally done' }, { ephemeral: false });
+    return reply({ content: 'finally done' }, { ephemeral: !wantsPublicReply(interaction) });
   },
 };
 const slowButton: Command = {
@@ -75,6 +75,14 @@ const slowButton: Command = {
     await sleep(300);
     if (interaction.data.custom_id.endsWith('update')) return updateMessage({ content: 'updated in place' });
     return reply({ content: 'only for you' });
+  },
+};
+/** Like `Answer with FAQ`: a message command whose slow answer is public. */
+const slowPublicAnswer: MessageCommand = {
+  data: { name: 'Answer slowly', type: ApplicationCommandType.Message },
+  async execute() {
+    await sleep(300);
+    return reply({ content: 'the public answer' }, { ephemeral: false });
   },
 };
 const everywhere: Command = {
@@ -93,7 +101,10 @@ describe('router', () => {
   let database: Database;
   let standIn: DiscordStandIn;
   let context: ReturnType<typeof createTestContext>;
-  const router = createRouter([echo, form, failing, slow, slowButton, everywhere], { deferAfterMs: 100 });
+  const router = createRouter([echo, form, failing, slow, slowButton, everywhere], {
+    deferAfterMs: 100,
+    messageCommands: [slowPublicAnswer],
+  });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -255,6 +266,31 @@ describe('router', () => {
     const response = await route(buildChatInput(slow.data, { options: { public: true } }, member()));
     expect(response).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: {} });
     await router.idle();
+  });
+
+  it('posts a slow public answer to a privately deferred message command as a public message', async () => {
+    standIn.clear();
+    const press = buildButtonPress('x', member());
+    const payload = {
+      ...press,
+      type: InteractionType.ApplicationCommand,
+      message: undefined,
+      data: { id: '500000000000000002', name: 'Answer slowly', type: ApplicationCommandType.Message },
+    };
+    expect(await route(payload)).toEqual({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
+    await router.idle();
+    // Discord keeps an edit (and a first follow-up) as private as the deferral, so the private
+    // "thinking…" is resolved first and the answer goes out as its own, public message.
+    expect(standIn.find('PATCH', /@original$/).map((request) => request.body)).toEqual([
+      { content: ANSWERED_BELOW, allowed_mentions: { parse: [] } },
+    ]);
+    const followUps = standIn.find('POST', /^\/webhooks\//);
+    expect(followUps.map((request) => request.body)).toEqual([
+      { content: 'the public answer', allowed_mentions: { parse: [] } },
+    ]);
   });
 
   it('defers the real router comfortably inside Discord’s 3 seconds', () => {

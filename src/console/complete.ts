@@ -5,7 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { CommandInput, LocalChannel } from '../payloads/fake-interactions.ts';
-import { splitWords, walk } from './parse.ts';
+import { readOptionTokens, splitWords, type TypedPair } from './parse.ts';
 
 type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 type Choice = NonNullable<APICommandAutocompleteInteractionResponseCallbackData['choices']>[number];
@@ -20,6 +20,9 @@ export interface CompleterDeps {
   /** Prints what the suggested ids stand for, when several are offered. */
   showSuggestions: (lines: string[]) => void;
 }
+
+/** A terminal screen, not Discord's scrolling box of 25: more words narrow the list instead. */
+const LISTED_SUGGESTIONS = 10;
 
 const quoteIfNeeded = (value: string) => (/[\s"']/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value);
 
@@ -56,16 +59,15 @@ export function createCompleter(deps: CompleterDeps) {
       return [prefixMatch([...new Set(names)].sort()), partial];
     }
     const name = (tokens[0]?.text ?? '').replace(/^\//, '').toLowerCase();
-    const before = tokens.slice(1, last ? -1 : undefined).map((token) => token.text);
     const consoleWords = deps.consoleCommands[name];
     const definition = deps.definitions.find((candidate) => candidate.name === name);
     if (!definition) return [consoleWords ? prefixMatch(consoleWords) : [], partial];
 
-    const words = before.filter((word) => !word.includes(':'));
-    const { scope, consumed, path } = walk(definition, words);
-    const separator = last?.text.indexOf(':') ?? -1;
-    if (!last || separator < 0) {
-      const used = new Set(before.filter((word) => word.includes(':')).map((word) => word.split(':')[0]));
+    const settled = readOptionTokens(definition, tokens.slice(1, last ? -1 : undefined));
+    const { scope, consumed, path, leading } = settled;
+    const current = last ? pairBeingTyped(last, settled) : undefined;
+    if (!current) {
+      const used = new Set(settled.pairs.map((pair) => optionNameOf(pair)));
       const candidates = scope
         .filter((option) => !used.has(option.name))
         .map((option) =>
@@ -74,23 +76,28 @@ export function createCompleter(deps: CompleterDeps) {
             ? `${option.name} `
             : `${option.name}:`,
         );
-      return [consumed === words.length ? prefixMatch(candidates) : [], partial];
+      return [
+        consumed === leading.length && settled.unattached.length === 0 ? prefixMatch(candidates) : [],
+        partial,
+      ];
     }
 
-    const key = last.text.slice(0, separator).toLowerCase();
-    const typed = last.text.slice(separator + 1);
+    const separator = current.text.indexOf(':');
+    const replaced = line.slice(current.start);
+    const key = optionNameOf(current);
+    const typed = current.text.slice(separator + 1);
     const option = scope.find((candidate) => candidate.name === key);
-    if (!option) return [[], partial];
+    if (!option) return [[], replaced];
     const fixed = valuesOf(option, deps.channels);
     if (fixed.length > 0) {
       const matches = fixed.filter((value) => value.toLowerCase().startsWith(typed.toLowerCase()));
-      return [matches.map((value) => `${key}:${value} `), partial];
+      return [matches.map((value) => `${key}:${value} `), replaced];
     }
-    if (!('autocomplete' in option && option.autocomplete)) return [[], partial];
+    if (!('autocomplete' in option && option.autocomplete)) return [[], replaced];
     const options = Object.fromEntries(
-      before
-        .filter((word) => word.includes(':'))
-        .map((word) => [word.slice(0, word.indexOf(':')), word.slice(word.indexOf(':') + 1)]),
+      settled.pairs
+        .filter((pair) => pair !== current)
+        .map((pair) => [optionNameOf(pair), pair.text.slice(pair.text.indexOf(':') + 1)]),
     );
     const subcommand = path.slice(1).join(' ');
     const choices = await deps.autocomplete(definition, {
@@ -101,10 +108,38 @@ export function createCompleter(deps: CompleterDeps) {
     // A numeric id is short to type and what the option takes; the name is shown beside it.
     const inserted = (choice: Choice) =>
       /^\d+$/.test(String(choice.value)) ? String(choice.value) : choice.name;
-    const described = choices.filter((choice) => inserted(choice) !== choice.name);
-    if (choices.length > 1 && described.length > 0) {
-      deps.showSuggestions(described.map((choice) => `  ${inserted(choice)}  ${choice.name}`));
+    const [best] = choices;
+    if (!best) return [[], replaced];
+    // As in Discord's box, Tab takes the top suggestion; the others are listed to type towards. Several
+    // candidates would make readline cut what was typed down to their common start.
+    if (choices.length > 1) {
+      deps.showSuggestions(
+        choices
+          .slice(0, LISTED_SUGGESTIONS)
+          .map((choice) =>
+            inserted(choice) === choice.name ? `  ${choice.name}` : `  ${inserted(choice)}  ${choice.name}`,
+          ),
+      );
     }
-    return [choices.map((choice) => `${key}:${quoteIfNeeded(inserted(choice))} `), partial];
+    return [[`${key}:${quoteIfNeeded(inserted(best))} `], replaced];
   };
+}
+
+const optionNameOf = (pair: TypedPair) => pair.text.slice(0, pair.text.indexOf(':')).toLowerCase();
+
+/**
+ * The option whose value the word under the cursor is part of: the pair the word starts, or an
+ * unquoted free-text value that the word continues (`question:first author pap`).
+ */
+function pairBeingTyped(
+  last: { text: string; start: number },
+  settled: ReturnType<typeof readOptionTokens>,
+): TypedPair | undefined {
+  const separator = last.text.indexOf(':');
+  const names = settled.scope.map((option) => option.name);
+  if (separator > 0 && names.includes(last.text.slice(0, separator).toLowerCase())) {
+    return { text: last.text, start: last.start };
+  }
+  if (settled.open) return { text: `${settled.open.text} ${last.text}`, start: settled.open.start };
+  return separator > 0 ? { text: last.text, start: last.start } : undefined;
 }

@@ -212,6 +212,9 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
     }
   };
 
+  /** A current value longer than this is shown on a line of its own above the prompt. */
+  const CURRENT_IN_PROMPT = 40;
+
   /** One field of a form: its current value is kept on Enter; limits are checked before sending. */
   const askField = async (
     label: string,
@@ -222,11 +225,16 @@ export function startConsole(deps: TransportDeps, options: ConsoleOptions): Tran
     const limits = input.max_length ? `${range} characters` : '';
     const optional = input.required === false;
     const current = input.value ?? '';
-    const saysOptional = optional && !/optional/i.test(label);
-    const hints = [limits, saysOptional ? 'optional' : '', current ? 'Enter keeps it' : ''].filter(Boolean);
-    if (current) write(`  current ${label}: ${current.replace(/\n/g, '\\n')}`);
+    // Discord shows "(optional)" in some labels; here it joins the other hints in one bracket.
+    const name = label.replace(/\s*\(optional\)/i, '');
+    const shownCurrent = current.replace(/\n/g, '\\n');
+    const keeps =
+      shownCurrent.length > CURRENT_IN_PROMPT ? 'Enter keeps it' : `Enter keeps "${shownCurrent}"`;
+    const hints = [limits, optional ? 'optional' : '', current ? keeps : ''].filter(Boolean);
+    if (shownCurrent.length > CURRENT_IN_PROMPT) write(`  now: ${shownCurrent}`);
+    const prompt = `${name}${hints.length > 0 ? ` (${hints.join(', ')})` : ''}: `;
     for (;;) {
-      const typed = await nextLine(`${label}${hints.length > 0 ? ` (${hints.join(', ')})` : ''}: `);
+      const typed = await nextLine(prompt);
       if (typed === undefined) return undefined;
       if (CANCEL.test(typed.trim())) return null;
       const value = typed === '' ? current : typed.replace(/\\n/g, '\n');

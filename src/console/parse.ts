@@ -166,6 +166,21 @@ export function walk(definition: Definition, words: readonly string[]) {
   return { scope, path, consumed, needsSubcommand: scope.some(isSubcommand) };
 }
 
+/** The words after a command name: the subcommand path they pick, then its options as typed. */
+export function readOptionTokens(definition: Definition, tokens: readonly Token[]) {
+  const firstPair = tokens.findIndex((token) => token.text.includes(':'));
+  const leading = firstPair === -1 ? tokens : tokens.slice(0, firstPair);
+  const reached = walk(
+    definition,
+    leading.map((token) => token.text),
+  );
+  return {
+    leading,
+    ...reached,
+    ...groupPairs(firstPair === -1 ? [] : tokens.slice(firstPair), reached.scope),
+  };
+}
+
 /**
  * Reads a console line against the command's definition: bare words pick the subcommand,
  * `name:value` pairs become options converted to the declared types. Every mistake is a
@@ -183,12 +198,13 @@ export function parseCommandLine(
       `A quote is not closed in ${line.slice(unclosed.start).trim()} — add the closing quote, as in question:"how many publications".`,
     );
   }
-  const [head, ...rest] = tokens.map((token) => token.text);
-  const definition = findDefinition(definitions, head ?? '');
-  const words = rest.filter((word) => !word.includes(':'));
-  const { scope, path, consumed, needsSubcommand } = walk(definition, words);
-  const pairs = rest.filter((word) => word.includes(':'));
-  const stray = words.slice(consumed);
+  const [head, ...rest] = tokens;
+  const definition = findDefinition(definitions, head?.text ?? '');
+  const { leading, scope, path, consumed, needsSubcommand, pairs, unattached } = readOptionTokens(
+    definition,
+    rest,
+  );
+  const stray = [...leading.slice(consumed), ...unattached].map((token) => token.text);
 
   if (needsSubcommand) {
     const names = scope.filter(isSubcommand).map((option) => option.name);
@@ -209,7 +225,7 @@ export function parseCommandLine(
   }
 
   const options: Record<string, OptionValue> = {};
-  for (const pair of pairs) {
+  for (const { text: pair } of pairs) {
     const separator = pair.indexOf(':');
     const key = pair.slice(0, separator).toLowerCase();
     const raw = pair.slice(separator + 1);
@@ -232,6 +248,46 @@ export function parseCommandLine(
   }
   const subcommand = path.slice(1).join(' ');
   return { definition, input: { ...(subcommand ? { subcommand } : {}), options, channels } };
+}
+
+/** One `name:value` option as typed: its text joined from one or more words, and where it starts. */
+export interface TypedPair {
+  text: string;
+  start: number;
+}
+
+/**
+ * Splits the words after the subcommand into `name:value` pairs. As in Discord's own box, the words
+ * after a free-text option's value belong to it until the next option name, so
+ * `question:my PI went quiet` needs no quotes.
+ */
+export function groupPairs(tokens: readonly Token[], scope: readonly Option[]) {
+  const pairs: TypedPair[] = [];
+  const unattached: Token[] = [];
+  let open: TypedPair | undefined;
+  for (const token of tokens) {
+    const separator = token.text.indexOf(':');
+    const option =
+      separator > 0
+        ? scope.find((candidate) => candidate.name === token.text.slice(0, separator).toLowerCase())
+        : undefined;
+    if (open && !option) {
+      open.text += ` ${token.text}`;
+    } else if (separator !== -1) {
+      const pair = { text: token.text, start: token.start };
+      pairs.push(pair);
+      open = option && isFreeText(option) ? pair : undefined;
+    } else {
+      unattached.push(token);
+    }
+  }
+  // `open` is the free-text pair that a further word would still join.
+  return { pairs, unattached, open };
+}
+
+function isFreeText(option: Option): boolean {
+  const choices = 'choices' in option ? (option.choices ?? []) : [];
+  return option.type === ApplicationCommandOptionType.String && choices.length === 0;
 }
 
 /** Plain decimal numbers only: `1e1`, `0x10` and `Infinity` are what Number() takes, not a person. */

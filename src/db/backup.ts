@@ -1,10 +1,21 @@
+import { createHash } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
-/** The socket beside the directory on which its owner answers `npm run backup`. */
+/** Linux refuses a Unix socket path of more than 107 bytes. */
+const MAX_SOCKET_PATH_BYTES = 107;
+
+/**
+ * The socket on which the directory's owner answers `npm run backup`: beside the directory, or,
+ * where that path is too long for a socket, in the temporary folder under a name derived from it.
+ */
 export function controlSocketPathOf(dataDir: string): string {
-  return `${resolve(dataDir)}.sock`;
+  const beside = `${resolve(dataDir)}.sock`;
+  if (Buffer.byteLength(beside) <= MAX_SOCKET_PATH_BYTES) return beside;
+  const digest = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
+  return join(tmpdir(), `ir-research-bot-${digest}.sock`);
 }
 
 const DUMP_REQUEST = 'dump\n';
@@ -24,6 +35,8 @@ export async function serveBackups(socketPath: string, dump: () => Promise<Blob>
       request += String(chunk);
       if (!request.includes('\n')) return;
       socket.removeAllListeners('data');
+      // Making the copy of a large database may take longer than an idle client is given.
+      socket.setTimeout(0);
       if (request !== DUMP_REQUEST) {
         socket.end(`${JSON.stringify({ error: 'unknown request' })}\n`);
         return;

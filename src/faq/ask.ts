@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
 import type { FaqRow } from '../db/queries/faqs.ts';
-import { hasTopicWord, normalizeText } from './query-text.ts';
+import { hasSearchableWord, hasTopicWord, normalizeText } from './query-text.ts';
 import { FAQ_SEARCH_TUNING, type FaqSearchRow, isGoodMatch } from './search.ts';
 
 /**
@@ -34,8 +34,9 @@ export async function askFaq(
   { votable = true }: { votable?: boolean } = {},
 ): Promise<FaqOutcome> {
   const normalized = normalizeText(question);
-  // Nothing searchable (only emoji or punctuation): nothing worth showing moderators either.
-  if (normalized === '') return { kind: 'off-topic', recorded: false };
+  // Nothing searchable (only emoji, punctuation, numbers or stop words): nothing worth showing
+  // moderators either.
+  if (!hasSearchableWord(normalized)) return { kind: 'off-topic', recorded: false };
   const found = await ctx.faqReads.search(guildId, question, FAQ_SEARCH_TUNING.depth);
   const [best, ...others] = found;
   const kind = judgeMatch(normalized, best);

@@ -104,9 +104,10 @@ export function createRouter(commands: readonly Command[], options: RouterOption
     clearTimeout(timer);
     if (first !== 'deferred') return withItsFollowUp(first, interaction, ctx, options);
 
+    const deferral = deferredResponse(interaction, owner);
     const delivery = work
       .then(async (response) => {
-        await deliverLate(response, interaction, ctx);
+        await deliverLate(response, interaction, ctx, isEphemeral(deferral));
         const message = takeFollowUp(response);
         if (message) await sendFollowUp(ctx, interaction, message);
       })
@@ -114,7 +115,7 @@ export function createRouter(commands: readonly Command[], options: RouterOption
         ctx.log.error({ err: error, interactionId: interaction.id }, 'late reply not delivered'),
       );
     track(delivery);
-    return deferredResponse(interaction, owner);
+    return deferral;
   };
 
   const findOwner = (interaction: APIInteraction): Command | undefined => {
@@ -226,14 +227,41 @@ function deferredResponse(interaction: APIInteraction, command: Command | undefi
   };
 }
 
+function isEphemeral(response: APIInteractionResponse): boolean {
+  const flags = 'data' in response ? (response.data as { flags?: number } | undefined)?.flags : undefined;
+  return ((flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+}
+
+/** Shown privately in place of the "thinking…" of a deferral whose answer turned out public. */
+export const ANSWERED_BELOW = 'Answered in the channel below.';
+
 /** Delivers a response that missed the deadline by editing the deferred original message. */
-async function deliverLate(response: APIInteractionResponse, interaction: APIInteraction, ctx: Context) {
+async function deliverLate(
+  response: APIInteractionResponse,
+  interaction: APIInteraction,
+  ctx: Context,
+  deferredPrivately: boolean,
+) {
   if (
     interaction.type === InteractionType.MessageComponent &&
     response.type === InteractionResponseType.ChannelMessageWithSource
   ) {
     // A button deferred as an update of its own message, but answered with a new message: editing
     // the original would overwrite the (often public) message the button is on.
+    await sendFollowUp(ctx, interaction, { body: response.data ?? {}, files: [] });
+    return;
+  }
+  if (
+    deferredPrivately &&
+    response.type === InteractionResponseType.ChannelMessageWithSource &&
+    !isEphemeral(response)
+  ) {
+    // An edit keeps the deferral's privacy (so does a first follow-up, which Discord treats as that
+    // edit), so a public answer to a private deferral is posted as a second message.
+    await ctx.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
+      body: { content: ANSWERED_BELOW, allowed_mentions: NO_MENTIONS },
+      auth: false,
+    });
     await sendFollowUp(ctx, interaction, { body: response.data ?? {}, files: [] });
     return;
   }
