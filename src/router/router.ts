@@ -11,6 +11,7 @@ import {
 import type { Context } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { UserError } from '../errors.ts';
+import { createAutocompleteGate } from './autocomplete-gate.ts';
 import type { ChatInputInteraction, Command, MessageCommand, MessageCommandInteraction } from './command.ts';
 import { decodeCustomId } from './custom-id.ts';
 import {
@@ -59,6 +60,7 @@ export function createRouter(commands: readonly Command[], options: RouterOption
     (options.messageCommands ?? []).map((command) => [command.data.name, command]),
   );
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const autocompletes = createAutocompleteGate();
   const pending = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     pending.add(work);
@@ -88,7 +90,12 @@ export function createRouter(commands: readonly Command[], options: RouterOption
 
     const owner = findOwner(interaction);
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-      return answerAutocomplete(interaction, owner, ctx);
+      const { userId, guildId, command } = describe(interaction);
+      return autocompletes.run(
+        `${guildId}/${userId}/${command}`,
+        () => answerAutocomplete(interaction, owner, ctx),
+        choices([]),
+      );
     }
     if (!isInstalledWhereUsed(interaction)) return ephemeralText(NOT_INSTALLED_MESSAGE);
     const work = runHandler(interaction, owner, ctx, messageCommands).catch((error) =>

@@ -221,7 +221,7 @@ const choiceSlugs = (response: unknown) =>
 export async function faqSearch(options: BenchOptions): Promise<SectionResult> {
   const labelled = labelledQueries();
   const real = loadBuiltInFaqs();
-  const sizes = options.quick ? [1_000] : [1_000, 10_000, 100_000];
+  const sizes = options.sizes ?? (options.quick ? [1_000] : [1_000, 10_000, 100_000]);
   const queryCount = options.quick ? 200 : 1_000;
   const sources = [
     ...labelled.map((entry) => entry.query),
