@@ -80,15 +80,6 @@ export async function faqUnderLoad(options: BenchOptions): Promise<SectionResult
     await bot.stop();
   }
   const helpTimes = helpAnswers.map((answer) => answer.ms);
-  process.stderr.write(
-    helpAnswers.map((a) => `${a.atMs.toFixed(0)}:${a.ms.toFixed(0)}`).join(' ') +
-      '\n' +
-      autocompleteAnswers
-        .filter((a, i) => i % 10 === 0)
-        .map((a) => `${a.atMs.toFixed(0)}:${a.ms.toFixed(0)}`)
-        .join(' ') +
-      '\n',
-  );
   const autocompleteTimes = autocompleteAnswers.map((answer) => answer.ms);
   const failures = [...helpAnswers, ...autocompleteAnswers].filter(
     (answer) => !answer.ok || answer.ms > DISCORD_DEADLINE_MS,
