@@ -107,6 +107,7 @@ async function main() {
   ctx.faqActivity.start();
   const router = createRouter(commands, {
     messageCommands,
+    autocompleteConcurrency: database.kind === 'pglite' ? 1 : 4,
     deferAfterMs: config.transport === 'console' ? Number.POSITIVE_INFINITY : DEFER_AFTER_MS,
   });
   const deps: TransportDeps = {

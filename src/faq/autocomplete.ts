@@ -10,6 +10,7 @@ const MAX_CHOICES = 25;
 const AUTOCOMPLETE_TEXT_LENGTH = 200;
 
 const keystrokes = createKeystrokes();
+const turnOfTheEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The suggestions for what a member has typed so far: entries whose question starts with it, then
@@ -27,13 +28,18 @@ export async function suggestFaqs(
   if (normalizeText(typed) === '') return suggestionChoices(await mostViewed());
   const overtaken = keystrokes.start(guildId, member.userId);
   // Requests already waiting get to register first: under load, the member's next keystroke often has.
-  await new Promise((resolve) => setImmediate(resolve));
+  await turnOfTheEventLoop();
   if (overtaken()) return [];
   const starts = await ctx.faqReads.byQuestionStart(guildId, typed, MAX_CHOICES);
-  const matches = overtaken()
-    ? []
-    : // After a space the last word is finished: "pub " is the word pub, not any word starting so.
-      await ctx.faqReads.search(guildId, typed, MAX_CHOICES, { prefixLastWord: !/\s$/.test(typed) });
+  // Question starts come before every search match: a full list of them leaves the search nothing to add.
+  const searchAddsNothing = starts.length >= MAX_CHOICES;
+  // Each read holds the thread while it runs (PGlite): a slash command that arrived meanwhile goes between.
+  if (!searchAddsNothing) await turnOfTheEventLoop();
+  const matches =
+    overtaken() || searchAddsNothing
+      ? []
+      : // After a space the last word is finished: "pub " is the word pub, not any word starting so.
+        await ctx.faqReads.search(guildId, typed, MAX_CHOICES, { prefixLastWord: !/\s$/.test(typed) });
   const suggestions = rankSuggestions(starts, matches, MAX_CHOICES);
   // Nothing fits the first letters yet: the most viewed entries beat an empty list.
   return suggestionChoices(suggestions.length > 0 ? suggestions : await mostViewed());

@@ -11,6 +11,7 @@ import {
 import type { Context } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { UserError } from '../errors.ts';
+import { AUTOCOMPLETE_GATE_LIMITS, createAutocompleteGate } from './autocomplete-gate.ts';
 import type { ChatInputInteraction, Command, MessageCommand, MessageCommandInteraction } from './command.ts';
 import { decodeCustomId } from './custom-id.ts';
 import {
@@ -34,6 +35,11 @@ export const UNAVAILABLE_MESSAGE =
 export interface RouterOptions {
   /** Infinity turns deferral off (the console has no deadline). */
   deferAfterMs?: number;
+  /**
+   * Autocompletes running at once (AUTOCOMPLETE_GATE_LIMITS unless given): one on PGlite, whose
+   * queries hold the thread; more on PostgreSQL, whose queries leave it free.
+   */
+  autocompleteConcurrency?: number;
   /** Message commands (type 3), found by name like slash commands. */
   messageCommands?: readonly MessageCommand[];
 }
@@ -59,6 +65,10 @@ export function createRouter(commands: readonly Command[], options: RouterOption
     (options.messageCommands ?? []).map((command) => [command.data.name, command]),
   );
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const autocompletes = createAutocompleteGate({
+    ...AUTOCOMPLETE_GATE_LIMITS,
+    concurrency: options.autocompleteConcurrency ?? AUTOCOMPLETE_GATE_LIMITS.concurrency,
+  });
   const pending = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     pending.add(work);
@@ -88,7 +98,12 @@ export function createRouter(commands: readonly Command[], options: RouterOption
 
     const owner = findOwner(interaction);
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-      return answerAutocomplete(interaction, owner, ctx);
+      const { userId, guildId, command } = describe(interaction);
+      return autocompletes.run(
+        `${guildId}/${userId}/${command}`,
+        () => answerAutocomplete(interaction, owner, ctx),
+        choices([]),
+      );
     }
     if (!isInstalledWhereUsed(interaction)) return ephemeralText(NOT_INSTALLED_MESSAGE);
     const work = runHandler(interaction, owner, ctx, messageCommands).catch((error) =>

@@ -221,7 +221,7 @@ const choiceSlugs = (response: unknown) =>
 export async function faqSearch(options: BenchOptions): Promise<SectionResult> {
   const labelled = labelledQueries();
   const real = loadBuiltInFaqs();
-  const sizes = options.quick ? [1_000] : [1_000, 10_000, 100_000];
+  const sizes = options.sizes ?? (options.quick ? [1_000] : [1_000, 10_000, 100_000]);
   const queryCount = options.quick ? 200 : 1_000;
   const sources = [
     ...labelled.map((entry) => entry.query),
@@ -244,7 +244,8 @@ export async function faqSearch(options: BenchOptions): Promise<SectionResult> {
     typing.set(name, await whileTyping(search, labelled));
   }
 
-  const kinds: Kind[] = options.postgresUrl ? ['PGlite', 'PostgreSQL'] : ['PGlite'];
+  const available: Kind[] = options.postgresUrl ? ['PGlite', 'PostgreSQL'] : ['PGlite'];
+  const kinds = available.filter((kind) => options.kinds?.includes(kind) ?? true);
   const databases = options.postgresUrl ? benchDatabases(options.postgresUrl) : null;
   const figures: SizeFigures[] = sizes.map((rows) => ({ rows, bot: {} }));
   const faq = commands.find((command) => command.data.name === 'faq');

@@ -20,6 +20,8 @@ import { startup } from './startup.ts';
  *   --quick            small sizes, one round
  *   --only=faq,faq-load,http,memory,startup,footprint,card,dms
  *   --filter=ping      only the HTTP workloads whose name contains the text
+ *   --sizes=10000      FAQ table sizes for the autocomplete latency rows
+ *   --kinds=PostgreSQL only these databases in the FAQ rows
  *   --profile          run the bot under --cpu-prof in the HTTP benchmark and add where its CPU time went
  */
 const sections: Record<string, (options: BenchOptions) => Promise<SectionResult>> = {
@@ -81,7 +83,13 @@ async function main() {
     '',
   ];
   const text = lines.join('\n');
-  const complete = !options.quick && !options.only && !options.filter && !options.profile;
+  const complete =
+    !options.quick &&
+    !options.only &&
+    !options.filter &&
+    !options.profile &&
+    !options.sizes &&
+    !options.kinds;
   if (complete) await writeFile('test/bench/RESULTS.md', text);
   process.stdout.write(text);
 }

@@ -68,3 +68,12 @@ export function partialQueries(sources: readonly string[], count: number, random
   }
   return queries;
 }
+
+/** Random long strings of made-up words, as an attacker (or a cat on the keyboard) types them. */
+export function randomText(random: () => number): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const words = Array.from({ length: 20 + Math.floor(random() * 15) }, () =>
+    Array.from({ length: 4 + Math.floor(random() * 9) }, () => letters[Math.floor(random() * 26)]).join(''),
+  );
+  return words.join(' ').slice(0, 200);
+}
