@@ -2,7 +2,7 @@ import { REST } from '@discordjs/rest';
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
-import { buildAutocomplete, buildChatInput } from '../src/interactions/build.ts';
+import { buildAutocomplete, buildChatInput } from '../src/payloads/fake-interactions.ts';
 import { admitAutocompletes } from '../src/router/autocomplete-gate.ts';
 import type { Command } from '../src/router/command.ts';
 import { readOptions } from '../src/router/options.ts';
