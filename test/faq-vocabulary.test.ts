@@ -132,6 +132,22 @@ describe('typo correction (src/faq/typos.ts)', () => {
     expect(editDistance('abc', 'xyzuvw', 2)).toBe(3);
   });
 
+  it('leaves common English words alone, and never takes Spanish, Portuguese or French small words for typos', () => {
+    const typed = (text: string) => queryTerms(normalizeText(text)).filter((term) => term.typed);
+    // Real words the FAQ happens not to use: "cake" is not "case", "change" not "chance".
+    expect(correctedText(normalizeText('a cake, a change of plans, a decent laptop'))).toBe(
+      'a cake a change of plans a decent laptop',
+    );
+    // 'para' is not "part" nor 'pour' "your": they are dropped as English stop words are.
+    const words = typed('¿Qué buscan los directores de programa en un candidato IMG para IR?').map(
+      (t) => t.word,
+    );
+    expect(words).not.toContain('part');
+    expect(words).not.toContain('para');
+    expect(words).toEqual(expect.arrayContaining(['program', 'directors', 'applicant', 'img']));
+    expect(typed('Quelle est la différence pour ERAS?').map((t) => t.word)).not.toContain('your');
+  });
+
   it('corrects only the first few unknown words of a long string of random ones', () => {
     const random = Array.from(
       { length: 40 },

@@ -1,7 +1,7 @@
 import { loadBuiltInFaqs } from './content.ts';
 import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
 import { buildVocabulary, correctWord, isCorrectable, type Vocabulary } from './typos.ts';
-import { memberVocabulary } from './vocabulary.ts';
+import { commonEnglishWords, memberVocabulary } from './vocabulary.ts';
 
 /**
  * The longest question /faq takes (Discord allows up to 6000 characters in an option). A long
@@ -103,6 +103,8 @@ function phraseAt(words: readonly string[], index: number, table: ReadonlyMap<st
   return null;
 }
 const fillerWords = new Set(memberVocabulary.filler.map(normalizeText));
+/** Small words of other languages: dropped like English stop words (which the stemmer drops). */
+const otherStopWords = new Set(memberVocabulary.otherLanguageStopWords.map(normalizeText));
 const topicWords = new Set(memberVocabulary.topic.map(normalizeText));
 
 /** The text with words of other languages the vocabulary knows replaced by the guide's English ones. */
@@ -130,8 +132,10 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
   const typed = normalized.split(' ').filter((word) => word.length > 0);
   // The unfinished last word is left as typed: it may be the start of an English word.
   const all = prefixLastWord ? [...translated(typed.slice(0, -1)), ...typed.slice(-1)] : translated(typed);
-  const content = all.filter((word) => !STOP_WORDS.has(word) && !fillerWords.has(word));
-  const words = (all.length > FILLER_KEPT_UP_TO && content.length > 0 ? content : all)
+  const meaningful = all.filter((word) => !otherStopWords.has(word));
+  const spoken = meaningful.length > 0 ? meaningful : all;
+  const content = spoken.filter((word) => !STOP_WORDS.has(word) && !fillerWords.has(word));
+  const words = (spoken.length > FILLER_KEPT_UP_TO && content.length > 0 ? content : spoken)
     .slice(0, MAX_WORDS)
     .map((word) => word.slice(0, MAX_WORD_LENGTH));
   const corrected = correctTypos(words, prefixLastWord);
@@ -188,7 +192,9 @@ function knownWords(): Vocabulary {
     ),
     [
       ...STOP_WORDS,
+      ...otherStopWords,
       ...fillerWords,
+      ...commonEnglishWords().map(normalizeText),
       ...topicWords,
       ...[...synonymsByKey.keys(), ...translationsByKey.keys()].flatMap((key) => key.split(' ')),
     ],
