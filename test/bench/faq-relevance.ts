@@ -4,6 +4,7 @@
  *   npx tsx test/bench/faq-relevance.ts            figures only
  *   npx tsx test/bench/faq-relevance.ts --misses   also the dev questions not answered first
  *   npx tsx test/bench/faq-relevance.ts --tuning   only the sets one may tune on (no held-out figures)
+ *   npx tsx test/bench/faq-relevance.ts --misses --project   the project set's misses too
  * Held-out questions are never printed, only their figures.
  */
 import { openPglite } from '../../src/db/client.ts';
@@ -81,7 +82,11 @@ async function main() {
           ? ''
           : ` | by kind: ${[...set.bot.byKind].map(([kind, share]) => `${kind} ${percent(share)}`).join(', ')}`),
     );
-    if (process.argv.includes('--misses') && !set.heldOut && set.name.includes('dev')) {
+    if (
+      process.argv.includes('--misses') &&
+      !set.heldOut &&
+      (set.name.includes('dev') || process.argv.includes('--project'))
+    ) {
       for (const miss of set.bot.misses) console.log(`  ${miss}`);
     }
   }
