@@ -81,13 +81,17 @@ describe('the members’ vocabulary (src/faq/member-vocabulary.json)', () => {
     expect(unknown.length, unknown.join(', ')).toBeLessThanOrEqual(Math.ceil(terms.length * 0.15));
   });
 
-  it('adds the FAQ’s words to what was typed, at a lower weight', () => {
+  it('adds the FAQ’s words to what was typed, at a lower weight, or in its place for a term no entry uses', () => {
     const byWord = new Map(
       queryTerms(normalizeText('need help with stats for my SR')).map((t) => [t.word, t]),
     );
-    expect(byWord.get('statistics')).toMatchObject({ typed: false });
-    expect(byWord.get('systematic')?.weight).toBeLessThan(1);
+    // "stats" is in some entry: the FAQ's word for it is added at a lower weight.
     expect(byWord.get('stats')).toMatchObject({ typed: true, weight: 1 });
+    expect(byWord.get('statistics')).toMatchObject({ typed: false });
+    expect(byWord.get('statistics')?.weight).toBeLessThan(1);
+    // "sr" is in none: "systematic review" stands in for it, and it counts no more than an added word.
+    expect(byWord.get('systematic')).toMatchObject({ typed: false, weight: 1 });
+    expect(byWord.get('sr')?.weight).toBe(FAQ_SEARCH_TUNING.synonymWeight);
   });
 
   it('leaves chat filler and stop words out of long questions, not out of short ones', () => {

@@ -147,10 +147,18 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
     }
   };
   // Members' terms are found in the whole text: some hold stop words ("how many", "in prep").
+  // A term no entry uses ("sr", "apps") matches nothing itself: the FAQ's words for it stand in for
+  // it at full weight, and the term counts only as much as an added word.
   const phrases = all.slice(0, MAX_WORDS * 2);
+  const standingIn = new Set<string>();
   for (let index = 0; index < phrases.length; index++) {
     const synonym = phraseAt(phrases, index, synonymsByKey);
-    for (const word of synonym?.value.split(' ') ?? []) add(word, FAQ_SEARCH_TUNING.synonymWeight, false);
+    if (!synonym) continue;
+    const typedWords = phrases.slice(index, index + synonym.length);
+    const unused = typedWords.every((word) => !usedByEntries(word));
+    for (const word of synonym.value.split(' '))
+      add(word, unused ? 1 : FAQ_SEARCH_TUNING.synonymWeight, false);
+    if (unused) for (const word of typedWords) standingIn.add(word);
   }
   let unknownWords = 0;
   for (let index = 0; index < words.length; index++) {
@@ -163,7 +171,8 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
     // everything) and, as a whole word, usually matches nothing ("research f"): while typing it
     // is left out, unless it is all there is.
     if (unfinished && word.length < MIN_PREFIX_LENGTH && words.length > 1) continue;
-    if (word) add(word, 1, true, unfinished && word.length >= MIN_PREFIX_LENGTH, corrected.has(index));
+    const weight = standingIn.has(word ?? '') ? FAQ_SEARCH_TUNING.synonymWeight : 1;
+    if (word) add(word, weight, true, unfinished && word.length >= MIN_PREFIX_LENGTH, corrected.has(index));
   }
   return [...terms.values()]
     .sort((a, b) => Number(b.typed) - Number(a.typed) || b.weight - a.weight)
@@ -183,6 +192,11 @@ export function correctedText(normalized: string, { prefixLastWord = false } = {
 }
 
 let builtInVocabulary: Vocabulary | undefined;
+
+/** Whether some built-in entry uses the word (not only the members' vocabulary or the stop words). */
+function usedByEntries(word: string): boolean {
+  return (knownWords().counts.get(word) ?? 0) > 0;
+}
 
 /** The words of the built-in entries (never a guild's: no server's words reach another). */
 function knownWords(): Vocabulary {
