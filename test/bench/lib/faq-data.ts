@@ -23,6 +23,9 @@ export function labelledQueries(): LabelledQuery[] {
   return files.flatMap((name) => labelledSchema.parse(readFixture(name)));
 }
 
+/** The name of the set holding both writers' held-out halves: the issue's targets are measured on it. */
+export const BOTH_HELD_OUT_HALVES = 'both held-out halves';
+
 export interface LabelledSet {
   name: string;
   items: LabelledQuery[];
@@ -46,7 +49,7 @@ export function labelledSets(): LabelledSet[] {
     { name: 'independent held-out half', items: heldOut, heldOut: true },
     { name: 'second writer dev half', items: read('faq-independent2-dev.json'), heldOut: false },
     { name: 'second writer held-out half', items: heldOut2, heldOut: true },
-    { name: 'both held-out halves', items: [...heldOut, ...heldOut2], heldOut: true },
+    { name: BOTH_HELD_OUT_HALVES, items: [...heldOut, ...heldOut2], heldOut: true },
   ];
 }
 
