@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FaqListRow } from '../src/db/queries/faqs.ts';
+import { judgeMatch } from '../src/faq/ask.ts';
 import { parseAliasList, parseTagList } from '../src/faq/entry.ts';
 import { parseFaqImport } from '../src/faq/import.ts';
 import { createKeystrokes } from '../src/faq/keystrokes.ts';
 import { normalizeText, queryTerms } from '../src/faq/query-text.ts';
 import { pickedSlug, voteConfirmation } from '../src/faq/render.ts';
-import { type FaqSearchRow, isGoodMatch } from '../src/faq/search.ts';
+import { FAQ_SEARCH_TUNING, type FaqSearchRow, isGoodMatch } from '../src/faq/search.ts';
 import { rankSuggestions } from '../src/faq/suggest.ts';
 
 describe('query normalisation', () => {
@@ -128,6 +129,20 @@ describe('small pieces of /faq', () => {
   it('uses a threshold between the scores of answers and of noise', () => {
     expect(isGoodMatch(0.9)).toBe(true);
     expect(isGoodMatch(0.05)).toBe(false);
+  });
+
+  it('answers a question without a word of the FAQ topics only on a close match', () => {
+    const middling = {
+      score: (FAQ_SEARCH_TUNING.answerThreshold + FAQ_SEARCH_TUNING.answerThresholdOffTopicWords) / 2,
+    };
+    const close = { score: FAQ_SEARCH_TUNING.answerThresholdOffTopicWords };
+    // Everyday words ("hours", "week") reach a middling score against the time-management entry.
+    expect(judgeMatch(normalizeText('how many hours do residents work per week'), middling)).toBe(
+      'off-topic',
+    );
+    expect(judgeMatch(normalizeText('how many hours do residents work per week'), close)).toBe('answer');
+    expect(judgeMatch(normalizeText('my PI stopped answering'), middling)).toBe('answer');
+    expect(judgeMatch(normalizeText('stuck on one project for months'), middling)).toBe('answer');
   });
 });
 

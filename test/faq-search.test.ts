@@ -63,14 +63,19 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
           ? ''
           : `\n  not first:\n  ${figures.misses.join('\n  ')}`),
     );
-    // Floors just under what is reached, so neither independent half may fall back; the project's own
-    // set keeps what it had.
-    const targets = set.heldOut
-      ? // The issue's target on held-out is top-1 92% / top-3 97%: not yet met (78% / 90% reached).
-        { top1: 0.77, top3: 0.89 }
-      : set.name.startsWith('project')
-        ? { top1: 0.95, top3: 0.99 }
-        : { top1: 0.89, top3: 0.96 };
+    // Floors just under what is reached (PGlite), so no set may fall back. The issue's target on the
+    // held-out halves is top-1 92% / top-3 97%: NOT met (78.9% / 93.0% and 78.0% / 95.5% reached,
+    // 78.5% / 94.2% for both together).
+    const floors: Record<string, { top1: number; top3: number }> = {
+      'project labelled set': { top1: 0.98, top3: 0.99 },
+      'independent dev half': { top1: 0.92, top3: 0.96 },
+      'independent held-out half': { top1: 0.78, top3: 0.92 },
+      'second writer dev half': { top1: 0.85, top3: 0.96 },
+      'second writer held-out half': { top1: 0.77, top3: 0.94 },
+      'both held-out halves': { top1: 0.77, top3: 0.93 },
+    };
+    const targets = floors[set.name];
+    if (!targets) throw new Error(`no floor for ${set.name}`);
     expect(figures.top1).toBeGreaterThanOrEqual(targets.top1);
     expect(figures.top3).toBeGreaterThanOrEqual(targets.top3);
     // No refusal for an on-topic question: at worst the closest entry.

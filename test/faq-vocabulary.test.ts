@@ -81,13 +81,17 @@ describe('the members’ vocabulary (src/faq/member-vocabulary.json)', () => {
     expect(unknown.length, unknown.join(', ')).toBeLessThanOrEqual(Math.ceil(terms.length * 0.15));
   });
 
-  it('adds the FAQ’s words to what was typed, at a lower weight', () => {
+  it('adds the FAQ’s words to what was typed, at a lower weight, or in its place for a term no entry uses', () => {
     const byWord = new Map(
       queryTerms(normalizeText('need help with stats for my SR')).map((t) => [t.word, t]),
     );
-    expect(byWord.get('statistics')).toMatchObject({ typed: false });
-    expect(byWord.get('systematic')?.weight).toBeLessThan(1);
+    // "stats" is in some entry: the FAQ's word for it is added at a lower weight.
     expect(byWord.get('stats')).toMatchObject({ typed: true, weight: 1 });
+    expect(byWord.get('statistics')).toMatchObject({ typed: false });
+    expect(byWord.get('statistics')?.weight).toBeLessThan(1);
+    // "sr" is in none: "systematic review" stands in for it, and it counts no more than an added word.
+    expect(byWord.get('systematic')).toMatchObject({ typed: false, weight: 1 });
+    expect(byWord.get('sr')?.weight).toBe(FAQ_SEARCH_TUNING.synonymWeight);
   });
 
   it('leaves chat filler and stop words out of long questions, not out of short ones', () => {
@@ -130,6 +134,22 @@ describe('typo correction (src/faq/typos.ts)', () => {
     expect(correctWord('shoud', vocabulary)).toBe('should');
     expect(editDistance('fellowhsip', 'fellowship', 2)).toBe(1);
     expect(editDistance('abc', 'xyzuvw', 2)).toBe(3);
+  });
+
+  it('leaves common English words alone, and never takes Spanish, Portuguese or French small words for typos', () => {
+    const typed = (text: string) => queryTerms(normalizeText(text)).filter((term) => term.typed);
+    // Real words the FAQ happens not to use: "cake" is not "case", "change" not "chance".
+    expect(correctedText(normalizeText('a cake, a change of plans, a decent laptop'))).toBe(
+      'a cake a change of plans a decent laptop',
+    );
+    // 'para' is not "part" nor 'pour' "your": they are dropped as English stop words are.
+    const words = typed('¿Qué buscan los directores de programa en un candidato IMG para IR?').map(
+      (t) => t.word,
+    );
+    expect(words).not.toContain('part');
+    expect(words).not.toContain('para');
+    expect(words).toEqual(expect.arrayContaining(['program', 'directors', 'applicant', 'img']));
+    expect(typed('Quelle est la différence pour ERAS?').map((t) => t.word)).not.toContain('your');
   });
 
   it('corrects only the first few unknown words of a long string of random ones', () => {

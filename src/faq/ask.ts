@@ -18,8 +18,13 @@ export type FaqOutcome =
 /** Decides between an answer, the closest entry and off topic: a pure rule, tested directly. */
 export function judgeMatch(normalized: string, best: { score: number } | undefined): FaqOutcome['kind'] {
   if (!best) return 'off-topic';
-  if (isGoodMatch(best.score)) return 'answer';
-  return hasTopicWord(normalized) && best.score >= FAQ_SEARCH_TUNING.topicFloor ? 'closest' : 'off-topic';
+  const onTopic = hasTopicWord(normalized);
+  // Without a word of the FAQ's topics, a middling score comes from everyday words ("hours a week",
+  // "plan", "home"): such a question is answered only when it matches an entry closely.
+  if (isGoodMatch(best.score) && (onTopic || best.score >= FAQ_SEARCH_TUNING.answerThresholdOffTopicWords)) {
+    return 'answer';
+  }
+  return onTopic && best.score >= FAQ_SEARCH_TUNING.topicFloor ? 'closest' : 'off-topic';
 }
 
 /**

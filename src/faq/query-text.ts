@@ -1,7 +1,7 @@
 import { loadBuiltInFaqs } from './content.ts';
 import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
 import { buildVocabulary, correctWord, isCorrectable, type Vocabulary } from './typos.ts';
-import { memberVocabulary } from './vocabulary.ts';
+import { commonEnglishWords, memberVocabulary } from './vocabulary.ts';
 
 /**
  * The longest question /faq takes (Discord allows up to 6000 characters in an option). A long
@@ -103,6 +103,8 @@ function phraseAt(words: readonly string[], index: number, table: ReadonlyMap<st
   return null;
 }
 const fillerWords = new Set(memberVocabulary.filler.map(normalizeText));
+/** Small words of other languages: dropped like English stop words (which the stemmer drops). */
+const otherStopWords = new Set(memberVocabulary.otherLanguageStopWords.map(normalizeText));
 const topicWords = new Set(memberVocabulary.topic.map(normalizeText));
 
 /** The text with words of other languages the vocabulary knows replaced by the guide's English ones. */
@@ -130,8 +132,10 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
   const typed = normalized.split(' ').filter((word) => word.length > 0);
   // The unfinished last word is left as typed: it may be the start of an English word.
   const all = prefixLastWord ? [...translated(typed.slice(0, -1)), ...typed.slice(-1)] : translated(typed);
-  const content = all.filter((word) => !STOP_WORDS.has(word) && !fillerWords.has(word));
-  const words = (all.length > FILLER_KEPT_UP_TO && content.length > 0 ? content : all)
+  const meaningful = all.filter((word) => !otherStopWords.has(word));
+  const spoken = meaningful.length > 0 ? meaningful : all;
+  const content = spoken.filter((word) => !STOP_WORDS.has(word) && !fillerWords.has(word));
+  const words = (spoken.length > FILLER_KEPT_UP_TO && content.length > 0 ? content : spoken)
     .slice(0, MAX_WORDS)
     .map((word) => word.slice(0, MAX_WORD_LENGTH));
   const corrected = correctTypos(words, prefixLastWord);
@@ -143,10 +147,18 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
     }
   };
   // Members' terms are found in the whole text: some hold stop words ("how many", "in prep").
+  // A term no entry uses ("sr", "apps") matches nothing itself: the FAQ's words for it stand in for
+  // it at full weight, and the term counts only as much as an added word.
   const phrases = all.slice(0, MAX_WORDS * 2);
+  const standingIn = new Set<string>();
   for (let index = 0; index < phrases.length; index++) {
     const synonym = phraseAt(phrases, index, synonymsByKey);
-    for (const word of synonym?.value.split(' ') ?? []) add(word, FAQ_SEARCH_TUNING.synonymWeight, false);
+    if (!synonym) continue;
+    const typedWords = phrases.slice(index, index + synonym.length);
+    const unused = typedWords.every((word) => !usedByEntries(word));
+    for (const word of synonym.value.split(' '))
+      add(word, unused ? 1 : FAQ_SEARCH_TUNING.synonymWeight, false);
+    if (unused) for (const word of typedWords) standingIn.add(word);
   }
   let unknownWords = 0;
   for (let index = 0; index < words.length; index++) {
@@ -159,7 +171,8 @@ export function queryTerms(normalized: string, { prefixLastWord = false } = {}):
     // everything) and, as a whole word, usually matches nothing ("research f"): while typing it
     // is left out, unless it is all there is.
     if (unfinished && word.length < MIN_PREFIX_LENGTH && words.length > 1) continue;
-    if (word) add(word, 1, true, unfinished && word.length >= MIN_PREFIX_LENGTH, corrected.has(index));
+    const weight = standingIn.has(word ?? '') ? FAQ_SEARCH_TUNING.synonymWeight : 1;
+    if (word) add(word, weight, true, unfinished && word.length >= MIN_PREFIX_LENGTH, corrected.has(index));
   }
   return [...terms.values()]
     .sort((a, b) => Number(b.typed) - Number(a.typed) || b.weight - a.weight)
@@ -180,6 +193,11 @@ export function correctedText(normalized: string, { prefixLastWord = false } = {
 
 let builtInVocabulary: Vocabulary | undefined;
 
+/** Whether some built-in entry uses the word (not only the members' vocabulary or the stop words). */
+function usedByEntries(word: string): boolean {
+  return (knownWords().counts.get(word) ?? 0) > 0;
+}
+
 /** The words of the built-in entries (never a guild's: no server's words reach another). */
 function knownWords(): Vocabulary {
   builtInVocabulary ??= buildVocabulary(
@@ -188,7 +206,9 @@ function knownWords(): Vocabulary {
     ),
     [
       ...STOP_WORDS,
+      ...otherStopWords,
       ...fillerWords,
+      ...commonEnglishWords().map(normalizeText),
       ...topicWords,
       ...[...synonymsByKey.keys(), ...translationsByKey.keys()].flatMap((key) => key.split(' ')),
     ],

@@ -71,6 +71,11 @@ export const FAQ_SEARCH_TUNING = {
    * entry, said to be the closest (judgeMatch in ask.ts); an off-topic one is told nothing fits.
    */
   answerThreshold: 0.28,
+  /**
+   * The lowest score /faq calls an answer when the question has no word of the FAQ's topics
+   * (member-vocabulary.json, topic): everyday questions reach answerThreshold on common words alone.
+   */
+  answerThresholdOffTopicWords: 0.45,
   /** Below answerThreshold, the least score for which an on-topic question gets the closest entry. */
   topicFloor: 0.05,
   /** How much a word added from the members' vocabulary counts next to a word the member typed. */

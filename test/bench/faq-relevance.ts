@@ -3,6 +3,8 @@
  * set, the bot next to fuse.js over the same export of the built-in entries.
  *   npx tsx test/bench/faq-relevance.ts            figures only
  *   npx tsx test/bench/faq-relevance.ts --misses   also the dev questions not answered first
+ *   npx tsx test/bench/faq-relevance.ts --tuning   only the sets one may tune on (no held-out figures)
+ *   npx tsx test/bench/faq-relevance.ts --misses --project   the project set's misses too
  * Held-out questions are never printed, only their figures.
  */
 import { openPglite } from '../../src/db/client.ts';
@@ -13,7 +15,9 @@ import { labelledSets, offTopicSets } from './lib/faq-data.ts';
 import { type Relevance, relevanceOf, turnedAwayShare } from './lib/faq-evaluation.ts';
 import { createFuse, type FuseRow, fuseConfigs } from './lib/fuse-engine.ts';
 import { benchGuild } from './lib/interactions.ts';
-import { percent } from './lib/report.ts';
+
+/** One decimal: a set of about 125 questions moves by 0.8 points a question. */
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 export interface RelevanceFigures {
   sets: Array<{ name: string; heldOut: boolean; bot: Relevance; fuse: Map<string, Relevance> }>;
@@ -22,6 +26,7 @@ export interface RelevanceFigures {
 
 export async function measureRelevance(
   search: (query: string, limit: number) => Promise<Array<{ slug: string; score: number }>>,
+  { withHeldOut = true }: { withHeldOut?: boolean } = {},
 ): Promise<RelevanceFigures> {
   const rows: FuseRow[] = loadBuiltInFaqs().map(({ slug, question, aliases, tags, answer }) => ({
     slug,
@@ -35,6 +40,7 @@ export async function measureRelevance(
   );
   const figures: RelevanceFigures = { sets: [], offTopic: [] };
   for (const set of labelledSets()) {
+    if (set.heldOut && !withHeldOut) continue;
     const fuse = new Map<string, Relevance>();
     for (const [name, engine] of engines) fuse.set(name, await relevanceOf(engine, set.items));
     figures.sets.push({
@@ -45,6 +51,7 @@ export async function measureRelevance(
     });
   }
   for (const set of offTopicSets()) {
+    if (set.heldOut && !withHeldOut) continue;
     figures.offTopic.push({
       name: set.name,
       count: set.items.length,
@@ -58,7 +65,13 @@ async function main() {
   const database = await openPglite('memory://');
   await database.migrate();
   await seedBuiltInContent(database.db);
-  const figures = await measureRelevance((query, limit) => searchFaqs(database.db, benchGuild, query, limit));
+  const figures = await measureRelevance(
+    (query, limit) => searchFaqs(database.db, benchGuild, query, limit),
+    {
+      // While tuning, the held-out sets are not even measured: a figure seen after every change would steer it.
+      withHeldOut: !process.argv.includes('--tuning'),
+    },
+  );
   for (const set of figures.sets) {
     const bestFuse = Math.max(...[...set.fuse.values()].map((entry) => entry.top1));
     console.log(
@@ -69,7 +82,11 @@ async function main() {
           ? ''
           : ` | by kind: ${[...set.bot.byKind].map(([kind, share]) => `${kind} ${percent(share)}`).join(', ')}`),
     );
-    if (process.argv.includes('--misses') && !set.heldOut && set.name.includes('dev')) {
+    if (
+      process.argv.includes('--misses') &&
+      !set.heldOut &&
+      (set.name.includes('dev') || process.argv.includes('--project'))
+    ) {
       for (const miss of set.bot.misses) console.log(`  ${miss}`);
     }
   }

@@ -23,6 +23,9 @@ export function labelledQueries(): LabelledQuery[] {
   return files.flatMap((name) => labelledSchema.parse(readFixture(name)));
 }
 
+/** The name of the set holding both writers' held-out halves: the issue's targets are measured on it. */
+export const BOTH_HELD_OUT_HALVES = 'both held-out halves';
+
 export interface LabelledSet {
   name: string;
   items: LabelledQuery[];
@@ -32,22 +35,21 @@ export interface LabelledSet {
 
 /**
  * The sets relevance is measured on: the project's own labelled questions (the search was tuned to
- * them), and the questions written from the guide by someone who never saw the entries, split once
- * into a dev half (tuned on) and a held-out half (only ever measured).
+ * them), and the questions two writers wrote from the guide without seeing the entries, each split
+ * once into a dev half (tuned on) and a held-out half (only ever measured), plus both held-out
+ * halves together.
  */
 export function labelledSets(): LabelledSet[] {
+  const read = (name: string) => labelledSchema.parse(readFixture(name));
+  const heldOut = read('faq-independent-heldout.json');
+  const heldOut2 = read('faq-independent2-heldout.json');
   return [
     { name: 'project labelled set', items: labelledQueries(), heldOut: false },
-    {
-      name: 'independent dev half',
-      items: labelledSchema.parse(readFixture('faq-independent-dev.json')),
-      heldOut: false,
-    },
-    {
-      name: 'independent held-out half',
-      items: labelledSchema.parse(readFixture('faq-independent-heldout.json')),
-      heldOut: true,
-    },
+    { name: 'independent dev half', items: read('faq-independent-dev.json'), heldOut: false },
+    { name: 'independent held-out half', items: heldOut, heldOut: true },
+    { name: 'second writer dev half', items: read('faq-independent2-dev.json'), heldOut: false },
+    { name: 'second writer held-out half', items: heldOut2, heldOut: true },
+    { name: BOTH_HELD_OUT_HALVES, items: [...heldOut, ...heldOut2], heldOut: true },
   ];
 }
 
@@ -57,24 +59,15 @@ export interface OffTopicSet {
   heldOut: boolean;
 }
 
-/** Questions the FAQ must turn away: the original 16, and the independent writer's two halves. */
+/** Questions the FAQ must turn away: the original 16, and each independent writer's two halves. */
 export function offTopicSets(): OffTopicSet[] {
   const questions = z.array(z.string());
+  const read = (name: string) => questions.parse(readFixture(name));
   return [
-    {
-      name: 'original off-topic',
-      items: questions.parse(readFixture('faq-unanswerable.json')),
-      heldOut: false,
-    },
-    {
-      name: 'independent off-topic dev',
-      items: questions.parse(readFixture('faq-offtopic-dev.json')),
-      heldOut: false,
-    },
-    {
-      name: 'independent off-topic held-out',
-      items: questions.parse(readFixture('faq-offtopic-heldout.json')),
-      heldOut: true,
-    },
+    { name: 'original off-topic', items: read('faq-unanswerable.json'), heldOut: false },
+    { name: 'independent off-topic dev', items: read('faq-offtopic-dev.json'), heldOut: false },
+    { name: 'independent off-topic held-out', items: read('faq-offtopic-heldout.json'), heldOut: true },
+    { name: 'second writer off-topic dev', items: read('faq-offtopic2-dev.json'), heldOut: false },
+    { name: 'second writer off-topic held-out', items: read('faq-offtopic2-heldout.json'), heldOut: true },
   ];
 }
