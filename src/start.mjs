@@ -22,7 +22,14 @@ const buildRoot = join(root, 'build');
 const manifestPath = join(buildRoot, 'manifest.json');
 /** Files whose change changes the bundle besides the sources esbuild reports reading. */
 const BUILD_SETTINGS = ['src/start.mjs', 'tsconfig.json', 'package.json'];
-const EXTERNAL_PACKAGES = ['@electric-sql/pglite', '@resvg/resvg-js', 'satori', 'pino', 'pino-pretty', 'discord.js'];
+const EXTERNAL_PACKAGES = [
+  '@electric-sql/pglite',
+  '@resvg/resvg-js',
+  'satori',
+  'pino',
+  'pino-pretty',
+  'discord.js',
+];
 
 const stampOf = (file) => {
   const stat = statSync(join(root, file));
@@ -79,7 +86,9 @@ async function build() {
       // and discord.js, which only the gateway loads.
       external: EXTERNAL_PACKAGES,
       // For the CommonJS packages in an ES module bundle.
-      banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);",
+      },
       sourcemap: 'linked',
       sourcesContent: false,
       metafile: true,
