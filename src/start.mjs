@@ -22,6 +22,7 @@ const buildRoot = join(root, 'build');
 const manifestPath = join(buildRoot, 'manifest.json');
 /** Files whose change changes the bundle besides the sources esbuild reports reading. */
 const BUILD_SETTINGS = ['src/start.mjs', 'tsconfig.json', 'package.json'];
+const KEEP_RECENT_BUILDS_MS = 10 * 60_000;
 const EXTERNAL_PACKAGES = [
   '@electric-sql/pglite',
   '@resvg/resvg-js',
@@ -106,12 +107,16 @@ async function build() {
   } finally {
     await esbuild.stop();
   }
-  // Older builds go; the one before stays for a bot still running from it.
+  // Older builds go, but not the one before nor any from the last minutes: a bot that started from
+  // one may still be loading its chunks.
   const builds = readdirSync(buildRoot, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort((a, b) => Number.parseInt(b, 10) - Number.parseInt(a, 10));
-  for (const old of builds.slice(2)) rmSync(join(buildRoot, old), { recursive: true, force: true });
+    .map((entry) => ({ name: entry.name, madeAt: Number.parseInt(entry.name, 10) }))
+    .sort((a, b) => b.madeAt - a.madeAt);
+  for (const old of builds.slice(2)) {
+    if (Date.now() - old.madeAt < KEEP_RECENT_BUILDS_MS) continue;
+    rmSync(join(buildRoot, old.name), { recursive: true, force: true });
+  }
   return join(buildRoot, directory, 'main.js');
 }
 

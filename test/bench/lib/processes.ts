@@ -16,7 +16,7 @@ const HEALTH_POLL_MS = 5;
 const START_TIMEOUT_MS = 120_000;
 
 /**
- * Spawns `node --import tsx <script>` and polls /healthz tightly, so the start-up figure is the
+ * Spawns `node <script>` (through tsx for TypeScript) and polls /healthz tightly, so the start-up figure is the
  * process's own time, not the poll interval.
  */
 export async function spawnUntilHealthy(
