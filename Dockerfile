@@ -20,4 +20,4 @@ VOLUME /app/data
 EXPOSE 8787
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--max-semi-space-size=1", "src/start.mjs"]
+CMD ["node", "--max-semi-space-size=1", "--wasm-tiering-budget=180000000", "src/start.mjs"]

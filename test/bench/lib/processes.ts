@@ -61,7 +61,7 @@ export async function spawnUntilHealthy(
 }
 
 /** The V8 flags `npm start`, the systemd unit and the Dockerfile run the bot with. */
-export const BOT_NODE_FLAGS = ['--max-semi-space-size=1'];
+export const BOT_NODE_FLAGS = ['--max-semi-space-size=1', '--wasm-tiering-budget=180000000'];
 
 /**
  * The bot in HTTP mode, as `npm start` runs it (from its build); with profileDir, under --cpu-prof
