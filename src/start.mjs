@@ -6,6 +6,7 @@
 import {
   accessSync,
   constants,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -47,7 +48,8 @@ function currentBuild() {
   } catch {
     return undefined;
   }
-  return join(buildRoot, manifest.directory, 'main.js');
+  const entry = join(buildRoot, manifest.directory, 'main.js');
+  return existsSync(entry) ? entry : undefined;
 }
 
 /**
