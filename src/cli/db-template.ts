@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { openPglite, PGLITE_MEMORY_SETTINGS } from '../db/client.ts';
 import { seedBuiltInContent } from '../db/seed.ts';
-import { pgliteVersion, TEMPLATE_FILE, TEMPLATE_MANIFEST } from '../db/template.ts';
+import { journalMigrations, pgliteVersion, TEMPLATE_FILE, TEMPLATE_MANIFEST } from '../db/template.ts';
 
 /**
  * `npm run db:template`: writes src/db/pglite-template.tar.br, the directory a new
@@ -39,7 +39,8 @@ async function buildTemplate() {
       params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: archive.length },
     });
     await writeFile(TEMPLATE_FILE, compressed);
-    await writeFile(TEMPLATE_MANIFEST, `${JSON.stringify({ pglite: pgliteVersion() }, null, 2)}\n`);
+    const manifest = { pglite: pgliteVersion(), migrations: journalMigrations() };
+    await writeFile(TEMPLATE_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
     process.stdout.write(`Wrote ${TEMPLATE_FILE} (${(compressed.length / 1024 ** 2).toFixed(1)} MiB).\n`);
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -11,11 +11,16 @@ import { brotliDecompressSync } from 'node:zlib';
  * date by the migrate and seed every start runs.
  */
 export const TEMPLATE_FILE = fileURLToPath(new URL('./pglite-template.tar.br', import.meta.url));
-/** The PGlite version that wrote the template: another minor may run another PostgreSQL major. */
+/**
+ * Which PGlite wrote the template (another minor may run another PostgreSQL major) and which
+ * migrations it holds (their journal times).
+ */
 export const TEMPLATE_MANIFEST = fileURLToPath(new URL('./pglite-template.json', import.meta.url));
+const JOURNAL = fileURLToPath(new URL('../../drizzle/meta/_journal.json', import.meta.url));
 
 interface TemplateManifest {
   pglite: string;
+  migrations: number[];
 }
 
 const require = createRequire(import.meta.url);
@@ -28,13 +33,31 @@ export function pgliteVersion(): string {
   return (JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** The journal times of the committed migrations, as drizzle records them once applied. */
+export function journalMigrations(): number[] {
+  const journal = JSON.parse(readFileSync(JOURNAL, 'utf8')) as { entries: { when: number }[] };
+  return journal.entries.map((entry) => entry.when);
+}
+
 const minorOf = (version: string) => version.split('.').slice(0, 2).join('.');
 
-/** Whether a template exists and was written by a PGlite that runs the same PostgreSQL. */
+/**
+ * Whether migrating a copy that holds `held` reaches every migration of `journal`: drizzle applies
+ * only those newer than the last applied, so one merged in with an earlier time than the newest
+ * held would never be applied.
+ */
+export function migratesFully(held: readonly number[], journal: readonly number[]): boolean {
+  const holds = new Set(held);
+  const newestHeld = Math.max(0, ...held);
+  return journal.every((when) => when > newestHeld || holds.has(when));
+}
+
+/** Whether a template exists, was written by a PGlite that runs the same PostgreSQL, and migrates fully. */
 export function templateUsable(): boolean {
   if (!existsSync(TEMPLATE_FILE) || !existsSync(TEMPLATE_MANIFEST)) return false;
-  const manifest = JSON.parse(readFileSync(TEMPLATE_MANIFEST, 'utf8')) as TemplateManifest;
-  return minorOf(manifest.pglite) === minorOf(pgliteVersion());
+  const manifest = JSON.parse(readFileSync(TEMPLATE_MANIFEST, 'utf8')) as Partial<TemplateManifest>;
+  if (!manifest.pglite || minorOf(manifest.pglite) !== minorOf(pgliteVersion())) return false;
+  return migratesFully(manifest.migrations ?? [], journalMigrations());
 }
 
 const BLOCK = 512;
