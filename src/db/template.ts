@@ -79,6 +79,9 @@ export function unpackTemplate(dataDir: string): void {
     mkdirSync(path, { recursive: true, mode: 0o700 });
     made.add(path);
   };
+  // PG_VERSION marks a directory as made (client.ts), so it is written last: a start cut short
+  // while unpacking leaves a directory the next start unpacks again, not a damaged one.
+  let version: Buffer | undefined;
   const archive = brotliDecompressSync(readFileSync(TEMPLATE_FILE));
   for (let offset = 0; offset + BLOCK <= archive.length; ) {
     const header = archive.subarray(offset, offset + BLOCK);
@@ -96,9 +99,15 @@ export function unpackTemplate(dataDir: string): void {
     if (type === '5') {
       makeDirectory(target);
     } else if (type === '0' || type === '') {
-      makeDirectory(dirname(target));
-      writeFileSync(target, archive.subarray(offset, offset + size), { mode: 0o600 });
+      const contents = archive.subarray(offset, offset + size);
+      if (relative === 'PG_VERSION') version = contents;
+      else {
+        makeDirectory(dirname(target));
+        writeFileSync(target, contents, { mode: 0o600 });
+      }
     }
     offset += Math.ceil(size / BLOCK) * BLOCK;
   }
+  if (!version) throw new Error('the PGlite template has no PG_VERSION');
+  writeFileSync(join(dataDir, 'PG_VERSION'), version, { mode: 0o600 });
 }
