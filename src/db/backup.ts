@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -17,8 +16,7 @@ const DUMP_REQUEST = 'dump\n';
  */
 export async function serveBackups(socketPath: string, dump: () => Promise<Blob>) {
   // A socket file left by a process that died; the lock already proved no one else owns it.
-  // Synchronous: at start the thread pool can be busy for a few hundred milliseconds.
-  rmSync(socketPath, { force: true });
+  await unlink(socketPath).catch(() => {});
   const server = createServer((socket) => {
     socket.setTimeout(10_000, () => socket.destroy());
     let request = '';
