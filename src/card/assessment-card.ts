@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { SatoriOptions } from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import satori, { type SatoriOptions } from 'satori';
 import type { CriterionProgress } from '../assess/score.ts';
 import { type CardElement, el } from './element.ts';
 
@@ -141,8 +142,6 @@ export function cardAltText(view: CardView): string {
 /** Renders the card in-process: satori lays it out as SVG, resvg rasterises it to PNG. */
 export async function renderAssessmentCard(view: CardView): Promise<Card> {
   const tree = cardTree(view);
-  // Loaded on first use, not at start: the renderer's modules take a tenth of a start.
-  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   // No height: satori makes the card as tall as its rows.
   const svg = await satori(tree as never, { width: WIDTH, fonts: loadFonts() });
   const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })
