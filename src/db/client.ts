@@ -16,6 +16,7 @@ import { controlSocketPathOf, serveBackups } from './backup.ts';
 import { DatabaseDamagedError } from './errors.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
 import * as schema from './schema/index.ts';
+import { templateUsable, unpackTemplate } from './template.ts';
 
 export type Schema = typeof schema;
 /** The drizzle database, whichever driver is underneath: queries are written once for both. */
@@ -99,6 +100,8 @@ interface PgliteOptions {
   purpose?: string;
   /** Answer `npm run backup` on a socket beside the directory while this process holds it. */
   serveBackups?: boolean;
+  /** A new directory starts as a copy of the committed template (default), or from initdb. */
+  fromTemplate?: boolean;
 }
 
 export interface PgliteDatabase extends Database {
@@ -122,7 +125,8 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
   try {
     if (!inMemory) await mkdir(dataDir, { recursive: true });
     if (!inMemory && !options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'))) {
-      await initializeInChildProcess(dataDir);
+      if (options.fromTemplate !== false && templateUsable()) unpackTemplate(dataDir);
+      else await initializeInChildProcess(dataDir);
     }
     client = await createPglite(dataDir, options.loadDataDir);
   } catch (error) {

@@ -5,7 +5,7 @@ import { createSigner } from '../helpers/signing.ts';
 import { bodyCycle, fireInteractions } from './lib/load.ts';
 import type { BenchOptions } from './lib/options.ts';
 import { benchDatabases } from './lib/postgres.ts';
-import { residentBytes, spawnUntilReady, startBot, type TimedProcess } from './lib/processes.ts';
+import { cpuSeconds, residentBytes, spawnUntilReady, startBot, type TimedProcess } from './lib/processes.ts';
 import { mib, ms, type SectionResult, type Target } from './lib/report.ts';
 import { median, sleep } from './lib/stats.ts';
 import { mixedBodies, settledRss } from './memory.ts';
@@ -16,6 +16,8 @@ const MiB = 1024 ** 2;
 interface Row {
   name: string;
   startMs?: number;
+  /** CPU time (all threads) the start used: unlike wall time, hardly moved by other work on the machine. */
+  startCpuMs?: number;
   peak?: number;
   steady: number;
 }
@@ -58,12 +60,13 @@ async function measureBot(
   const bot = await start();
   const pid = bot.child.pid ?? 0;
   try {
+    const startCpuMs = (await cpuSeconds(pid)) * 1000;
     const peak = Math.max(await residentBytes(pid, 'VmHWM'), await helperPeak());
     if (load) {
       const nextBody = bodyCycle(mixedBodies());
       await fireInteractions(bot.base, nextBody, signer, { connections: 10, amount: INTERACTIONS });
     }
-    return { name, startMs: bot.startMs, peak, steady: await settledRss(pid) };
+    return { name, startMs: bot.startMs, startCpuMs, peak, steady: await settledRss(pid) };
   } finally {
     await bot.stop();
   }
@@ -76,6 +79,7 @@ async function measureBare(name: string, args: string[]): Promise<Row> {
     return {
       name,
       startMs: bare.readyMs,
+      startCpuMs: (await cpuSeconds(pid)) * 1000,
       peak: await residentBytes(pid, 'VmHWM'),
       steady: await settledRss(pid),
     };
@@ -106,7 +110,7 @@ export async function footprint(options: BenchOptions): Promise<SectionResult> {
         await measureBare('bare PGlite, new directory', ['pglite', bareDir]),
         await measureBare('bare PGlite, existing directory', ['pglite', bareDir]),
         await measureBot(
-          'bot, new PGlite directory (first start; peak includes its initdb child)',
+          'bot, new PGlite directory (first start, from the template)',
           botEnv({ PGLITE_DATA_DIR: join(scratch, `new-${round}`) }),
           false,
           join(scratch, `new-${round}`),
@@ -134,6 +138,7 @@ export async function footprint(options: BenchOptions): Promise<SectionResult> {
       return {
         name: row.name,
         startMs: median(column.map((entry) => entry.startMs ?? Number.NaN)),
+        startCpuMs: median(column.map((entry) => entry.startCpuMs ?? Number.NaN)),
         peak: median(column.map((entry) => entry.peak ?? Number.NaN)),
         steady: median(column.map((entry) => entry.steady)),
       };
@@ -170,13 +175,21 @@ export async function footprint(options: BenchOptions): Promise<SectionResult> {
         {
           title: '5. Footprint: the bot beside a bare PGlite and a bare discord.js Client',
           note:
-            `Each a process of its own (\`node --import tsx\`), median of ${rounds} round(s). Start: spawn to the first ` +
-            '200 from /healthz (bot) or to "ready" (floors). Peak: VmHWM when the start is done (for a first start, the larger ' +
-            "of the bot's and that of the short-lived process that runs initdb, polled every 25 ms). Steady: VmRSS after 1 s idle " +
+            `Each a process of its own, median of ${rounds} round(s): the bot as \`npm start\` runs it (\`node src/start.mjs\`, ` +
+            'the bundle in build/, made if stale by the warm-up start), the floors through `node --import tsx`. Start: spawn to the first ' +
+            '200 from /healthz (bot) or to "ready" (floors); CPU to start: user + system time of all its threads by then. Peak: VmHWM ' +
+            "when the start is done (the larger of the bot's and that of any process given the data directory, such as initdb when " +
+            'there is no template, polled every 25 ms). Steady: VmRSS after 1 s idle ' +
             `(median of 3 readings), after ${INTERACTIONS} signed interactions of the memory mix (section 3) for the bot rows that say so. ` +
             'PGlite runs with shared_buffers=16MB, work_mem=2MB, maintenance_work_mem=16MB (src/db/client.ts) in both the bot and the bare floor.',
-          headers: ['process', 'start', 'peak RSS', 'steady RSS'],
-          rows: merged.map((row) => [row.name, ms(row.startMs), mib(row.peak), mib(row.steady)]),
+          headers: ['process', 'start', 'CPU to start', 'peak RSS', 'steady RSS'],
+          rows: merged.map((row) => [
+            row.name,
+            ms(row.startMs),
+            ms(row.startCpuMs),
+            mib(row.peak),
+            mib(row.steady),
+          ]),
         },
       ],
       targets,

@@ -243,7 +243,7 @@ export async function httpThroughput(options: BenchOptions): Promise<SectionResu
           "process's user + system time (/proc/<pid>/stat) over the requests it answered; on a machine shared with " +
           'other work it is the steadier measure of what each can sustain, so the targets use it (with PostgreSQL ' +
           "the database's own CPU is not in the bot's figure). Requests are signed like Discord's as they are sent, and each server takes the next body of its workload's list, across connections and rounds, so a list of distinct questions stays distinct. " +
-          'The bot runs as in production (`node --import tsx src/main.ts`, BOT_TRANSPORT=http); the floor ' +
+          'The bot runs as `npm start` runs it (`node src/start.mjs`, its bundle; BOT_TRANSPORT=http); the floor ' +
           'is node:http with the same Ed25519 check and a fixed response (test/bench/floor-server.ts).' +
           (options.profile
             ? " Run under --cpu-prof: the figures carry the profiler's cost and count for no target."

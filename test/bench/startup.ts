@@ -79,7 +79,7 @@ export async function startup(options: BenchOptions): Promise<SectionResult> {
         {
           title: '4. Start-up',
           note:
-            `Time from spawning \`node --import tsx …\` to the first 200 from GET /healthz (polled every 5 ms), median of ${done} ` +
+            `Time from spawning the bot (\`node src/start.mjs\`, as \`npm start\`) or the floor (\`node --import tsx\`) to the first 200 from GET /healthz (polled every 5 ms), median of ${done} ` +
             `rounds, cases interleaved.${databases ? '' : ' PostgreSQL skipped: TEST_DATABASE_URL is not set.'}`,
           headers: ['case', 'median', 'min', 'max', 'above the floor'],
           rows: cases.map((entry) => {

@@ -16,7 +16,7 @@ const HEALTH_POLL_MS = 5;
 const START_TIMEOUT_MS = 120_000;
 
 /**
- * Spawns `node --import tsx <script>` and polls /healthz tightly, so the start-up figure is the
+ * Spawns `node <script>` (through tsx for TypeScript) and polls /healthz tightly, so the start-up figure is the
  * process's own time, not the poll interval.
  */
 export async function spawnUntilHealthy(
@@ -27,7 +27,9 @@ export async function spawnUntilHealthy(
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  // TypeScript through tsx; the bot's launcher (src/start.mjs) is plain JavaScript, as npm start runs it.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     env: { ...process.env, LOG_LEVEL: 'warn', DISCORD_TOKEN: '', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -59,13 +61,16 @@ export async function spawnUntilHealthy(
 }
 
 /** The V8 flags `npm start`, the systemd unit and the Dockerfile run the bot with. */
-export const BOT_NODE_FLAGS = ['--max-semi-space-size=1'];
+export const BOT_NODE_FLAGS = ['--max-semi-space-size=1', '--wasm-tiering-budget=180000000'];
 
-/** The bot in HTTP mode, as in production; with profileDir, under --cpu-prof (written when it stops). */
+/**
+ * The bot in HTTP mode, as `npm start` runs it (from its build); with profileDir, under --cpu-prof
+ * (written when it stops).
+ */
 export function startBot(env: NodeJS.ProcessEnv, profileDir?: string) {
   const nodeArgs = [...BOT_NODE_FLAGS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   return spawnUntilHealthy(
-    'src/main.ts',
+    'src/start.mjs',
     {
       BOT_TRANSPORT: 'http',
       // Nothing listens there: a late reply must never reach the real Discord from a benchmark.
