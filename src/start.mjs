@@ -21,8 +21,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const buildRoot = join(root, 'build');
 const manifestPath = join(buildRoot, 'manifest.json');
-/** Files whose change changes the bundle besides the sources esbuild reports reading. */
-const BUILD_SETTINGS = ['src/start.mjs', 'tsconfig.json', 'package.json'];
+/**
+ * Files whose change changes the bundle besides the sources esbuild reports reading: the lock
+ * files stand for a reinstall that moved a bundled package without touching the file esbuild read.
+ */
+const BUILD_SETTINGS = [
+  'src/start.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+  'node_modules/.package-lock.json',
+];
+/** A build's folder: when it was made, and by which process. */
+const BUILD_DIRECTORY = /^(\d+)-\d+$/;
 const KEEP_RECENT_BUILDS_MS = 10 * 60_000;
 const EXTERNAL_PACKAGES = [
   '@electric-sql/pglite',
@@ -43,6 +54,8 @@ function currentBuild() {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    // A copied or moved install: the bundle names each source by its absolute path.
+    if (manifest.root !== root) return undefined;
     for (const [file, stamp] of Object.entries(manifest.inputs))
       if (stampOf(file) !== stamp) return undefined;
   } catch {
@@ -72,7 +85,8 @@ const ownUrlOfEachSource = {
 
 async function build() {
   const esbuild = await import('esbuild');
-  const directory = `${Date.now()}-${process.pid}`;
+  const startedAt = Date.now();
+  const directory = `${startedAt}-${process.pid}`;
   try {
     const result = await esbuild.build({
       absWorkingDir: root,
@@ -99,21 +113,29 @@ async function build() {
       plugins: [ownUrlOfEachSource],
     });
     const inputs = {};
-    for (const file of [...Object.keys(result.metafile.inputs), ...BUILD_SETTINGS]) {
+    const settings = BUILD_SETTINGS.filter((file) => existsSync(join(root, file)));
+    for (const file of [...Object.keys(result.metafile.inputs), ...settings]) {
       inputs[file] = stampOf(file);
     }
-    // Written whole, then renamed: a start that reads it half-written would run a broken build.
-    const partial = `${manifestPath}.${process.pid}`;
-    writeFileSync(partial, JSON.stringify({ directory, inputs }));
-    renameSync(partial, manifestPath);
+    // A file saved while esbuild ran may be in the bundle as it was before: this build runs now,
+    // but is not recorded as current, so the next start builds again.
+    const editedMeanwhile = Object.keys(inputs).some(
+      (file) => statSync(join(root, file)).mtimeMs >= startedAt,
+    );
+    if (!editedMeanwhile) {
+      // Written whole, then renamed: a start that reads it half-written would run a broken build.
+      const partial = `${manifestPath}.${process.pid}`;
+      writeFileSync(partial, JSON.stringify({ root, directory, inputs }));
+      renameSync(partial, manifestPath);
+    }
   } finally {
     await esbuild.stop();
   }
   // Older builds go, but not the one before nor any from the last minutes: a bot that started from
   // one may still be loading its chunks.
   const builds = readdirSync(buildRoot, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => ({ name: entry.name, madeAt: Number.parseInt(entry.name, 10) }))
+    .filter((entry) => entry.isDirectory() && BUILD_DIRECTORY.test(entry.name))
+    .map((entry) => ({ name: entry.name, madeAt: Number(BUILD_DIRECTORY.exec(entry.name)?.[1]) }))
     .sort((a, b) => b.madeAt - a.madeAt);
   for (const old of builds.slice(2)) {
     if (Date.now() - old.madeAt < KEEP_RECENT_BUILDS_MS) continue;
