@@ -13,6 +13,7 @@ import { createRest } from './discord/rest.ts';
 import { createFaqActivityLog } from './faq/activity-log.ts';
 import { createFaqReads } from './faq/reads.ts';
 import { createLogger } from './logger.ts';
+import { AUTOCOMPLETE_CONCURRENCY } from './router/autocomplete-gate.ts';
 import { createRouter, DEFER_AFTER_MS } from './router/router.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import { schedulerTasks } from './scheduler/tasks.ts';
@@ -107,7 +108,7 @@ async function main() {
   ctx.faqActivity.start();
   const router = createRouter(commands, {
     messageCommands,
-    autocompleteConcurrency: database.kind === 'pglite' ? 1 : 4,
+    autocompleteConcurrency: AUTOCOMPLETE_CONCURRENCY[database.kind],
     deferAfterMs: config.transport === 'console' ? Number.POSITIVE_INFINITY : DEFER_AFTER_MS,
   });
   const deps: TransportDeps = {

@@ -3,7 +3,7 @@ import { ApplicationCommandType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { buildAutocomplete, buildChatInput } from '../src/payloads/fake-interactions.ts';
-import { admitAutocompletes } from '../src/router/autocomplete-gate.ts';
+import { admitAutocompletes, createAutocompleteGate } from '../src/router/autocomplete-gate.ts';
 import type { Command } from '../src/router/command.ts';
 import { readOptions } from '../src/router/options.ts';
 import { choices, reply } from '../src/router/responses.ts';
@@ -12,8 +12,18 @@ import { member } from './helpers/actors.ts';
 import { createTestContext } from './helpers/context.ts';
 import { createTestDatabase } from './helpers/db.ts';
 
-const limits = { concurrency: 1, maxWaitMs: 1000, maxWaiting: 3 };
+const limits = { concurrency: 1, maxWaitMs: 1000, maxWaiting: 3, maxRunMs: 3000 };
 const waiting = (key: string, arrivedAt: number) => ({ key, arrivedAt });
+
+describe('the autocomplete gate', () => {
+  it('frees the slot of one that never finishes, answering it without suggestions', async () => {
+    const gate = createAutocompleteGate({ ...limits, maxRunMs: 50 });
+    const stuck = gate.run('a', () => new Promise<string>(() => {}), 'none');
+    const next = gate.run('b', async () => 'suggestions', 'none');
+    expect(await stuck).toBe('none');
+    expect(await next).toBe('suggestions');
+  });
+});
 
 describe('admitAutocompletes', () => {
   it('runs the oldest waiting ones the free slots allow and keeps the rest in order', () => {

@@ -7,20 +7,33 @@
  * no suggestions) an autocomplete the same member's next keystroke overtook while it waited, or one
  * that waited too long to be worth anything.
  */
-export interface AutocompleteGateLimits {
+interface AutocompleteGateLimits {
   /** Autocompletes running at once. */
   concurrency: number;
   /** Waited longer than this, an autocomplete is answered without suggestions (Discord's limit is 3 s). */
   maxWaitMs: number;
   /** The most waiting; past it the oldest is answered without suggestions. */
   maxWaiting: number;
+  /**
+   * Running longer than this (a stuck query), an autocomplete is answered without suggestions and
+   * its slot freed: with one slot, one that never ends would otherwise starve every later one.
+   */
+  maxRunMs: number;
 }
 
 export const AUTOCOMPLETE_GATE_LIMITS: AutocompleteGateLimits = {
   concurrency: 1,
   maxWaitMs: 1500,
+  // A few seconds of typing by a busy server's members: more are older than anyone still waits for.
   maxWaiting: 64,
+  maxRunMs: 3000,
 };
+
+/**
+ * Autocompletes running at once per database: PGlite's queries hold the main thread, so more than
+ * one would only queue inside it; PostgreSQL's leave the thread free while the server works.
+ */
+export const AUTOCOMPLETE_CONCURRENCY = { pglite: 1, postgres: 4 } as const;
 
 export interface Waiting {
   /** Who asks for what (guild, member, command): a newer one with the same key overtakes it. */
@@ -82,12 +95,15 @@ export function createAutocompleteGate(
     for (const entry of skip) entry.settle(entry.skipped);
     for (const entry of run) {
       running++;
-      const done = Promise.resolve()
-        .then(entry.task)
-        .finally(() => {
-          running--;
-          schedule();
-        });
+      let timer: NodeJS.Timeout | undefined;
+      const tooLong = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(entry.skipped), limits.maxRunMs);
+      });
+      const done = Promise.race([Promise.resolve().then(entry.task), tooLong]).finally(() => {
+        clearTimeout(timer);
+        running--;
+        schedule();
+      });
       entry.settle(done);
     }
   }
