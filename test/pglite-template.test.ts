@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isNull, sql } from 'drizzle-orm';
@@ -38,6 +38,21 @@ describe('a new PGlite directory', { timeout: 120_000 }, () => {
       );
       expect(applied[0]?.count).toBe(journal.entries.length);
       expect(await database.db.$count(faqEntries, isNull(faqEntries.guildId))).toBe(loadBuiltInFaqs().length);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('is unpacked again after a start cut short mid-unpack, and the leftover files go', async () => {
+    const dataDir = join(scratch, 'interrupted');
+    // What a start killed before its final rename leaves: part of the files beside the directory.
+    mkdirSync(`${dataDir}.unpacking/base`, { recursive: true });
+    writeFileSync(`${dataDir}.unpacking/base/half-written`, 'x');
+    const database = await openPglite(dataDir);
+    try {
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+      expect(existsSync(`${dataDir}.unpacking`)).toBe(false);
+      await database.migrate();
     } finally {
       await database.close();
     }

@@ -16,7 +16,7 @@ import { controlSocketPathOf, serveBackups } from './backup.ts';
 import { DatabaseDamagedError } from './errors.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
 import * as schema from './schema/index.ts';
-import { templateUsable, unpackTemplate } from './template.ts';
+import { isMissingOrEmpty, templateUsable, unpackTemplate } from './template.ts';
 
 export type Schema = typeof schema;
 /** The drizzle database, whichever driver is underneath: queries are written once for both. */
@@ -123,10 +123,16 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
   }
   let client: PGlite;
   try {
-    if (!inMemory) await mkdir(dataDir, { recursive: true });
     if (!inMemory && !options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'))) {
-      if (options.fromTemplate !== false && templateUsable()) unpackTemplate(dataDir);
-      else await initializeInChildProcess(dataDir);
+      // The template only fills a new or empty directory; one holding other files is left to initdb.
+      if (options.fromTemplate !== false && isMissingOrEmpty(dataDir) && templateUsable()) {
+        unpackTemplate(dataDir);
+      } else {
+        await mkdir(dataDir, { recursive: true });
+        await initializeInChildProcess(dataDir);
+      }
+    } else if (!inMemory) {
+      await mkdir(dataDir, { recursive: true });
     }
     client = await createPglite(dataDir, options.loadDataDir);
   } catch (error) {

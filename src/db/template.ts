@@ -1,6 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 
@@ -68,26 +77,40 @@ function field(header: Buffer, start: number, length: number): string {
   return raw.subarray(0, end === -1 ? length : end).toString('utf8');
 }
 
+/** Whether a directory is absent or has nothing in it: the only places a template is unpacked into. */
+export function isMissingOrEmpty(directory: string): boolean {
+  return !existsSync(directory) || readdirSync(directory).length === 0;
+}
+
 /**
- * Unpacks the template (a ustar archive, as PGlite's dumpDataDir writes) into an empty dataDir.
- * Synchronous: a thousand small files are written faster so, and nothing else runs yet.
+ * Unpacks the template into dataDir, which must be missing or empty. The files are written beside
+ * it first and the folder renamed into place at the end: a start cut short leaves no dataDir (the
+ * next start unpacks again), never a half-written one. Synchronous: a thousand small files are
+ * written faster so, and nothing else runs yet (the caller holds the directory's lock).
  */
 export function unpackTemplate(dataDir: string): void {
+  const staging = `${resolve(dataDir)}.unpacking`;
+  rmSync(staging, { recursive: true, force: true });
+  extractUstar(brotliDecompressSync(readFileSync(TEMPLATE_FILE)), staging);
+  if (!existsSync(join(staging, 'PG_VERSION'))) throw new Error('the PGlite template has no PG_VERSION');
+  if (existsSync(dataDir)) rmdirSync(dataDir);
+  renameSync(staging, dataDir);
+}
+
+/** Writes the files of a ustar archive (as PGlite's dumpDataDir makes) under `directory`. */
+function extractUstar(archive: Buffer, directory: string): void {
   const made = new Set<string>();
   const makeDirectory = (path: string) => {
     if (made.has(path)) return;
     mkdirSync(path, { recursive: true, mode: 0o700 });
     made.add(path);
   };
-  // PG_VERSION marks a directory as made (client.ts), so it is written last: a start cut short
-  // while unpacking leaves a directory the next start unpacks again, not a damaged one.
-  let version: Buffer | undefined;
-  const archive = brotliDecompressSync(readFileSync(TEMPLATE_FILE));
+  makeDirectory(directory);
   for (let offset = 0; offset + BLOCK <= archive.length; ) {
     const header = archive.subarray(offset, offset + BLOCK);
     offset += BLOCK;
     const name = field(header, 0, 100);
-    if (!name) break; // the two zero blocks that end an archive
+    if (!name) return; // the two zero blocks that end an archive
     const prefix = field(header, 345, 155);
     const size = Number.parseInt(field(header, 124, 12).trim() || '0', 8);
     const type = field(header, 156, 1);
@@ -95,19 +118,20 @@ export function unpackTemplate(dataDir: string): void {
     if (relative.startsWith('..') || relative.split(sep).includes('..')) {
       throw new Error(`the PGlite template names a path outside its directory: ${name}`);
     }
-    const target = join(dataDir, relative);
+    if (!Number.isSafeInteger(size) || offset + size > archive.length) {
+      throw new Error(`the PGlite template is cut off at ${name}`);
+    }
+    const target = join(directory, relative);
     if (type === '5') {
       makeDirectory(target);
     } else if (type === '0' || type === '') {
-      const contents = archive.subarray(offset, offset + size);
-      if (relative === 'PG_VERSION') version = contents;
-      else {
-        makeDirectory(dirname(target));
-        writeFileSync(target, contents, { mode: 0o600 });
-      }
+      makeDirectory(dirname(target));
+      writeFileSync(target, archive.subarray(offset, offset + size), { mode: 0o600 });
+    } else {
+      // Links or extended headers: not what dumpDataDir writes, so not a template to trust.
+      throw new Error(`the PGlite template holds an entry of type "${type}" (${name})`);
     }
     offset += Math.ceil(size / BLOCK) * BLOCK;
   }
-  if (!version) throw new Error('the PGlite template has no PG_VERSION');
-  writeFileSync(join(dataDir, 'PG_VERSION'), version, { mode: 0o600 });
+  throw new Error('the PGlite template has no end-of-archive blocks');
 }
