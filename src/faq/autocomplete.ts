@@ -58,7 +58,7 @@ async function fromIndex(ctx: Context, index: SuggestionIndex, typing: Typing): 
   const starts = index.questionStarts(normalized, MAX_CHOICES);
   // Question starts come before every other match: a full list of them leaves the rest nothing to add.
   if (starts.length >= MAX_CHOICES) return rankSuggestions(starts, [], MAX_CHOICES);
-  const words = index.wordMatches(normalized, MAX_CHOICES, { prefixLastWord: typing.prefixLastWord });
+  const words = wordMatches(index, normalized, typing.prefixLastWord);
   const found = rankSuggestions(starts, words.matches, MAX_CHOICES);
   if (words.allWordsKnown && found.length >= FEW_SUGGESTIONS) return found;
   const searched = await search(ctx, typing);
@@ -68,6 +68,17 @@ async function fromIndex(ctx: Context, index: SuggestionIndex, typing: Typing): 
     words.allWordsKnown ? [...words.matches, ...searched] : searched,
     MAX_CHOICES,
   );
+}
+
+/**
+ * The entries holding the typed words. A last word no entry has a word starting with is most often
+ * misspelt: read as a finished word, the vocabulary corrects it ("felowship") without the search.
+ */
+function wordMatches(index: SuggestionIndex, normalized: string, prefixLastWord: boolean) {
+  const asTyped = index.wordMatches(normalized, MAX_CHOICES, { prefixLastWord });
+  if (asTyped.allWordsKnown || !prefixLastWord) return asTyped;
+  const finished = index.wordMatches(normalized, MAX_CHOICES, { prefixLastWord: false });
+  return finished.allWordsKnown ? finished : asTyped;
 }
 
 /** A guild too large to hold in memory: its question starts and the search, from the database. */

@@ -1,5 +1,6 @@
 import type { FaqSuggestionRow } from '../db/queries/faqs.ts';
 import { queryTerms } from './query-text.ts';
+import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
 
 /** One suggestion the index found: as rankSuggestions takes question-start and search rows. */
 export interface IndexedStart {
@@ -49,6 +50,13 @@ const ENTRY_OVERHEAD_BYTES = 160;
 const WORD_OVERHEAD_BYTES = 120;
 /** A prefix of a few letters may start thousands of words; beyond this many it adds only work. */
 const MAX_PREFIX_WORDS = 400;
+/**
+ * The entries the words finding candidates may hold together (the search's budget for its index
+ * scan): a guild's FAQ stays far below it, so every word finds entries there.
+ */
+const MATCH_BUDGET = FAQ_SEARCH_TUNING.indexMatchBudget;
+/** A lookup in a list of entries (a binary search) costs about this many steps of a walk through one. */
+const LOOKUP_COST = 20;
 /** A word in an entry's tags counts this much of one in its question or aliases (as in the search). */
 const TAG_WEIGHT = 0.8;
 /**
@@ -56,6 +64,8 @@ const TAG_WEIGHT = 0.8;
  * an alias) the query's words make up. The search splits its score the same way.
  */
 const COVERAGE_SHARE = 0.6;
+/** In the resemblance, the weight of the share of the typed words held, beside the share of the text. */
+const QUERY_SHARE = 0.75;
 /** Entries found whose question and aliases are compared with the query, best coarse scores first. */
 const RESCORE_POOL = 50;
 /** For a question holding a word that starts with the short unfinished last word. */
@@ -115,36 +125,46 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
   const byAlias = new Map<string, number[]>();
   const inText = new Map<string, number[]>();
   const inTags = new Map<string, number[]>();
-  const rawWords = new Set<string>();
   const push = (map: Map<string, number[]>, key: string, position: number) => {
     const list = map.get(key);
     if (!list) map.set(key, [position]);
     else if (list[list.length - 1] !== position) list.push(position);
   };
+  // Entries share most of their words: each is stemmed once.
+  const stemOf = new Map<string, string>();
+  const stemmed = (word: string) => {
+    let stem = stemOf.get(word);
+    if (stem === undefined) {
+      stem = lightStem(word);
+      stemOf.set(word, stem);
+    }
+    return stem;
+  };
+  // Text of [a-z0-9 ] is stored one byte a character.
   let bytes = 0;
   sorted.forEach((row, position) => {
-    bytes += ENTRY_OVERHEAD_BYTES + 2 * (row.slug.length + row.question.length + row.questionKey.length);
-    const words = row.questionKey.split(' ').filter((word) => word !== '');
+    bytes += ENTRY_OVERHEAD_BYTES + 2 * row.question.length + row.slug.length + row.questionKey.length;
+    const words = row.questionKey.split(' ');
     for (const alias of row.aliasKeys) {
       if (alias === '') continue;
       push(byAlias, alias, position);
-      bytes += 2 * alias.length + 16;
+      bytes += alias.length + 16;
       words.push(...alias.split(' '));
     }
-    const stems = new Set(words.map(lightStem));
+    const stems = new Set<string>();
+    for (const word of words) if (word !== '') stems.add(stemmed(word));
     for (const stem of stems) push(inText, stem, position);
-    const tagStems = row.tags.flatMap((tag) => tag.split(/[^a-z0-9]+/)).filter((word) => word !== '');
-    for (const word of tagStems) push(inTags, lightStem(word), position);
-    for (const word of [...words, ...tagStems]) rawWords.add(word);
-    bytes += 4 * (stems.size + tagStems.length);
+    const tagWords = row.tags.flatMap((tag) => tag.split(/[^a-z0-9]+/)).filter((word) => word !== '');
+    for (const word of tagWords) push(inTags, stemmed(word), position);
+    bytes += 4 * (stems.size + tagWords.length);
   });
   // Positions were pushed in order, so each list of entries is sorted.
   const packed = (map: Map<string, number[]>) =>
     new Map([...map].map(([stem, list]) => [stem, Int32Array.from(list)] as const));
   const textPostings = packed(inText);
   const tagPostings = packed(inTags);
-  const words = [...rawWords].sort();
-  for (const word of words) bytes += WORD_OVERHEAD_BYTES + 2 * word.length;
+  const words = [...stemOf.keys()].sort();
+  for (const word of words) bytes += WORD_OVERHEAD_BYTES + word.length;
 
   // Scratch space for one query at a time (queries run synchronously): what each entry has matched.
   const scores = new Float64Array(entries.length);
@@ -158,24 +178,26 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
     if (!prefix) return [lightStem(word)];
     const from = lowerBound(words, word);
     const to = Math.min(lowerBound(words, pastPrefix(word)), from + MAX_PREFIX_WORDS);
-    return [...new Set(words.slice(from, to).map(lightStem))];
+    return [...new Set(words.slice(from, to).map((known) => stemOf.get(known) ?? known))];
   }
 
-  /** Each entry holding one of the stems once, with the weight of its best field. */
-  function forEachHolder(stems: readonly string[], visit: (position: number, fieldWeight: number) => void) {
-    stamp++;
-    for (const [postings, fieldWeight] of [
-      [textPostings, 1],
-      [tagPostings, TAG_WEIGHT],
-    ] as const) {
+  /** How many entries hold one of the stems, about (an entry holding two counts twice). */
+  function holders(stems: readonly string[]): number {
+    let count = 0;
+    for (const stem of stems)
+      count += (textPostings.get(stem)?.length ?? 0) + (tagPostings.get(stem)?.length ?? 0);
+    return Math.min(count, entries.length);
+  }
+
+  /** The weight of the best field of the entry holding one of the stems; 0 if none. */
+  function heldBy(position: number, stems: readonly string[]): number {
+    for (const [postings, fieldWeight] of FIELDS(textPostings, tagPostings)) {
       for (const stem of stems) {
-        for (const position of postings.get(stem) ?? []) {
-          if (seenFor[position] === stamp) continue;
-          seenFor[position] = stamp;
-          visit(position, fieldWeight);
-        }
+        const list = postings.get(stem);
+        if (list && includesSorted(list, position)) return fieldWeight;
       }
     }
+    return 0;
   }
 
   return {
@@ -200,26 +222,64 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
     },
     wordMatches(normalized, limit, { prefixLastWord = false } = {}) {
       const touched: number[] = [];
-      const queryStems = new Set<string>();
+      const typedStems: Array<ReadonlySet<string>> = [];
       let totalWeight = 0;
       let allWordsKnown = true;
-      for (const term of queryTerms(normalized, { prefixLastWord })) {
-        const stems = stemsFor(term.word, term.prefix);
-        let holding = 0;
-        forEachHolder(stems, () => holding++);
+      const terms = queryTerms(normalized, { prefixLastWord })
+        .map((term) => {
+          const stems = stemsFor(term.word, term.prefix);
+          return { ...term, stems, holding: holders(stems) };
+        })
+        .sort((a, b) => a.holding - b.holding);
+      // The rarest words find the entries, while the entries they hold stay within the budget: on a
+      // huge FAQ, the common words ("ir", "research", "how") then only add to the score of those found.
+      const finding = new Set<(typeof terms)[number]>();
+      let budget = MATCH_BUDGET;
+      for (const term of terms) {
+        if (term.holding === 0) continue;
+        if (finding.size > 0 && term.holding > budget) break;
+        finding.add(term);
+        budget -= term.holding;
+      }
+      for (const term of terms) {
         // Rarer words say more about which entry is meant.
-        const weight = term.weight * Math.log(1 + entries.length / Math.max(holding, 1));
+        const weight = term.weight * Math.log(1 + entries.length / Math.max(term.holding, 1));
         totalWeight += weight;
-        if (holding === 0) {
+        if (term.holding === 0) {
           if (term.typed) allWordsKnown = false;
           continue;
         }
-        for (const stem of stems) queryStems.add(stem);
-        forEachHolder(stems, (position, fieldWeight) => {
-          if (scores[position] === 0) touched.push(position);
-          scores[position] = (scores[position] as number) + weight * fieldWeight;
-          if (term.typed && !term.corrected) literal[position] = 1;
-        });
+        if (term.typed) typedStems.push(new Set(term.stems));
+        const asTyped = term.typed && !term.corrected;
+        const finds = finding.has(term);
+        if (!finds && touched.length * term.stems.length * LOOKUP_COST < term.holding) {
+          // Fewer entries found than this word holds: each is looked up in its lists instead.
+          for (const position of touched) {
+            const fieldWeight = heldBy(position, term.stems);
+            scores[position] = (scores[position] as number) + weight * fieldWeight;
+            if (asTyped && fieldWeight > 0) literal[position] = 1;
+          }
+          continue;
+        }
+        stamp++;
+        for (const [postings, fieldWeight] of FIELDS(textPostings, tagPostings)) {
+          for (const stem of term.stems) {
+            const list = postings.get(stem);
+            if (!list) continue;
+            for (let at = 0; at < list.length; at++) {
+              const position = list[at] as number;
+              if (seenFor[position] === stamp) continue;
+              seenFor[position] = stamp;
+              if (scores[position] === 0) {
+                // However common the only words typed, the entries found stay within the budget.
+                if (!finds || touched.length >= MATCH_BUDGET) continue;
+                touched.push(position);
+              }
+              scores[position] = (scores[position] as number) + weight * fieldWeight;
+              if (asTyped) literal[position] = 1;
+            }
+          }
+        }
       }
       // As the search does: a coarse score for every entry found, the costlier one for the best few.
       const pool = topPositions(touched, scores, Math.max(limit, RESCORE_POOL));
@@ -229,7 +289,7 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
         const started = shortLastWord !== null && ` ${entry.questionKey}`.includes(` ${shortLastWord}`);
         scores[position] =
           COVERAGE_SHARE * ((scores[position] as number) / Math.max(totalWeight, Number.EPSILON)) +
-          (1 - COVERAGE_SHARE) * resemblance(entry, queryStems) +
+          (1 - COVERAGE_SHARE) * resemblance(entry, typedStems) +
           (started ? SHORT_WORD_BONUS : 0);
       }
       const matches = topPositions(pool, scores, limit).map((position) => {
@@ -245,14 +305,24 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
   };
 }
 
-/** The largest share of the question's, or of one alias's, words that the query holds. */
-function resemblance(entry: Entry, queryStems: ReadonlySet<string>): number {
+/**
+ * How closely the question, or one alias, says what was typed: mostly the share of the typed words
+ * it holds, then the share of its own words they make up (a short alias holding them all is best).
+ */
+function resemblance(entry: Entry, typedStems: ReadonlyArray<ReadonlySet<string>>): number {
+  if (typedStems.length === 0) return 0;
   let best = 0;
   for (const text of [entry.questionKey, ...entry.aliasKeys]) {
     const stems = new Set(text.split(' ').map(lightStem));
     let held = 0;
-    for (const stem of stems) if (queryStems.has(stem)) held++;
-    best = Math.max(best, held / stems.size);
+    for (const termStems of typedStems) {
+      for (const stem of termStems) {
+        if (!stems.has(stem)) continue;
+        held++;
+        break;
+      }
+    }
+    best = Math.max(best, QUERY_SHARE * (held / typedStems.length) + (1 - QUERY_SHARE) * (held / stems.size));
   }
   return best;
 }
@@ -266,6 +336,24 @@ function unfinishedShortWord(normalized: string): string | null {
   const last = words[words.length - 1] ?? '';
   return words.length > 1 && last.length > 0 && last.length < 3 ? last : null;
 }
+const FIELDS = <T>(text: T, tags: T) =>
+  [
+    [text, 1],
+    [tags, TAG_WEIGHT],
+  ] as const;
+
+/** Whether the sorted list holds the value. */
+function includesSorted(list: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return list[low] === value;
+}
+
 /** The `limit` positions of highest score, ties by position (the question's order), best first. */
 function topPositions(touched: readonly number[], scores: Float64Array, limit: number): number[] {
   const before = (a: number, b: number) =>
