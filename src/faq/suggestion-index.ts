@@ -97,12 +97,12 @@ function byKeyThenId(a: FaqSuggestionRow, b: FaqSuggestionRow): number {
 }
 
 /** The first position in the sorted `list` whose value is not below `value`. */
-function lowerBound(list: readonly string[], value: string, key: (item: string) => string = (item) => item) {
+function lowerBound<T extends string | number>(list: ArrayLike<T>, value: T): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (key(list[middle] as string) < value) low = middle + 1;
+    if ((list[middle] as T) < value) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -344,14 +344,7 @@ const FIELDS = <T>(text: T, tags: T) =>
 
 /** Whether the sorted list holds the value. */
 function includesSorted(list: Int32Array, value: number): boolean {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((list[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return list[low] === value;
+  return list[lowerBound(list, value)] === value;
 }
 
 /** The `limit` positions of highest score, ties by position (the question's order), best first. */
