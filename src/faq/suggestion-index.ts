@@ -1,6 +1,7 @@
 import type { FaqSuggestionRow } from '../db/queries/faqs.ts';
 import { queryTerms } from './query-text.ts';
 import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
+import { editDistance } from './typos.ts';
 
 /** One suggestion the index found: as rankSuggestions takes question-start and search rows. */
 export interface IndexedStart {
@@ -68,6 +69,10 @@ const COVERAGE_SHARE = 0.6;
 const QUERY_SHARE = 0.75;
 /** Entries found whose question and aliases are compared with the query, best coarse scores first. */
 const RESCORE_POOL = 50;
+/** Shorter typed words are too likely to be one slip from a word meant otherwise. */
+const MIN_CORRECTED_LENGTH = 4;
+/** Words compared with a misspelt one, at most: the first-letter slice of a huge FAQ is long. */
+const MAX_CORRECTION_CANDIDATES = 5_000;
 /** For a question holding a word that starts with the short unfinished last word. */
 const SHORT_WORD_BONUS = 0.1;
 
@@ -181,6 +186,32 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
     return [...new Set(words.slice(from, to).map((known) => stemOf.get(known) ?? known))];
   }
 
+  /**
+   * The guild's word one typing slip away from a typed word no entry holds (for the unfinished last
+   * word, the start of one): the most common of them. Only words of the same first letter are
+   * compared, which keeps it to a slice of the sorted list.
+   */
+  function nearestWord(typed: string, prefix: boolean): string | null {
+    if (typed.length < MIN_CORRECTED_LENGTH || /[0-9]/.test(typed)) return null;
+    const limit = typed.length >= 7 ? 2 : 1;
+    const from = lowerBound(words, typed[0] as string);
+    const to = Math.min(lowerBound(words, pastPrefix(typed[0] as string)), from + MAX_CORRECTION_CANDIDATES);
+    let best: string | null = null;
+    let bestHolding = 0;
+    for (let at = from; at < to; at++) {
+      const word = words[at] as string;
+      const compared = prefix ? word.slice(0, typed.length) : word;
+      if (Math.abs(compared.length - typed.length) > limit || editDistance(typed, compared, limit) > limit)
+        continue;
+      const holding = holders([stemOf.get(word) ?? word]);
+      if (holding > bestHolding) {
+        best = prefix ? compared : word;
+        bestHolding = holding;
+      }
+    }
+    return best;
+  }
+
   /** How many entries hold one of the stems, about (an entry holding two counts twice). */
   function holders(stems: readonly string[]): number {
     let count = 0;
@@ -228,7 +259,11 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
       const terms = queryTerms(normalized, { prefixLastWord })
         .map((term) => {
           const stems = stemsFor(term.word, term.prefix);
-          return { ...term, stems, holding: holders(stems) };
+          const holding = holders(stems);
+          const nearest = holding === 0 && term.typed ? nearestWord(term.word, term.prefix) : null;
+          if (!nearest) return { ...term, stems, holding };
+          const nearStems = stemsFor(nearest, term.prefix);
+          return { ...term, corrected: true, stems: nearStems, holding: holders(nearStems) };
         })
         .sort((a, b) => a.holding - b.holding);
       // The rarest words find the entries, while the entries they hold stay within the budget: on a
@@ -246,7 +281,8 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
         const weight = term.weight * Math.log(1 + entries.length / Math.max(term.holding, 1));
         totalWeight += weight;
         if (term.holding === 0) {
-          if (term.typed) allWordsKnown = false;
+          // A short unknown word ("hw", "js", "dk") is a slip on a small word, seldom the one that matters.
+          if (term.typed && term.word.length >= MIN_CORRECTED_LENGTH) allWordsKnown = false;
           continue;
         }
         if (term.typed) typedStems.push(new Set(term.stems));
