@@ -23,7 +23,12 @@ function row(slug: string, question: string, aliases: string[] = [], tags: strin
 }
 
 const ROWS = [
-  row('zebra-posters', 'Where can I present a poster?', ['poster sessions for students', 'zebra poster club'], ['posters']),
+  row(
+    'zebra-posters',
+    'Where can I present a poster?',
+    ['poster sessions for students', 'zebra poster club'],
+    ['posters'],
+  ),
   row('visa-timing', 'When should I start my visa paperwork?', ['j1 visa paperwork'], ['visa']),
   row('when-to-apply', 'When should I apply to residency?', [], ['timeline']),
   row('statistics', 'Do I need to learn statistics for research?', ['stats for research'], ['statistics']),
