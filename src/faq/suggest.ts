@@ -18,8 +18,8 @@ const TIER_ORDER: Record<SuggestionTier, number> = { exact: 0, prefix: 1, 'full-
  * appears once, in its best tier.
  */
 export function rankSuggestions(
-  startMatches: readonly FaqListRow[],
-  searchMatches: readonly FaqSearchRow[],
+  startMatches: ReadonlyArray<Pick<FaqListRow, 'slug' | 'question' | 'exact'>>,
+  searchMatches: ReadonlyArray<Pick<FaqSearchRow, 'slug' | 'question' | 'literal'>>,
   limit: number,
 ): Suggestion[] {
   const candidates: Suggestion[] = [

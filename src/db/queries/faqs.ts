@@ -93,6 +93,25 @@ export async function listFaqsByQuestionStart(
     .slice(0, limit);
 }
 
+export interface FaqSuggestionRow {
+  id: number;
+  slug: string;
+  question: string;
+  /** The question and aliases as normalizeText leaves them (faq_normalize, its SQL twin). */
+  questionKey: string;
+  aliasKeys: string[];
+  tags: string[];
+}
+
+/** Every entry a guild sees, with what its autocomplete matches on (no answers): one read per index. */
+export async function listVisibleFaqKeys(db: Db, guildId: string): Promise<FaqSuggestionRow[]> {
+  return selectRows<FaqSuggestionRow>(
+    db,
+    sql`select e.id, e.slug, e.question, e.question_key as "questionKey", e.alias_keys as "aliasKeys", e.tags
+      from faq_entries e where ${visibleIn(guildId)}`,
+  );
+}
+
 /** The smallest string greater than every string starting with `prefix` (which is [a-z0-9 ] only). */
 function upperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
