@@ -1,7 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { faqQuestions, faqVotes } from '../src/db/schema/index.ts';
-import { FAQ_QUERY_RETENTION_DAYS } from '../src/faq/tasks.ts';
+import { FAQ_QUESTION_RETENTION_DAYS } from '../src/faq/tasks.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { schedulerTasks } from '../src/scheduler/tasks.ts';
 import { GUILD_A, GUILD_B, member } from './helpers/actors.ts';
@@ -31,7 +31,7 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
     await harness.db.execute(sql`delete from faq_questions`);
   });
 
-  it(`deletes questions older than ${FAQ_QUERY_RETENTION_DAYS} days in every guild and keeps newer ones`, async () => {
+  it(`deletes questions older than ${FAQ_QUESTION_RETENTION_DAYS} days in every guild and keeps newer ones`, async () => {
     // Questions without an answer: answered ones are not stored unless voted on (src/faq/activity-log.ts).
     harness.clock.set(START);
     await harness.command(
@@ -51,11 +51,11 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
       member(undefined, GUILD_A),
     );
 
-    harness.clock.set(daysAfterStart(FAQ_QUERY_RETENTION_DAYS - 1));
+    harness.clock.set(daysAfterStart(FAQ_QUESTION_RETENTION_DAYS - 1));
     await tick();
     expect(await storedQueries()).toHaveLength(3);
 
-    harness.clock.set(daysAfterStart(FAQ_QUERY_RETENTION_DAYS + 1));
+    harness.clock.set(daysAfterStart(FAQ_QUESTION_RETENTION_DAYS + 1));
     await tick();
     expect(await storedQueries()).toEqual(['recent football scores']);
   });
@@ -71,7 +71,7 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
     if (!vote) throw new Error('no vote button');
     await harness.press(vote, member());
 
-    harness.clock.set(daysAfterStart(FAQ_QUERY_RETENTION_DAYS + 1));
+    harness.clock.set(daysAfterStart(FAQ_QUESTION_RETENTION_DAYS + 1));
     await tick();
     expect(await storedQueries()).toEqual([]);
     expect(await harness.db.select().from(faqVotes)).toMatchObject([
@@ -84,7 +84,7 @@ describe.each(databaseKinds())('keeping typed FAQ questions for a limited time (
       insert into faq_questions (guild_id, query, normalized, score, answered, asked_at)
       select ${GUILD_A}, 'question ' || n, 'question ' || n, 0, false, ${START.toISOString()}::timestamptz
       from generate_series(1, 2500) n`);
-    harness.clock.set(daysAfterStart(FAQ_QUERY_RETENTION_DAYS + 1));
+    harness.clock.set(daysAfterStart(FAQ_QUESTION_RETENTION_DAYS + 1));
     await tick();
     expect(await storedQueries()).toEqual([]);
   });

@@ -152,7 +152,7 @@ export function usageLine(path: string, scope: readonly Option[]): string {
 }
 
 /** The options (or subcommands) a path through a definition reaches. */
-export function walk(definition: Definition, words: readonly string[]) {
+function walk(definition: Definition, words: readonly string[]) {
   let scope: readonly Option[] = definition.options ?? [];
   const path = [definition.name];
   let consumed = 0;
@@ -261,7 +261,7 @@ export interface TypedPair {
  * after a free-text option's value belong to it until the next option name, so
  * `question:my PI went quiet` needs no quotes.
  */
-export function groupPairs(tokens: readonly Token[], scope: readonly Option[]) {
+function groupPairs(tokens: readonly Token[], scope: readonly Option[]) {
   const pairs: TypedPair[] = [];
   const unattached: Token[] = [];
   let open: TypedPair | undefined;

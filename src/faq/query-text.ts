@@ -240,11 +240,6 @@ function correctTypos(words: string[], prefixLastWord: boolean): Set<number> {
 }
 
 /**
- * Whether the question uses a word only questions about research, careers or applying use: as
- * typed, in English for the words of other languages the vocabulary knows, or as the FAQ's word
- * for a member's term.
- */
-/**
  * Whether the text has a word the search can use: numbers and stop words alone ("' OR 1=1; --")
  * would match every entry that mentions the number.
  */
@@ -252,6 +247,11 @@ export function hasSearchableWord(normalized: string): boolean {
   return normalized.split(' ').some((word) => /[a-z]/.test(word) && !STOP_WORDS.has(word));
 }
 
+/**
+ * Whether the question uses a word only questions about research, careers or applying use: as
+ * typed, in English for the words of other languages the vocabulary knows, or as the FAQ's word
+ * for a member's term.
+ */
 export function hasTopicWord(normalized: string): boolean {
   return queryTerms(normalized).some((term) => topicWords.has(term.word));
 }

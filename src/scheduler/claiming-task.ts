@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
 /** How many due rows one claim takes, and until when they are leased to the claiming process. */
-export interface ClaimBatch {
+interface ClaimBatch {
   limit: number;
   leaseUntil: Date;
 }

@@ -1,4 +1,4 @@
-import { faqQueryRetentionTask } from '../faq/tasks.ts';
+import { faqQuestionRetentionTask } from '../faq/tasks.ts';
 import { openingAlertTask } from '../openings/alerts.ts';
 import { expiryWarningTask } from '../openings/expiry-warnings.ts';
 import { interestNewsTask } from '../openings/interest-news.ts';
@@ -16,6 +16,6 @@ export const schedulerTasks: readonly SchedulerTask[] = [
   interestNewsTask,
   expiryWarningTask,
   openingAlertTask,
-  faqQueryRetentionTask,
+  faqQuestionRetentionTask,
   portfolioNudgeTask,
 ];
