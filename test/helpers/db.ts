@@ -12,9 +12,16 @@ export function databaseKinds(): DatabaseKind[] {
   return inject('postgresTemplateUrl') ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** A migrated, seeded database of its own for one test file (or one test). */
-export async function createTestDatabase(kind: DatabaseKind = 'pglite'): Promise<Database> {
+/**
+ * A migrated, seeded database of its own for one test file (or one test); with `empty`, one with
+ * no tables yet, for a test that migrates it itself.
+ */
+export async function createTestDatabase(
+  kind: DatabaseKind = 'pglite',
+  { empty = false }: { empty?: boolean } = {},
+): Promise<Database> {
   if (kind === 'pglite') {
+    if (empty) return openPglite('memory://');
     const dump = await readFile(inject('pgliteDumpPath'));
     return openPglite('memory://', { loadDataDir: new Blob([dump]) });
   }
@@ -23,7 +30,7 @@ export async function createTestDatabase(kind: DatabaseKind = 'pglite'): Promise
   const name = `bot_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(withDatabaseName(templateUrl, 'postgres'), { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database ${name} template ${TEMPLATE_DATABASE}`);
+    await admin.unsafe(`create database ${name}${empty ? '' : ` template ${TEMPLATE_DATABASE}`}`);
   } finally {
     await admin.end();
   }
