@@ -2,9 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { openPglite, PGLITE_MEMORY_SETTINGS } from '../db/client.ts';
+import { createPglite, openPglite } from '../db/client.ts';
 import { seedBuiltInContent } from '../db/seed.ts';
 import { journalMigrations, pgliteVersion, TEMPLATE_FILE, TEMPLATE_MANIFEST } from '../db/template.ts';
 
@@ -24,11 +22,7 @@ async function buildTemplate() {
     await database.close();
     // Without recycling, a checkpoint after a WAL switch leaves one segment holding little but
     // the checkpoint record: the rest of it is zeros, so the archive stays small.
-    const client = await PGlite.create({
-      dataDir,
-      extensions: { pg_trgm },
-      startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS, '-c', 'wal_recycle=off'],
-    });
+    const client = await createPglite(dataDir, { extraStartParams: ['-c', 'wal_recycle=off'] });
     for (let pass = 0; pass < 2; pass++) {
       await client.query('select pg_switch_wal()');
       await client.exec('CHECKPOINT');

@@ -134,7 +134,7 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
     } else if (!inMemory) {
       await mkdir(dataDir, { recursive: true });
     }
-    client = await createPglite(dataDir, options.loadDataDir);
+    client = await createPglite(dataDir, { loadDataDir: options.loadDataDir });
   } catch (error) {
     lock?.release();
     throw inMemory ? error : new DatabaseDamagedError(dataDir, error);
@@ -194,13 +194,20 @@ async function initializeInChildProcess(dataDir: string): Promise<void> {
   if (code !== 0) throw new Error(`initdb failed: ${stderr.trim().split('\n').pop() ?? `exit ${code}`}`);
 }
 
-async function createPglite(dataDir: string, loadDataDir: Blob | File | undefined): Promise<PGlite> {
+/** PGlite with the bot's extension and memory settings; `extraStartParams` for one-off tools. */
+export async function createPglite(
+  dataDir: string,
+  {
+    loadDataDir,
+    extraStartParams = [],
+  }: { loadDataDir?: Blob | File | undefined; extraStartParams?: string[] } = {},
+): Promise<PGlite> {
   return PGlite.create({
     dataDir,
     extensions: { pg_trgm },
     // initdb writes them into postgresql.conf too, so every later start has them.
     initDbStartParams: PGLITE_MEMORY_SETTINGS,
-    startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS],
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS, ...extraStartParams],
     ...(loadDataDir ? { loadDataDir } : {}),
   });
 }
