@@ -11,6 +11,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { seedBuiltInContent } from './db/seed.ts';
 import { createRest } from './discord/rest.ts';
 import { createFaqActivityLog } from './faq/activity-log.ts';
+import { warmUpQueryText } from './faq/query-text.ts';
 import { createFaqReads } from './faq/reads.ts';
 import { createLogger } from './logger.ts';
 import { AUTOCOMPLETE_CONCURRENCY } from './router/autocomplete-gate.ts';
@@ -135,6 +136,7 @@ async function main() {
   const scheduler = createScheduler(ctx, schedulerTasks, config.schedulerTickMs);
   if (config.transport !== 'console' || config.schedulerInConsole) scheduler.start();
   if (config.transport !== 'console') {
+    warmUpQueryText();
     warmUpCardRenderer().catch((error: unknown) =>
       log.warn({ err: error }, 'warming up the card renderer failed'),
     );
