@@ -3,7 +3,7 @@ import { type APIEmbed, ChannelType, PermissionFlagsBits } from 'discord-api-typ
 import { type Actor, type LocalChannel, localSnowflake } from '../payloads/fake-interactions.ts';
 
 /** The offline stand-ins for a server: a guild, a few channels, and who you are in it. */
-export const LOCAL_GUILD_ID = '100000000000000100';
+const LOCAL_GUILD_ID = '100000000000000100';
 export const LOCAL_CHANNELS: readonly LocalChannel[] = [
   { id: '100000000000000301', name: 'general', type: ChannelType.GuildText },
   { id: '100000000000000302', name: 'research-openings', type: ChannelType.GuildForum },

@@ -35,7 +35,7 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 /** "in 3 days", "2 hours ago": Discord's `R` style, in the largest unit that fits. */
-export function relativeTime(at: Date, now: Date, locale = 'en-US'): string {
+function relativeTime(at: Date, now: Date, locale = 'en-US'): string {
   const seconds = Math.round((at.getTime() - now.getTime()) / 1000);
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {

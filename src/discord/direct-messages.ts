@@ -2,8 +2,7 @@ import { DiscordAPIError, HTTPError } from '@discordjs/rest';
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { Routes } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
-import { NO_MENTIONS } from '../router/responses.ts';
-import { describePostFailure } from './channels.ts';
+import { describePostFailure, sendChannelMessage } from './channels.ts';
 
 /** Discord's code for "Cannot send messages to this user": their DMs are closed to the bot. */
 const CANNOT_MESSAGE_USER = 50007;
@@ -17,7 +16,7 @@ export const DMS_PER_SECOND = 5;
 const DM_GAP_MS = 1000 / (DMS_PER_SECOND - 1);
 
 /** Spaces calls out by `gapMs`, in real time, for everyone who awaits `turn()`. */
-export function createPacer(gapMs: number) {
+function createPacer(gapMs: number) {
   let next = 0;
   return {
     async turn(): Promise<void> {
@@ -47,9 +46,7 @@ export async function sendDirectMessage(
       id: string;
     };
     await dmPacer.turn();
-    await ctx.rest.post(Routes.channelMessages(channel.id), {
-      body: { allowed_mentions: NO_MENTIONS, ...body },
-    });
+    await sendChannelMessage(ctx.rest, channel.id, body);
     return { ok: true };
   } catch (error) {
     const closed =

@@ -20,7 +20,7 @@ export interface FollowUpMessage {
 }
 
 /** A handler's response that carries its follow-up: the router takes it off before delivery. */
-export type ResponseWithFollowUp = APIInteractionResponse & { followUp?: FollowUpMessage };
+type ResponseWithFollowUp = APIInteractionResponse & { followUp?: FollowUpMessage };
 
 /**
  * A response to be followed by `message`, as part of what the handler returns. The handler stays

@@ -16,11 +16,7 @@ export const REMINDER_RETRY: RetryPolicy = {
 };
 
 /** Opening posts: the same curve, given up after 12 failures in a row (about six hours). */
-export const POST_RETRY_POLICY: RetryPolicy = {
-  firstDelayMs: MINUTE_MS,
-  maxDelayMs: 60 * MINUTE_MS,
-  maxAttempts: 12,
-};
+export const POST_RETRY_POLICY: RetryPolicy = { ...REMINDER_RETRY, maxAttempts: 12 };
 
 /** The wait before the next try after the `failures`-th failure in a row. */
 export function backoffMs(failures: number, policy: RetryPolicy): number {

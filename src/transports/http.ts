@@ -58,12 +58,7 @@ export async function startHttpTransport(deps: TransportDeps): Promise<HttpTrans
     } finally {
       pendingBodies--;
     }
-    const valid = verifySignature(
-      request.headers['x-signature-ed25519'],
-      request.headers['x-signature-timestamp'],
-      body,
-      ctx.clock().getTime(),
-    );
+    const valid = verifySignature(signature, timestamp, body, ctx.clock().getTime());
     if (!valid) throw new HttpFailure(401, 'invalid request signature');
     let payload: unknown;
     try {

@@ -38,7 +38,7 @@ import type { Opening } from './openings.ts';
  */
 
 /** The row's post is held: claimed and the lease not over. */
-function postIsHeld(now: Date): SQL {
+export function postIsHeld(now: Date): SQL {
   return sql`(${openings.postState} = 'claimed' and ${openings.postLeaseUntil} > ${now.toISOString()}::timestamptz)`;
 }
 

@@ -6,7 +6,7 @@ import type { Db } from '../client.ts';
 import { OPENING_ID_PATTERN, openingInterests, openings } from '../schema/index.ts';
 import { listRecentDeletedOpenings } from './deleted-opening-traces.ts';
 import { containsPattern } from './like-pattern.ts';
-import { claimedUntil, touchOpening } from './opening-posts.ts';
+import { claimedUntil, postIsHeld, touchOpening } from './opening-posts.ts';
 
 export type Opening = typeof openings.$inferSelect;
 export type OpeningWithInterest = Opening & { interestCount: number };
@@ -275,7 +275,7 @@ export async function expireDueOpenings(db: Db, now: Date, limit: number): Promi
         status: 'expired',
         ...touchOpening(now),
         // A held post is sent again by its holder, which finds the new version.
-        postState: sql`case when ${openings.postState} = 'claimed' and ${openings.postLeaseUntil} > ${now.toISOString()}::timestamptz then ${openings.postState} when ${openings.messageId} is not null then 'pending'::opening_post_state else 'gone'::opening_post_state end`,
+        postState: sql`case when ${postIsHeld(now)} then ${openings.postState} when ${openings.messageId} is not null then 'pending'::opening_post_state else 'gone'::opening_post_state end`,
         postRetryAt: null,
         postAttempts: 0,
       })
