@@ -18,13 +18,17 @@ export type FaqOutcome =
 /** Decides between an answer, the closest entry and off topic: a pure rule, tested directly. */
 export function judgeMatch(normalized: string, best: { score: number } | undefined): FaqOutcome['kind'] {
   if (!best) return 'off-topic';
-  const onTopic = hasTopicWord(normalized);
+  // Read only when the score leaves the outcome open: it runs the question's words through the vocabulary.
+  const onTopic = () => hasTopicWord(normalized);
   // Without a word of the FAQ's topics, a middling score comes from everyday words ("hours a week",
   // "plan", "home"): such a question is answered only when it matches an entry closely.
-  if (isGoodMatch(best.score) && (onTopic || best.score >= FAQ_SEARCH_TUNING.answerThresholdOffTopicWords)) {
+  if (
+    isGoodMatch(best.score) &&
+    (best.score >= FAQ_SEARCH_TUNING.answerThresholdOffTopicWords || onTopic())
+  ) {
     return 'answer';
   }
-  return onTopic && best.score >= FAQ_SEARCH_TUNING.topicFloor ? 'closest' : 'off-topic';
+  return best.score >= FAQ_SEARCH_TUNING.topicFloor && onTopic() ? 'closest' : 'off-topic';
 }
 
 /**

@@ -52,7 +52,7 @@ export function faqSearchStatement(
   const terms = queryTerms(normalized, { prefixLastWord });
   if (terms.length === 0) return null;
   const rows = Math.min(Math.max(Math.trunc(limit), 1), T.maxResults);
-  return rankingStatement(guildId, normalized, correctedText(normalized, { prefixLastWord }), terms, rows);
+  return rankingStatement(guildId, normalized, prefixLastWord, terms, rows);
 }
 
 /**
@@ -68,14 +68,16 @@ export function faqSearchStatement(
 function rankingStatement(
   guildId: string,
   normalized: string,
-  corrected: string,
+  prefixLastWord: boolean,
   terms: QueryTerm[],
   rows: number,
 ): SQL {
   const rankWeights = sql.raw(`'{${T.rankWeights.join(', ')}}'`);
   // word_similarity costs time in the length of the text: the content words stand for a long one.
   const long = normalized.length > T.longQuestionLength;
-  const resemblanceText = long ? terms.map((term) => term.word).join(' ') : corrected;
+  const resemblanceText = long
+    ? terms.map((term) => term.word).join(' ')
+    : correctedText(normalized, { prefixLastWord });
   // A long question may hold the entry's question, or most of it, among its other sentences.
   const longText = long ? T.containedQuestionWeight : 0;
   return sql`

@@ -1,4 +1,4 @@
-import type { FaqSuggestionRow } from '../db/queries/faqs.ts';
+import { type FaqSuggestionRow, upperBound } from '../db/queries/faqs.ts';
 import { queryTerms } from './query-text.ts';
 import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
 import { editDistance } from './typos.ts';
@@ -113,11 +113,6 @@ function lowerBound<T extends string | number>(list: ArrayLike<T>, value: T): nu
   return low;
 }
 
-/** The smallest string above every string starting with `prefix` ([a-z0-9 ] only, not empty). */
-function pastPrefix(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-}
-
 export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): SuggestionIndex {
   const sorted = [...rows].sort(byKeyThenId);
   const entries: Entry[] = sorted.map(({ slug, question, questionKey, aliasKeys }) => ({
@@ -182,7 +177,7 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
   function stemsFor(word: string, prefix: boolean): string[] {
     if (!prefix) return [lightStem(word)];
     const from = lowerBound(words, word);
-    const to = Math.min(lowerBound(words, pastPrefix(word)), from + MAX_PREFIX_WORDS);
+    const to = Math.min(lowerBound(words, upperBound(word)), from + MAX_PREFIX_WORDS);
     return [...new Set(words.slice(from, to).map((known) => stemOf.get(known) ?? known))];
   }
 
@@ -195,7 +190,7 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
     if (typed.length < MIN_CORRECTED_LENGTH || /[0-9]/.test(typed)) return null;
     const limit = typed.length >= 7 ? 2 : 1;
     const from = lowerBound(words, typed[0] as string);
-    const to = Math.min(lowerBound(words, pastPrefix(typed[0] as string)), from + MAX_CORRECTION_CANDIDATES);
+    const to = Math.min(lowerBound(words, upperBound(typed[0] as string)), from + MAX_CORRECTION_CANDIDATES);
     let best: string | null = null;
     let bestHolding = 0;
     for (let at = from; at < to; at++) {
@@ -244,7 +239,7 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
         found.push({ slug, question, exact });
       };
       const from = start === '' ? 0 : lowerBound(keys, start);
-      const to = start === '' ? keys.length : lowerBound(keys, pastPrefix(start));
+      const to = start === '' ? keys.length : lowerBound(keys, upperBound(start));
       const exact = [...(byAlias.get(start) ?? [])];
       for (let position = from; position < to && keys[position] === start; position++) exact.push(position);
       for (const position of exact.sort((a, b) => a - b)) take(position, true);
