@@ -72,7 +72,8 @@ export interface DeletionRun {
 
 /** Everything /mydata does with one kind of member data (one table, or one use of a table). */
 interface MemberDataPart<Items> {
-  collect(db: Db, guildId: string, userId: string): Promise<Items>;
+  /** `collected`: the parts before this one, read in the same snapshot. */
+  collect(db: Db, guildId: string, userId: string, collected: CollectedSoFar): Promise<Items>;
   count(items: NoInfer<Items>): number;
   /** Deletes, anonymises or unlinks the member's rows in the run's guild; returns how many. */
   delete(db: Db, run: DeletionRun): Promise<number>;
@@ -83,6 +84,11 @@ interface MemberDataPart<Items> {
   summaryField(items: NoInfer<Items>): APIEmbedField | null;
   /** What deleting does to it, for the prompt and the report; parts that share one function share one line. */
   deleteEffect(count: number): string;
+}
+
+/** What the parts read so far; the openings part comes before the closed-openings parts that reuse it. */
+interface CollectedSoFar {
+  openings?: Opening[];
 }
 
 const part = <Items>(definition: MemberDataPart<Items>) => definition;
@@ -124,8 +130,10 @@ const TEXT_REMOVED = 'with your name and everything you wrote removed; posts edi
 const closedOpenings = (status: Exclude<OpeningStatus, 'open' | 'in_review'>) => {
   const label = STATUS_LABELS[status].toLowerCase();
   return part({
-    collect: async (db: Db, guildId: string, userId: string) =>
-      (await listMemberOpenings(db, guildId, userId)).filter((opening) => opening.status === status),
+    collect: async (db: Db, guildId: string, userId: string, collected: CollectedSoFar) =>
+      (collected.openings ?? (await listMemberOpenings(db, guildId, userId))).filter(
+        (opening) => opening.status === status,
+      ),
     count: length,
     // The openings part, which comes first, deleted them and noted what they were.
     delete: async (_db, run) => run.openingStatusesBefore.filter((before) => before === status).length,

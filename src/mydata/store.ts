@@ -13,7 +13,7 @@ export async function collectMemberData(db: Db, guildId: string, userId: string)
   return db.transaction(async (tx) => {
     const data: Record<string, unknown> = { guildId, userId };
     for (const [kind, definition] of memberDataParts)
-      data[kind] = await definition.collect(tx, guildId, userId);
+      data[kind] = await definition.collect(tx, guildId, userId, data);
     return data as MemberData;
   });
 }

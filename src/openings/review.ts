@@ -43,8 +43,10 @@ async function reviewable(ctx: Context, member: GuildMember, press: { guildId: s
   }
   const opening = await getOpening(ctx.db, member.guildId, press.openingId);
   if (!opening) throw new UserError('That opening no longer exists in this server; nothing was changed.');
-  const settings = await getGuildSettings(ctx.db, member.guildId);
-  const reviewChannel = opening.reviewChannelId ?? settings?.openingsReviewChannelId ?? null;
+  const reviewChannel =
+    opening.reviewChannelId ??
+    (await getGuildSettings(ctx.db, member.guildId))?.openingsReviewChannelId ??
+    null;
   if (!(await hasManageMessagesIn(ctx, member, reviewChannel, 'the review channel'))) {
     throw new UserError(
       'Only moderators with Manage Messages in the review channel can approve or reject openings; nothing was changed.',
