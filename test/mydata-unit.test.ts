@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../src/db/queries/assessments.ts';
 import type { Opening } from '../src/db/queries/openings.ts';
 import { embedProblems } from '../src/discord/limits.ts';
-import { buttonRefusal, CONFIRM_WINDOW_MS } from '../src/mydata/confirmation.ts';
+import { buttonRefusal } from '../src/mydata/confirmation.ts';
 import { cancelCustomId, confirmDeleteCustomId, parseMydataCustomId } from '../src/mydata/custom-ids.ts';
 import { exportJson, exportNeedsFile } from '../src/mydata/export-file.ts';
 import type { MemberData } from '../src/mydata/member-data.ts';
 import { renderDeleted, renderDeletePrompt, renderExportSummary } from '../src/mydata/render.ts';
 import { SHOWN_PER_LIST } from '../src/mydata/summary-lines.ts';
+import { CONFIRM_WINDOW_MS } from '../src/time.ts';
 import { NO_COUNTS } from './helpers/assess-options.ts';
 import { openingRow } from './helpers/opening-row.ts';
 

@@ -7,8 +7,7 @@ import {
   ComponentType,
 } from 'discord-api-types/v10';
 import { BRAND_COLOR } from '../discord/style.ts';
-import { MINUTE_MS } from '../time.ts';
-import { CONFIRM_WINDOW_MS } from './confirmation.ts';
+import { CONFIRM_WINDOW_MS, MINUTE_MS } from '../time.ts';
 import { exportNeedsFile } from './export-file.ts';
 import {
   countMemberData,

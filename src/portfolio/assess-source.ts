@@ -39,7 +39,6 @@ export interface AssessInputFromPortfolio {
   counts: PortfolioCounts;
   monthsToApply: number;
   share: boolean;
-  countedItems: ReturnType<typeof countsFromItems>['countedItems'];
 }
 
 /** The /assess input when the counts come from the portfolio's items; refuses an empty portfolio. */
@@ -53,8 +52,8 @@ export function assessInputFromItems(
       'Your portfolio in this server is empty, so there is nothing to count. Record your work with `/portfolio add`, or give all seven counts as options. Nothing was saved.',
     );
   }
-  const { counts, countedItems } = countsFromItems(items);
-  return { counts, monthsToApply: options.months_to_apply, share: options.share, countedItems };
+  const { counts } = countsFromItems(items);
+  return { counts, monthsToApply: options.months_to_apply, share: options.share };
 }
 
 const CRITERIA_BY_ID = new Map<string, Criterion>(

@@ -18,7 +18,7 @@ import { UserError } from '../errors.ts';
 import { withFollowUp } from '../router/follow-up.ts';
 import type { GuildMember } from '../router/member.ts';
 import { NO_MENTIONS, reply, showModal, updateMessage } from '../router/responses.ts';
-import { MINUTE_MS } from '../time.ts';
+import { isConfirmationFresh } from '../time.ts';
 import { KIND_LABELS, PORTFOLIO_LIMITS, type PortfolioKind, STATUS_LABELS, statusesFor } from './catalog.ts';
 import { addFormCustomId, editFormCustomId } from './custom-ids.ts';
 import { arrangeForEras, erasMarkdown } from './eras.ts';
@@ -39,8 +39,6 @@ export type PortfolioOwner = Pick<GuildMember, 'guildId' | 'userId'>;
 
 const AUTOCOMPLETE_LIMIT = 25;
 export const ERAS_FILE_NAME = 'research-for-eras.md';
-/** How long "Remove" can be pressed after /portfolio remove showed it. */
-export const REMOVE_WINDOW_MS = 10 * MINUTE_MS;
 
 export const NO_SUCH_ITEM =
   'You have no such item in this server. Pick one of yours from the suggestions of `item`.';
@@ -182,10 +180,7 @@ export async function askToRemove(member: GuildMember, itemId: number, ctx: Cont
 }
 
 export async function confirmRemove(member: PortfolioOwner, itemId: number, askedAt: Date, ctx: Context) {
-  const now = ctx.clock();
-  const age = now.getTime() - askedAt.getTime();
-  // A press from a clock slightly ahead still counts.
-  if (age > REMOVE_WINDOW_MS || age < -MINUTE_MS) {
+  if (!isConfirmationFresh(askedAt, ctx.clock())) {
     throw new UserError(
       'This confirmation has expired and nothing was removed. Run `/portfolio remove` again.',
     );
