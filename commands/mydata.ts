@@ -1,4 +1,4 @@
-import { type APIInteractionResponse, MessageFlags } from 'discord-api-types/v10';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
 import type { Context } from '../src/context.ts';
 import { UserError } from '../src/errors.ts';
 import { buttonRefusal } from '../src/mydata/confirmation.ts';
@@ -24,9 +24,9 @@ import { postLeaseUntil } from '../src/openings/retry.ts';
 import { clearReviewMessage } from '../src/openings/review.ts';
 import type { Command } from '../src/router/command.ts';
 import { decodeCustomId } from '../src/router/custom-id.ts';
-import { withFollowUp } from '../src/router/follow-up.ts';
+import { privateFileFollowUp, withFollowUp } from '../src/router/follow-up.ts';
 import { type GuildMember, guildMember } from '../src/router/member.ts';
-import { ephemeralText, NO_MENTIONS, reply, updateMessage } from '../src/router/responses.ts';
+import { ephemeralText, reply, updateMessage } from '../src/router/responses.ts';
 
 /**
  * Posts edited right away after a deletion; the rest stay queued for the retry task, so a member
@@ -64,21 +64,17 @@ async function exportData(member: GuildMember, ctx: Context): Promise<APIInterac
   const summary = reply({ embeds: [renderExportSummary(data)] });
   if (!exportNeedsFile(data)) return summary;
   // A response cannot carry a file on every transport; the router sends it right after the summary.
-  return withFollowUp(summary, {
-    body: {
-      content: 'Everything stored about you in this server:',
-      flags: MessageFlags.Ephemeral,
-      allowed_mentions: NO_MENTIONS,
-      attachments: [{ id: 0, filename: EXPORT_FILE_NAME }],
-    },
-    files: [
+  return withFollowUp(
+    summary,
+    privateFileFollowUp(
       {
         name: EXPORT_FILE_NAME,
         contentType: 'application/json',
         data: Buffer.from(exportJson(data, ctx.clock()), 'utf8'),
       },
-    ],
-  });
+      'Everything stored about you in this server:',
+    ),
+  );
 }
 
 async function askToDelete(member: GuildMember, ctx: Context): Promise<APIInteractionResponse> {

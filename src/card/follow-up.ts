@@ -1,7 +1,6 @@
 import type { RawFile } from '@discordjs/rest';
-import { MessageFlags, type RESTAPIAttachment } from 'discord-api-types/v10';
-import type { FollowUpMessage } from '../router/follow-up.ts';
-import { NO_MENTIONS } from '../router/responses.ts';
+import type { RESTAPIAttachment } from 'discord-api-types/v10';
+import { type FollowUpMessage, privateFileFollowUp } from '../router/follow-up.ts';
 import { CARD_FILE_NAME, type Card } from './assessment-card.ts';
 
 /** The card as a message attachment: the PNG, described for screen readers by its alt text. */
@@ -14,9 +13,10 @@ export function cardAttachment(card: Card): { attachment: RESTAPIAttachment; fil
 
 /** The member's own card, right after their /assess reply (a response cannot carry a file everywhere). */
 export function cardFollowUp(card: Card): FollowUpMessage {
-  const { attachment, file } = cardAttachment(card);
-  return {
-    body: { flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS, attachments: [attachment] },
-    files: [file],
-  };
+  return privateFileFollowUp({
+    name: CARD_FILE_NAME,
+    contentType: 'image/png',
+    data: card.png,
+    description: card.altText,
+  });
 }

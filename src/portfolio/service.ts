@@ -1,4 +1,4 @@
-import { type APIInteractionResponse, MessageFlags } from 'discord-api-types/v10';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
 import {
   countMemberItems,
@@ -15,9 +15,9 @@ import {
 import { portfolioStatuses } from '../db/schema/portfolio.ts';
 import { truncate } from '../discord/limits.ts';
 import { UserError } from '../errors.ts';
-import { withFollowUp } from '../router/follow-up.ts';
+import { privateFileFollowUp, withFollowUp } from '../router/follow-up.ts';
 import type { GuildMember } from '../router/member.ts';
-import { NO_MENTIONS, reply, showModal, updateMessage } from '../router/responses.ts';
+import { reply, showModal, updateMessage } from '../router/responses.ts';
 import { isConfirmationFresh } from '../time.ts';
 import { KIND_LABELS, PORTFOLIO_LIMITS, type PortfolioKind, STATUS_LABELS, statusesFor } from './catalog.ts';
 import { addFormCustomId, editFormCustomId } from './custom-ids.ts';
@@ -212,21 +212,18 @@ export async function erasList(member: GuildMember, ctx: Context): Promise<APIIn
   }
   const arrangement = arrangeForEras(items);
   const summary = reply({ embeds: [renderErasEmbed(arrangement)] });
-  return withFollowUp(summary, {
-    body: {
-      content: 'The same list as a Markdown file to paste from:',
-      flags: MessageFlags.Ephemeral,
-      allowed_mentions: NO_MENTIONS,
-      attachments: [{ id: 0, filename: ERAS_FILE_NAME, description: 'Your research arranged for ERAS' }],
-    },
-    files: [
+  return withFollowUp(
+    summary,
+    privateFileFollowUp(
       {
         name: ERAS_FILE_NAME,
         contentType: 'text/markdown',
         data: Buffer.from(erasMarkdown(arrangement, todayAt(ctx.clock())), 'utf8'),
+        description: 'Your research arranged for ERAS',
       },
-    ],
-  });
+      'The same list as a Markdown file to paste from:',
+    ),
+  );
 }
 
 /** Autocomplete of `item`: the member's own items whose title holds the typed text. */

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DiscordAPIError, type RawFile } from '@discordjs/rest';
 import {
   type APIInteractionResponse,
+  MessageFlags,
   type RESTPostAPIWebhookWithTokenJSONBody,
   Routes,
 } from 'discord-api-types/v10';
@@ -17,6 +18,29 @@ import { NO_MENTIONS } from './responses.ts';
 export interface FollowUpMessage {
   body: RESTPostAPIWebhookWithTokenJSONBody;
   files: RawFile[];
+}
+
+/** A file for a follow-up; `description` is what screen readers say of it. */
+export interface FollowUpFile extends RawFile {
+  contentType: string;
+  data: Buffer;
+  description?: string;
+}
+
+/** A follow-up only the member sees, carrying one file (the /mydata export, the ERAS list, the card). */
+export function privateFileFollowUp(
+  { description, ...file }: FollowUpFile,
+  content?: string,
+): FollowUpMessage {
+  return {
+    body: {
+      ...(content ? { content } : {}),
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: NO_MENTIONS,
+      attachments: [{ id: 0, filename: file.name, ...(description ? { description } : {}) }],
+    },
+    files: [file],
+  };
 }
 
 /** A handler's response that carries its follow-up: the router takes it off before delivery. */
