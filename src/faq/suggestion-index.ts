@@ -163,6 +163,11 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
     new Map([...map].map(([stem, list]) => [stem, Int32Array.from(list)] as const));
   const textPostings = packed(inText);
   const tagPostings = packed(inTags);
+  // Each field's postings with the weight of a word found there; made once, read on every keystroke.
+  const fields = [
+    [textPostings, 1],
+    [tagPostings, TAG_WEIGHT],
+  ] as const;
   const words = [...stemOf.keys()].sort();
   for (const word of words) bytes += WORD_OVERHEAD_BYTES + word.length;
 
@@ -217,7 +222,7 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
 
   /** The weight of the best field of the entry holding one of the stems; 0 if none. */
   function heldBy(position: number, stems: readonly string[]): number {
-    for (const [postings, fieldWeight] of FIELDS(textPostings, tagPostings)) {
+    for (const [postings, fieldWeight] of fields) {
       for (const stem of stems) {
         const list = postings.get(stem);
         if (list && includesSorted(list, position)) return fieldWeight;
@@ -293,7 +298,7 @@ export function buildSuggestionIndex(rows: readonly FaqSuggestionRow[]): Suggest
           continue;
         }
         stamp++;
-        for (const [postings, fieldWeight] of FIELDS(textPostings, tagPostings)) {
+        for (const [postings, fieldWeight] of fields) {
           for (const stem of term.stems) {
             const list = postings.get(stem);
             if (!list) continue;
@@ -367,12 +372,6 @@ function unfinishedShortWord(normalized: string): string | null {
   const last = words[words.length - 1] ?? '';
   return words.length > 1 && last.length > 0 && last.length < 3 ? last : null;
 }
-const FIELDS = <T>(text: T, tags: T) =>
-  [
-    [text, 1],
-    [tags, TAG_WEIGHT],
-  ] as const;
-
 /** Whether the sorted list holds the value. */
 function includesSorted(list: Int32Array, value: number): boolean {
   return list[lowerBound(list, value)] === value;
