@@ -64,15 +64,16 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
           : `\n  not first:\n  ${figures.misses.join('\n  ')}`),
     );
     // Floors just under what is reached (PGlite), so no set may fall back. The issue's target on the
-    // held-out halves is top-1 92% / top-3 97%: NOT met (78.9% / 93.0% and 78.0% / 95.5% reached,
-    // 78.5% / 94.2% for both together).
+    // held-out halves is top-1 92% / top-3 97%: NOT met (see README, "How well /faq finds answers").
     const floors: Record<string, { top1: number; top3: number }> = {
       'project labelled set': { top1: 0.98, top3: 0.99 },
       'independent dev half': { top1: 0.92, top3: 0.96 },
       'independent held-out half': { top1: 0.78, top3: 0.92 },
       'second writer dev half': { top1: 0.85, top3: 0.96 },
       'second writer held-out half': { top1: 0.77, top3: 0.94 },
-      'both held-out halves': { top1: 0.77, top3: 0.93 },
+      'third writer dev half': { top1: 0.77, top3: 0.91 },
+      'third writer held-out half': { top1: 0.77, top3: 0.89 },
+      'all held-out halves': { top1: 0.77, top3: 0.92 },
     };
     const targets = floors[set.name];
     if (!targets) throw new Error(`no floor for ${set.name}`);

@@ -15,7 +15,7 @@ import { pickedSlug } from '../../src/faq/render.ts';
 import { searchFaqs } from '../../src/faq/search.ts';
 import { createRouter } from '../../src/router/router.ts';
 import { measureRelevance, type RelevanceFigures } from './faq-relevance.ts';
-import { BOTH_HELD_OUT_HALVES, type LabelledQuery, labelledQueries } from './lib/faq-data.ts';
+import { ALL_HELD_OUT_HALVES, type LabelledQuery, labelledQueries } from './lib/faq-data.ts';
 import { createFuse, FUSE_CLASSIC, type FuseRow, fuseConfigs } from './lib/fuse-engine.ts';
 import { benchGuild, faqAutocompletePayload } from './lib/interactions.ts';
 import type { BenchOptions } from './lib/options.ts';
@@ -418,9 +418,9 @@ function report({
     title: '1b. Relevance on the labelled questions (real entries only)',
     note:
       "Each question labelled with the entry that answers it: the project's own set " +
-      '(test/fixtures/faq-labelled*.json, which the search was first tuned to), and questions two writers wrote from ' +
+      '(test/fixtures/faq-labelled*.json, which the search was first tuned to), and questions three writers wrote from ' +
       'the guide without seeing the entries, each split once into a dev half (tuned on) and a held-out half (only ' +
-      'ever measured; test/fixtures/faq-independent*-*.json), and both held-out halves together. Questions a writer found no entry for count only in ' +
+      'ever measured; test/fixtures/faq-independent*-*.json), and all held-out halves together. Questions a writer found no entry for count only in ' +
       '"told no entry" (they should get the closest entry). Searched over the built-in entries; the bot through ' +
       '`searchFaqs`, the ranking /faq answers with; fuse.js over the same entries as `faq export` prints them.',
     headers: ['set', 'engine', 'top-1', 'top-3', 'told "no entry"'],
@@ -467,7 +467,7 @@ function report({
   }
   for (const kind of kinds) {
     const measured = relevance.get(kind);
-    const heldOut = measured?.sets.find((set) => set.name === BOTH_HELD_OUT_HALVES);
+    const heldOut = measured?.sets.find((set) => set.name === ALL_HELD_OUT_HALVES);
     if (!measured || !heldOut) continue;
     const { bot } = heldOut;
     targets.push({

@@ -23,8 +23,8 @@ export function labelledQueries(): LabelledQuery[] {
   return files.flatMap((name) => labelledSchema.parse(readFixture(name)));
 }
 
-/** The name of the set holding both writers' held-out halves: the issue's targets are measured on it. */
-export const BOTH_HELD_OUT_HALVES = 'both held-out halves';
+/** The name of the set holding every writer's held-out half: the issue's targets are measured on it. */
+export const ALL_HELD_OUT_HALVES = 'all held-out halves';
 
 export interface LabelledSet {
   name: string;
@@ -35,21 +35,24 @@ export interface LabelledSet {
 
 /**
  * The sets relevance is measured on: the project's own labelled questions (the search was tuned to
- * them), and the questions two writers wrote from the guide without seeing the entries, each split
- * once into a dev half (tuned on) and a held-out half (only ever measured), plus both held-out
+ * them), and the questions three writers wrote from the guide without seeing the entries, each split
+ * once into a dev half (tuned on) and a held-out half (only ever measured), plus all held-out
  * halves together.
  */
 export function labelledSets(): LabelledSet[] {
   const read = (name: string) => labelledSchema.parse(readFixture(name));
   const heldOut = read('faq-independent-heldout.json');
   const heldOut2 = read('faq-independent2-heldout.json');
+  const heldOut3 = read('faq-independent3-heldout.json');
   return [
     { name: 'project labelled set', items: labelledQueries(), heldOut: false },
     { name: 'independent dev half', items: read('faq-independent-dev.json'), heldOut: false },
     { name: 'independent held-out half', items: heldOut, heldOut: true },
     { name: 'second writer dev half', items: read('faq-independent2-dev.json'), heldOut: false },
     { name: 'second writer held-out half', items: heldOut2, heldOut: true },
-    { name: BOTH_HELD_OUT_HALVES, items: [...heldOut, ...heldOut2], heldOut: true },
+    { name: 'third writer dev half', items: read('faq-independent3-dev.json'), heldOut: false },
+    { name: 'third writer held-out half', items: heldOut3, heldOut: true },
+    { name: ALL_HELD_OUT_HALVES, items: [...heldOut, ...heldOut2, ...heldOut3], heldOut: true },
   ];
 }
 
@@ -69,5 +72,7 @@ export function offTopicSets(): OffTopicSet[] {
     { name: 'independent off-topic held-out', items: read('faq-offtopic-heldout.json'), heldOut: true },
     { name: 'second writer off-topic dev', items: read('faq-offtopic2-dev.json'), heldOut: false },
     { name: 'second writer off-topic held-out', items: read('faq-offtopic2-heldout.json'), heldOut: true },
+    { name: 'third writer off-topic dev', items: read('faq-offtopic3-dev.json'), heldOut: false },
+    { name: 'third writer off-topic held-out', items: read('faq-offtopic3-heldout.json'), heldOut: true },
   ];
 }
