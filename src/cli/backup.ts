@@ -1,17 +1,16 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { requestBackup } from '../db/backup.ts';
 import { openPglite } from '../db/client.ts';
 import { DatabaseDamagedError } from '../db/errors.ts';
 import { DataDirLockedError } from '../db/lock.ts';
+import { runCli, UsageError } from './run-cli.ts';
 
 const USAGE = `Usage:
   npm run backup                      copy the embedded database to data/backups/pglite-<time>.tar.gz
   npm run backup -- FILE              copy it to FILE (works while the bot runs)
   npm run backup -- --restore FILE    create PGLITE_DATA_DIR from such a copy (the directory must not exist)`;
-
-class UsageError extends Error {}
 
 function defaultFile(now: Date) {
   return `data/backups/pglite-${now.toISOString().replace(/[:.]/g, '-')}.tar.gz`;
@@ -84,11 +83,6 @@ async function run(argv: string[]) {
   return backup(config.pgliteDataDir, argv[0] ?? defaultFile(new Date()));
 }
 
-run(process.argv.slice(2)).catch((error) => {
-  if (error instanceof UsageError) process.stderr.write(`backup: ${error.message}\n\n${USAGE}\n`);
-  else if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
-  else if (error instanceof DatabaseDamagedError || error instanceof DataDirLockedError)
-    process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`backup: ${(error as Error).message}\n`);
-  process.exit(1);
-});
+runCli({ name: 'backup', usage: USAGE, explained: [DatabaseDamagedError, DataDirLockedError] }, () =>
+  run(process.argv.slice(2)),
+);

@@ -5,6 +5,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { createPglite, openPglite } from '../db/client.ts';
 import { seedBuiltInContent } from '../db/seed.ts';
 import { journalMigrations, pgliteVersion, TEMPLATE_FILE, TEMPLATE_MANIFEST } from '../db/template.ts';
+import { runCli } from './run-cli.ts';
 
 /**
  * `npm run db:template`: writes src/db/pglite-template.tar.br, the directory a new
@@ -41,7 +42,4 @@ async function buildTemplate() {
   }
 }
 
-buildTemplate().catch((error: unknown) => {
-  process.stderr.write(`db:template failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runCli({ name: 'db:template', failure: 'db:template failed' }, buildTemplate);

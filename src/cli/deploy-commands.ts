@@ -2,6 +2,7 @@ import { REST } from '@discordjs/rest';
 import { type RESTGetCurrentApplicationResult, Routes } from 'discord-api-types/v10';
 import { commands, messageCommands } from '../../commands/index.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { runCli } from './run-cli.ts';
 
 /**
  * Registers the command list with Discord in one bulk PUT: to DISCORD_GUILD_ID when set (instant,
@@ -40,9 +41,4 @@ async function deployCommands(argv: string[]) {
   process.stderr.write(`Deployed ${deployed.length} commands to ${where}.\n`);
 }
 
-deployCommands(process.argv.slice(2)).catch((error) => {
-  process.stderr.write(
-    `${error instanceof ConfigError ? '' : 'Deploy failed: '}${(error as Error).message}\n`,
-  );
-  process.exit(1);
-});
+runCli({ name: 'deploy-commands', failure: 'Deploy failed' }, () => deployCommands(process.argv.slice(2)));

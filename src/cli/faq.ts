@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { upsertGuildFaqs } from '../db/queries/faqs.ts';
 import { seedBuiltInContent } from '../db/seed.ts';
@@ -7,12 +7,11 @@ import { isSnowflake } from '../discord/snowflake.ts';
 import { loadBuiltInFaqs } from '../faq/content.ts';
 import { GUILD_ENTRY_SOURCE } from '../faq/entry.ts';
 import { parseFaqImport } from '../faq/import.ts';
+import { runCli, UsageError } from './run-cli.ts';
 
 const USAGE = `Usage:
   npm run --silent faq -- export                      print the built-in entries as JSON
   npm run --silent faq -- import FILE --guild ID      add or update a server's entries from such a file`;
-
-class UsageError extends Error {}
 
 /** The database as the bot opens it: configured by the environment, migrated and seeded. */
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
@@ -74,13 +73,4 @@ async function run(argv: string[]) {
   throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
 }
 
-run(process.argv.slice(2)).catch((error) => {
-  if (error instanceof UsageError) {
-    process.stderr.write(`faq: ${error.message}\n\n${USAGE}\n`);
-  } else if (error instanceof ConfigError) {
-    process.stderr.write(`Configuration error: ${error.message}\n`);
-  } else {
-    process.stderr.write(`faq: ${(error as Error).message}\n`);
-  }
-  process.exit(1);
-});
+runCli({ name: 'faq', usage: USAGE }, () => run(process.argv.slice(2)));

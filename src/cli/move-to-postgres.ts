@@ -1,16 +1,15 @@
 import postgres from 'postgres';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { openPglite, openPostgres } from '../db/client.ts';
 import { CopyRefusedError, copyPgliteToPostgres } from '../db/copy.ts';
 import { DatabaseDamagedError } from '../db/errors.ts';
 import { DataDirLockedError } from '../db/lock.ts';
+import { runCli, UsageError } from './run-cli.ts';
 
 const USAGE = `Usage:
   npm run move-to-postgres -- postgres://user:password@host/database [--replace]
 Copies everything in PGLITE_DATA_DIR into that PostgreSQL database (migrated first). Stop the bot
 first; afterwards set DATABASE_URL to the same URL and start it again.`;
-
-class UsageError extends Error {}
 
 async function move(argv: string[]) {
   const url = argv.find((arg) => /^postgres(ql)?:\/\//.test(arg));
@@ -42,15 +41,12 @@ async function move(argv: string[]) {
   }
 }
 
-move(process.argv.slice(2)).catch((error) => {
-  if (error instanceof UsageError) process.stderr.write(`move-to-postgres: ${error.message}\n\n${USAGE}\n`);
-  else if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
-  else if (
-    error instanceof DataDirLockedError ||
-    error instanceof DatabaseDamagedError ||
-    error instanceof CopyRefusedError
-  )
-    process.stderr.write(`move-to-postgres: ${error.message}\n`);
-  else process.stderr.write(`move-to-postgres failed, nothing was changed: ${(error as Error).message}\n`);
-  process.exit(1);
-});
+runCli(
+  {
+    name: 'move-to-postgres',
+    usage: USAGE,
+    explained: [DataDirLockedError, DatabaseDamagedError, CopyRefusedError],
+    failure: 'move-to-postgres failed, nothing was changed',
+  },
+  () => move(process.argv.slice(2)),
+);
