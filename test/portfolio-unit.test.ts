@@ -81,6 +81,17 @@ describe('counts from portfolio items', () => {
     ]);
     expect(counts).toMatchObject({ irProjects: 2, ongoing: 2, publications: 0, abstracts: 0 });
   });
+
+  it('counts papers being written or under review, and abstracts awaiting an answer, as ongoing work', () => {
+    const { counts } = countsFromItems([
+      item({ kind: 'case_report', status: 'in_preparation' }),
+      item({ kind: 'review', status: 'submitted' }),
+      item({ kind: 'abstract', status: 'submitted', meetingLevel: 'national' }),
+      item({ kind: 'original_research', status: 'accepted' }),
+      item({ kind: 'abstract', status: 'presented', meetingLevel: 'national' }),
+    ]);
+    expect(counts).toMatchObject({ ongoing: 3, publications: 1, abstracts: 1 });
+  });
 });
 
 describe('status rules per kind', () => {

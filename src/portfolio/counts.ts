@@ -40,6 +40,16 @@ export function isCountedPresentation(item: CountableItem): boolean {
   );
 }
 
+/** Work still under way: a project not done, a paper not yet accepted, an abstract awaiting the meeting's answer. */
+const IN_PROGRESS_STATUSES: readonly PortfolioStatus[] = [
+  'idea',
+  'data_collection',
+  'analysis',
+  'writing',
+  'in_preparation',
+  'submitted',
+];
+
 const RULES: Readonly<Record<keyof PortfolioCounts, (item: CountableItem) => boolean>> = {
   publications: isPublication,
   irPublications: (item) => isPublication(item) && item.irRelated,
@@ -47,7 +57,8 @@ const RULES: Readonly<Record<keyof PortfolioCounts, (item: CountableItem) => boo
   abstracts: isAcceptedAbstract,
   presentations: isCountedPresentation,
   irProjects: (item) => item.kind === 'project' && item.irRelated,
-  ongoing: (item) => item.kind === 'project' && item.status !== 'done',
+  // The guide's baseline asks for ongoing work of any kind: a case report being written counts.
+  ongoing: (item) => IN_PROGRESS_STATUSES.includes(item.status),
 };
 
 /**
