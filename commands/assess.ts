@@ -1,4 +1,3 @@
-import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { changeSince } from '../src/assess/change.ts';
 import { assessCommandData } from '../src/assess/definition.ts';
 import { parseAssessOptions } from '../src/assess/input.ts';
@@ -25,14 +24,6 @@ import { readOptions } from '../src/router/options.ts';
 import { reply } from '../src/router/responses.ts';
 
 const MAX_SUGGESTED_OPENINGS = 3;
-
-/** The portfolio's items go right under the progress they count toward. */
-function insertAfterProgress(embed: APIEmbed, field: APIEmbedField): void {
-  const fields = embed.fields ?? [];
-  const progress = fields.findIndex((entry) => /^(Progress toward|Every benchmark)/.test(entry.name));
-  fields.splice(progress + 1, 0, field);
-  embed.fields = fields;
-}
 
 export const assessCommand: Command = {
   data: assessCommandData,
@@ -74,8 +65,8 @@ export const assessCommand: Command = {
         : null,
       fit,
       openings,
+      ...(source === 'portfolio' ? { countedItems: countedItemsField(scoring.progress, items) } : {}),
     });
-    if (source === 'portfolio') insertAfterProgress(embed, countedItemsField(scoring.progress, items));
     const card = await renderAssessmentCard({
       ...scoring,
       source: source === 'portfolio' ? 'from your portfolio' : 'typed counts',

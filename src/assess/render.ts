@@ -39,6 +39,8 @@ interface AssessmentView {
   change: ChangeSincePrevious | null;
   fit: OpeningFit;
   openings: readonly SuggestedOpening[];
+  /** When the counts come from the member's portfolio: the items behind them, shown under the progress. */
+  countedItems?: APIEmbedField;
 }
 
 function field(name: string, lines: readonly string[]): APIEmbedField {
@@ -79,6 +81,7 @@ export function renderAssessmentEmbed(view: AssessmentView): APIEmbed {
       scoring.progress.map(progressLine),
     ),
   );
+  if (view.countedItems) fields.push(view.countedItems);
   if (scoring.nextLevel) {
     fields.push(
       field(
