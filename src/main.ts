@@ -11,6 +11,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { seedBuiltInContent } from './db/seed.ts';
 import { createRest } from './discord/rest.ts';
 import { createFaqActivityLog } from './faq/activity-log.ts';
+import { builtInPhrasingModel } from './faq/phrasings.ts';
 import { warmUpQueryText } from './faq/query-text.ts';
 import { createFaqReads } from './faq/reads.ts';
 import { createLogger } from './logger.ts';
@@ -137,6 +138,7 @@ async function main() {
   if (config.transport !== 'console' || config.schedulerInConsole) scheduler.start();
   if (config.transport !== 'console') {
     warmUpQueryText();
+    builtInPhrasingModel();
     warmUpCardRenderer().catch((error: unknown) =>
       log.warn({ err: error }, 'warming up the card renderer failed'),
     );

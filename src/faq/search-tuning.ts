@@ -3,11 +3,13 @@
  *
  * The ranking runs in SQL, unlike the other pure rules of the bot: the candidates come from the GIN
  * index on the weighted tsvector and the per-word ts_rank needs the stored vector, so ranking where
- * the rows are costs one round trip and reads only the candidates, even at 100,000 entries.
+ * the rows are costs one round trip and reads only the candidates, even at 100,000 entries. The best
+ * few are then re-ordered in memory by how members word each entry (src/faq/phrasings.ts).
  *
- * Tuned on the dev half of the independent questions (test/fixtures/faq-independent-dev.json) with the project's
- * own labelled set (test/fixtures/faq-labelled.json) and the off-topic sets; the figures are in
- * test/faq-search.test.ts and `npm run bench`. The held-out half was never used to choose these.
+ * Tuned on the dev halves of the independent writers' questions (test/fixtures/faq-independent*-dev.json)
+ * with the project's own labelled set (test/fixtures/faq-labelled.json) and the off-topic dev sets;
+ * the figures are in test/faq-search.test.ts and `npm run bench`. The held-out halves were never used
+ * to choose these.
  */
 export const FAQ_SEARCH_TUNING = {
   /**
@@ -80,6 +82,16 @@ export const FAQ_SEARCH_TUNING = {
   topicFloor: 0.05,
   /** How much a word added from the members' vocabulary counts next to a word the member typed. */
   synonymWeight: 0.6,
+  /**
+   * How much members' phrasings of an entry (member-phrasings.json) add to its score: at most this,
+   * for an entry the question's words make certain. Enough to order entries the words fit about
+   * equally, too little to lift a weak match over the answer threshold on its own.
+   */
+  phrasingWeight: 0.12,
+  /** Additive smoothing of the phrasings' word counts: a word an entry's phrasings never use is rare, not impossible. */
+  phrasingSmoothing: 0.1,
+  /** Candidates the phrasings re-order for a free-text question: the best few, by their words alone. */
+  phrasingPool: 8,
   /** Entries looked at for a free-text question: the answer plus the closest alternatives. */
   depth: 4,
 } as const;

@@ -1,13 +1,17 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, selectRows } from '../db/client.ts';
 import { type FaqRow, faqRowColumns, visibleIn, wordList } from '../db/queries/faqs.ts';
+import { builtInPhrasingModel, entryLikelihoods } from './phrasings.ts';
 import { correctedText, normalizeText, type QueryTerm, queryTerms } from './query-text.ts';
 import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
 
 export { FAQ_SEARCH_TUNING };
 
 export interface FaqSearchRow extends FaqRow {
-  /** Relevance, from 0 (nothing in common) to about 1.3 (the exact question); see answerThreshold. */
+  /**
+   * Relevance, from 0 (nothing in common) to about 1.4 (the exact question, worded as members
+   * word it); see answerThreshold.
+   */
   score: number;
   /** Found with the words as typed, not only after correcting a typo. */
   literal: boolean;
@@ -35,10 +39,35 @@ export async function searchFaqs(
   limit = 5,
   options: SearchOptions = {},
 ): Promise<FaqSearchRow[]> {
-  const statement = faqSearchStatement(guildId, query, limit, options);
+  // While typing, the words are unfinished: the phrasings would judge half a question.
+  const whole = !options.prefixLastWord;
+  const statement = faqSearchStatement(
+    guildId,
+    query,
+    whole ? Math.max(limit, T.phrasingPool) : limit,
+    options,
+  );
   if (!statement) return [];
-  const rows = await selectRows<FaqSearchRow>(db, statement);
-  return rows.map((row) => ({ ...row, score: Number(row.score), literal: Boolean(row.literal) }));
+  const rows = (await selectRows<FaqSearchRow>(db, statement)).map((row) => ({
+    ...row,
+    score: Number(row.score),
+    literal: Boolean(row.literal),
+  }));
+  return whole ? rankedWithPhrasings(rows, query).slice(0, limit) : rows;
+}
+
+/**
+ * The best candidates re-ordered with how members word each entry (src/faq/phrasings.ts): of
+ * entries the words fit about equally, the one members ask that way comes first. A server's entry
+ * with a built-in's slug is that entry in the server's words, so it keeps the built-in's phrasings;
+ * a server's own entry has none and keeps its score.
+ */
+function rankedWithPhrasings(rows: FaqSearchRow[], query: string): FaqSearchRow[] {
+  const likelihoods = entryLikelihoods(builtInPhrasingModel(), query);
+  if (likelihoods.size === 0) return rows;
+  return rows
+    .map((row) => ({ ...row, score: row.score + T.phrasingWeight * (likelihoods.get(row.slug) ?? 0) }))
+    .sort((a, b) => b.score - a.score);
 }
 
 /** The statement searchFaqs runs (exported so tests can EXPLAIN it); null when nothing is searchable. */
