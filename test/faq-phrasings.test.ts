@@ -3,8 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
 import { upsertGuildFaq } from '../src/db/queries/faqs.ts';
 import { loadBuiltInFaqs } from '../src/faq/content.ts';
-import { buildPhrasingModel, entryLikelihoods, loadMemberPhrasings } from '../src/faq/phrasings.ts';
-import { MAX_QUESTION_LENGTH } from '../src/faq/query-text.ts';
+import {
+  buildPhrasingModel,
+  entryLikelihoods,
+  loadMemberPhrasings,
+  type PhrasingModel,
+} from '../src/faq/phrasings.ts';
+import { MAX_QUESTION_LENGTH, normalizeText, queryTerms } from '../src/faq/query-text.ts';
 import { searchFaqs } from '../src/faq/search.ts';
 import { GUILD_A, GUILD_B } from './helpers/actors.ts';
 import { createTestDatabase } from './helpers/db.ts';
@@ -40,6 +45,8 @@ describe("the members' phrasings file", () => {
 });
 
 describe('the phrasing model', () => {
+  const likelihoodsOf = (model: PhrasingModel, question: string) =>
+    entryLikelihoods(model, queryTerms(normalizeText(question)));
   const model = buildPhrasingModel({
     'first-author': [
       'how do i get first author',
@@ -54,7 +61,7 @@ describe('the phrasing model', () => {
   });
 
   it('favours the entry whose phrasings use the words of the question, with shares that add up to 1', () => {
-    const likelihoods = entryLikelihoods(model, 'my name is fifth on our paper, can I ask to be first?');
+    const likelihoods = likelihoodsOf(model, 'my name is fifth on our paper, can I ask to be first?');
     expect(likelihoods.get('first-author')).toBeGreaterThan(0.9);
     const total = [...likelihoods.values()].reduce((sum, share) => sum + share, 0);
     expect(total).toBeCloseTo(1, 9);
@@ -62,17 +69,17 @@ describe('the phrasing model', () => {
 
   it('reads the question as the search does: typos corrected, members’ terms in the FAQ’s words', () => {
     // "emial" is corrected and "prof" is the members' word for professor.
-    const likelihoods = entryLikelihoods(model, 'what to put in the emial to a prof');
+    const likelihoods = likelihoodsOf(model, 'what to put in the emial to a prof');
     expect(likelihoods.get('outreach-email')).toBeGreaterThan(0.9);
   });
 
   it('has no opinion on a question none of whose words a phrasing uses', () => {
-    expect(entryLikelihoods(model, 'quokka zebra').size).toBe(0);
-    expect(entryLikelihoods(model, '').size).toBe(0);
+    expect(likelihoodsOf(model, 'quokka zebra').size).toBe(0);
+    expect(likelihoodsOf(model, '').size).toBe(0);
   });
 
   it('stays finite on a long question', () => {
-    const likelihoods = entryLikelihoods(model, 'my name on the paper '.repeat(300));
+    const likelihoods = likelihoodsOf(model, 'my name on the paper '.repeat(300));
     expect([...likelihoods.values()].every(Number.isFinite)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { stemmer } from 'stemmer';
 import { z } from 'zod';
-import { normalizeText, queryTerms } from './query-text.ts';
+import { normalizeText, type QueryTerm, queryTerms } from './query-text.ts';
 import { FAQ_SEARCH_TUNING } from './search-tuning.ts';
 
 const phrasingsSchema = z.object({
@@ -37,9 +37,9 @@ interface WeightedStem {
  * The stems of what the search reads of a text: its content words, typos corrected, members'
  * terms with the FAQ's words for them. Phrasings and questions go through the same reading.
  */
-function stemsOf(text: string): WeightedStem[] {
+function stemsOf(terms: readonly QueryTerm[]): WeightedStem[] {
   const byStem = new Map<string, number>();
-  for (const term of queryTerms(normalizeText(text))) {
+  for (const term of terms) {
     const stem = stemmer(term.word);
     byStem.set(stem, Math.max(byStem.get(stem) ?? 0, term.weight));
   }
@@ -54,7 +54,7 @@ export function buildPhrasingModel(phrasings: Readonly<Record<string, readonly s
     const words = new Map<string, number>();
     let total = 0;
     for (const text of texts) {
-      for (const { stem, weight } of stemsOf(text)) {
+      for (const { stem, weight } of stemsOf(queryTerms(normalizeText(text)))) {
         words.set(stem, (words.get(stem) ?? 0) + weight);
         total += weight;
         vocabulary.add(stem);
@@ -68,12 +68,12 @@ export function buildPhrasingModel(phrasings: Readonly<Record<string, readonly s
 
 /**
  * For each entry of the model, how likely it is the one a question asks for (the shares add up to
- * 1), from the question's words the phrasings use; every entry is equally likely beforehand. Empty
- * when no word of the question appears in any phrasing.
+ * 1), from the question's words (its queryTerms) the phrasings use; every entry is equally likely
+ * beforehand. Empty when no word of the question appears in any phrasing.
  */
-export function entryLikelihoods(model: PhrasingModel, question: string): Map<string, number> {
+export function entryLikelihoods(model: PhrasingModel, terms: readonly QueryTerm[]): Map<string, number> {
   const smoothing = FAQ_SEARCH_TUNING.phrasingSmoothing;
-  const stems = stemsOf(question).filter(({ stem }) => model.vocabulary.has(stem));
+  const stems = stemsOf(terms).filter(({ stem }) => model.vocabulary.has(stem));
   if (stems.length === 0) return new Map();
   const logLikelihoods = new Map<string, number>();
   for (const [slug, words] of model.wordsByEntry) {

@@ -37,23 +37,20 @@ export async function searchFaqs(
   guildId: string,
   query: string,
   limit = 5,
-  options: SearchOptions = {},
+  { prefixLastWord = false }: SearchOptions = {},
 ): Promise<FaqSearchRow[]> {
+  const normalized = normalizeText(query);
+  const terms = queryTerms(normalized, { prefixLastWord });
+  if (terms.length === 0) return [];
   // While typing, the words are unfinished: the phrasings would judge half a question.
-  const whole = !options.prefixLastWord;
-  const statement = faqSearchStatement(
-    guildId,
-    query,
-    whole ? Math.max(limit, T.phrasingPool) : limit,
-    options,
-  );
-  if (!statement) return [];
-  const rows = (await selectRows<FaqSearchRow>(db, statement)).map((row) => ({
-    ...row,
-    score: Number(row.score),
-    literal: Boolean(row.literal),
-  }));
-  return whole ? rankedWithPhrasings(rows, query).slice(0, limit) : rows;
+  const rows = prefixLastWord ? limit : Math.max(limit, T.phrasingPool);
+  const found = (
+    await selectRows<FaqSearchRow>(
+      db,
+      rankingStatement(guildId, normalized, prefixLastWord, terms, resultCount(rows)),
+    )
+  ).map((row) => ({ ...row, score: Number(row.score), literal: Boolean(row.literal) }));
+  return prefixLastWord ? found : rankedWithPhrasings(found, terms).slice(0, limit);
 }
 
 /**
@@ -62,15 +59,17 @@ export async function searchFaqs(
  * with a built-in's slug is that entry in the server's words, so it keeps the built-in's phrasings;
  * a server's own entry has none and keeps its score.
  */
-function rankedWithPhrasings(rows: FaqSearchRow[], query: string): FaqSearchRow[] {
-  const likelihoods = entryLikelihoods(builtInPhrasingModel(), query);
+function rankedWithPhrasings(rows: FaqSearchRow[], terms: readonly QueryTerm[]): FaqSearchRow[] {
+  const likelihoods = entryLikelihoods(builtInPhrasingModel(), terms);
   if (likelihoods.size === 0) return rows;
   return rows
     .map((row) => ({ ...row, score: row.score + T.phrasingWeight * (likelihoods.get(row.slug) ?? 0) }))
     .sort((a, b) => b.score - a.score);
 }
 
-/** The statement searchFaqs runs (exported so tests can EXPLAIN it); null when nothing is searchable. */
+const resultCount = (limit: number) => Math.min(Math.max(Math.trunc(limit), 1), T.maxResults);
+
+/** The statement searchFaqs runs for the words alone (exported so tests can EXPLAIN it); null when nothing is searchable. */
 export function faqSearchStatement(
   guildId: string,
   query: string,
@@ -80,8 +79,7 @@ export function faqSearchStatement(
   const normalized = normalizeText(query);
   const terms = queryTerms(normalized, { prefixLastWord });
   if (terms.length === 0) return null;
-  const rows = Math.min(Math.max(Math.trunc(limit), 1), T.maxResults);
-  return rankingStatement(guildId, normalized, prefixLastWord, terms, rows);
+  return rankingStatement(guildId, normalized, prefixLastWord, terms, resultCount(limit));
 }
 
 /**
