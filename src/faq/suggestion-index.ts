@@ -58,13 +58,13 @@ const MAX_PREFIX_WORDS = 400;
 const MATCH_BUDGET = FAQ_SEARCH_TUNING.indexMatchBudget;
 /** A lookup in a list of entries (a binary search) costs about this many steps of a walk through one. */
 const LOOKUP_COST = 20;
-/** A word in an entry's tags counts this much of one in its question or aliases (as in the search). */
-const TAG_WEIGHT = 0.8;
+/** A word in an entry's tags counts this much of one in its question or aliases: the search's B weight over its A. */
+const TAG_WEIGHT = FAQ_SEARCH_TUNING.rankWeights[2] / FAQ_SEARCH_TUNING.rankWeights[3];
 /**
  * Share of the score from the rarity-weighted words found; the rest is how much of the question (or
- * an alias) the query's words make up. The search splits its score the same way.
+ * an alias) the query's words make up: the search's own split.
  */
-const COVERAGE_SHARE = 0.6;
+const COVERAGE_SHARE = FAQ_SEARCH_TUNING.coverageShare;
 /** In the resemblance, the weight of the share of the typed words held, beside the share of the text. */
 const QUERY_SHARE = 0.75;
 /** Entries found whose question and aliases are compared with the query, best coarse scores first. */
