@@ -39,18 +39,17 @@ export async function searchFaqs(
   limit = 5,
   { prefixLastWord = false }: SearchOptions = {},
 ): Promise<FaqSearchRow[]> {
-  const normalized = normalizeText(query);
-  const terms = queryTerms(normalized, { prefixLastWord });
-  if (terms.length === 0) return [];
   // While typing, the words are unfinished: the phrasings would judge half a question.
-  const rows = prefixLastWord ? limit : Math.max(limit, T.phrasingPool);
-  const found = (
-    await selectRows<FaqSearchRow>(
-      db,
-      rankingStatement(guildId, normalized, prefixLastWord, terms, resultCount(rows)),
-    )
-  ).map((row) => ({ ...row, score: Number(row.score), literal: Boolean(row.literal) }));
-  return prefixLastWord ? found : rankedWithPhrasings(found, terms).slice(0, limit);
+  const search = wordSearch(guildId, query, prefixLastWord ? limit : Math.max(limit, T.phrasingPool), {
+    prefixLastWord,
+  });
+  if (!search) return [];
+  const found = (await selectRows<FaqSearchRow>(db, search.statement)).map((row) => ({
+    ...row,
+    score: Number(row.score),
+    literal: Boolean(row.literal),
+  }));
+  return prefixLastWord ? found : rankedWithPhrasings(found, search.terms).slice(0, limit);
 }
 
 /**
@@ -67,19 +66,28 @@ function rankedWithPhrasings(rows: FaqSearchRow[], terms: readonly QueryTerm[]):
     .sort((a, b) => b.score - a.score);
 }
 
-const resultCount = (limit: number) => Math.min(Math.max(Math.trunc(limit), 1), T.maxResults);
+/** The question read into search terms, and the statement ranking entries by them; null when nothing is searchable. */
+function wordSearch(
+  guildId: string,
+  query: string,
+  limit: number,
+  { prefixLastWord = false }: SearchOptions,
+) {
+  const normalized = normalizeText(query);
+  const terms = queryTerms(normalized, { prefixLastWord });
+  if (terms.length === 0) return null;
+  const rows = Math.min(Math.max(Math.trunc(limit), 1), T.maxResults);
+  return { terms, statement: rankingStatement(guildId, normalized, prefixLastWord, terms, rows) };
+}
 
 /** The statement searchFaqs runs for the words alone (exported so tests can EXPLAIN it); null when nothing is searchable. */
 export function faqSearchStatement(
   guildId: string,
   query: string,
   limit: number,
-  { prefixLastWord = false }: SearchOptions = {},
+  options: SearchOptions = {},
 ): SQL | null {
-  const normalized = normalizeText(query);
-  const terms = queryTerms(normalized, { prefixLastWord });
-  if (terms.length === 0) return null;
-  return rankingStatement(guildId, normalized, prefixLastWord, terms, resultCount(limit));
+  return wordSearch(guildId, query, limit, options)?.statement ?? null;
 }
 
 /**
