@@ -54,7 +54,8 @@ const INLINE_MARKUP = /[\\*_~`|>#[\]<]/g;
 
 /**
  * One line of member text (a title, a name) shown exactly as typed: every markdown character is
- * escaped, so nothing becomes bold, a heading, a link, a mention or a timestamp.
+ * escaped, so nothing becomes bold, a heading, a link, a mention or a timestamp (in Discord, and in the
+ * Markdown files members export).
  */
 export function escapeInline(text: string): string {
   // A leading `-` starts a list or, with `#`, small text; elsewhere it means nothing.

@@ -4,10 +4,10 @@ import { type Criterion, LEVEL_RULES, LEVELS, type PortfolioCounts } from '../as
 import { ASSESS_RANGES } from '../assess/input.ts';
 import type { CriterionProgress } from '../assess/score.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
+import { escapeInline } from '../discord/safe-text.ts';
 import { UserError } from '../errors.ts';
 import { type OptionValue, parseOptions } from '../router/options.ts';
 import { type CountableItem, countsFromItems } from './counts.ts';
-import { escapeMarkdown } from './markdown.ts';
 
 /** The seven counts of /assess: typed all together, or all left out to read the portfolio. */
 const COUNT_OPTIONS = Object.keys(ASSESS_RANGES).filter((name) => name !== 'months_to_apply');
@@ -81,7 +81,7 @@ export function countedItemsField(
 ): APIEmbedField {
   const lines = progress.map((entry) => {
     const counted = itemsCountedFor(entry.id, items);
-    const names = counted.map((item) => `#${item.id} ${escapeMarkdown(truncate(item.title, TITLE_IN_LIST))}`);
+    const names = counted.map((item) => `#${item.id} ${escapeInline(truncate(item.title, TITLE_IN_LIST))}`);
     return `**${entry.label}** (${counted.length}): ${names.length > 0 ? names.join('; ') : 'none yet'}`;
   });
   return {

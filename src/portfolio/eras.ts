@@ -1,4 +1,5 @@
 import type { PortfolioItem } from '../db/queries/portfolio-items.ts';
+import { escapeInline } from '../discord/safe-text.ts';
 import {
   KIND_GROUPS,
   KIND_LABELS,
@@ -8,7 +9,6 @@ import {
   ROLE_LABELS,
   STATUS_LABELS,
 } from './catalog.ts';
-import { escapeMarkdown } from './markdown.ts';
 
 /**
  * The portfolio laid out the way the guide advises for ERAS: IR work at the top of each section,
@@ -122,12 +122,12 @@ export function erasMarkdown(arrangement: ErasArrangement, generatedOn: string):
     const items = arrangement[section.key];
     lines.push('', `## ${section.title}`, '');
     if (items.length === 0) lines.push('_Nothing recorded yet._');
-    for (const item of items) lines.push(`- ${erasLine(item, escapeMarkdown)}`);
+    for (const item of items) lines.push(`- ${erasLine(item, escapeInline)}`);
   }
   if (arrangement.leftOut.length > 0) {
     lines.push('', '## Kept off the list', '');
     for (const { item, reason } of arrangement.leftOut) {
-      lines.push(`- ${escapeMarkdown(item.title)}: ${reason}`);
+      lines.push(`- ${escapeInline(item.title)}: ${reason}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -11,6 +11,7 @@ import type { ItemFilters, PortfolioItem } from '../db/queries/portfolio-items.t
 import { type FormField, formField } from '../discord/form-field.ts';
 import { EMBED_LIMITS, truncate } from '../discord/limits.ts';
 import { pagerRow } from '../discord/pager.ts';
+import { escapeInline } from '../discord/safe-text.ts';
 import { BRAND_COLOR } from '../discord/style.ts';
 import {
   KIND_LABELS,
@@ -21,7 +22,6 @@ import {
 } from './catalog.ts';
 import { keepCustomId, listPageCustomId, removeCustomId } from './custom-ids.ts';
 import { ERAS_SECTIONS, type ErasArrangement, erasLine } from './eras.ts';
-import { escapeMarkdown } from './markdown.ts';
 
 export const LIST_PAGE_SIZE = 10;
 const TITLE_IN_LINE = 90;
@@ -37,7 +37,7 @@ export function itemLine(item: PortfolioItem): string {
     item.status === 'in_preparation' && item.activelyWritten ? 'being written' : null,
     `${ROLE_LABELS[item.role].toLowerCase()} role`,
   ].filter(Boolean);
-  return `\`#${item.id}\` **${escapeMarkdown(truncate(item.title, TITLE_IN_LINE))}** · ${KIND_LABELS[item.kind]} · ${STATUS_LABELS[item.status]} (${item.statusSince}) · ${flags.join(' · ')}`;
+  return `\`#${item.id}\` **${escapeInline(truncate(item.title, TITLE_IN_LINE))}** · ${KIND_LABELS[item.kind]} · ${STATUS_LABELS[item.status]} (${item.statusSince}) · ${flags.join(' · ')}`;
 }
 
 function describeFilters(filters: ItemFilters): string {
@@ -170,7 +170,7 @@ export function renderRemovePrompt(item: PortfolioItem, askedAt: Date): APIInter
 export function renderErasEmbed(arrangement: ErasArrangement): APIEmbed {
   const fields = ERAS_SECTIONS.map((section) => {
     const items = arrangement[section.key];
-    const lines = items.map((item) => `• ${erasLine(item, escapeMarkdown)}`);
+    const lines = items.map((item) => `• ${erasLine(item, escapeInline)}`);
     return {
       name: `${section.title} (${items.length})`,
       value: truncate(lines.length > 0 ? lines.join('\n') : 'Nothing recorded yet.', EMBED_LIMITS.fieldValue),
@@ -180,9 +180,7 @@ export function renderErasEmbed(arrangement: ErasArrangement): APIEmbed {
     fields.push({
       name: `Kept off the list (${arrangement.leftOut.length})`,
       value: truncate(
-        arrangement.leftOut
-          .map(({ item, reason }) => `• ${escapeMarkdown(item.title)}: ${reason}`)
-          .join('\n'),
+        arrangement.leftOut.map(({ item, reason }) => `• ${escapeInline(item.title)}: ${reason}`).join('\n'),
         EMBED_LIMITS.fieldValue,
       ),
     });

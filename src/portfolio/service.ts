@@ -14,6 +14,7 @@ import {
 } from '../db/queries/portfolio-items.ts';
 import { portfolioStatuses } from '../db/schema/portfolio.ts';
 import { truncate } from '../discord/limits.ts';
+import { escapeInline } from '../discord/safe-text.ts';
 import { UserError } from '../errors.ts';
 import { privateFileFollowUp, withFollowUp } from '../router/follow-up.ts';
 import type { GuildMember } from '../router/member.ts';
@@ -22,7 +23,6 @@ import { isConfirmationFresh } from '../time.ts';
 import { KIND_LABELS, PORTFOLIO_LIMITS, type PortfolioKind, STATUS_LABELS, statusesFor } from './catalog.ts';
 import { addFormCustomId, editFormCustomId } from './custom-ids.ts';
 import { arrangeForEras, erasMarkdown } from './eras.ts';
-import { escapeMarkdown } from './markdown.ts';
 import {
   itemFormModal,
   LIST_PAGE_SIZE,
@@ -196,7 +196,7 @@ export async function confirmRemove(member: PortfolioOwner, itemId: number, aske
   }
   ctx.log.info({ guildId: member.guildId, itemId }, 'portfolio item removed');
   return updateMessage({
-    content: `Removed **${escapeMarkdown(removed.title)}** (#${removed.id}).`,
+    content: `Removed **${escapeInline(removed.title)}** (#${removed.id}).`,
     components: [],
   });
 }
