@@ -49,6 +49,9 @@ export async function deleteMemberOpeningAlerts(db: Db, guildId: string, userId:
   return deleted.length;
 }
 
+/** The most openings one alert message names; it points to `/opening list` for the rest. */
+const NEWS_PER_ALERT = 10;
+
 /** An alert due a message: the member and the new openings that match it. */
 export interface AlertNews {
   guildId: string;
@@ -97,26 +100,41 @@ export async function claimAlertNews(
       )
       .limit(options.limit)
       .for('update', { skipLocked: true });
-    const news: AlertNews[] = [];
-    for (const alert of due) {
-      const thisAlert = and(eq(openingAlerts.guildId, alert.guildId), eq(openingAlerts.userId, alert.userId));
-      const found = await tx
-        .select({ id: openings.id, title: openings.title })
-        .from(openings)
-        .innerJoin(openingAlerts, thisAlert)
-        .where(matches)
-        .orderBy(openings.openedAt)
-        .limit(10);
-      await tx.update(openingAlerts).set({ toldThrough: now, lastSentAt: now }).where(thisAlert);
-      news.push({
-        guildId: alert.guildId,
-        userId: alert.userId,
-        openings: found,
-        toldThroughBefore: alert.toldThrough,
-        claimedAt: now,
-      });
-    }
-    return news;
+    if (due.length === 0) return [];
+    const isDue = sql`(${openingAlerts.guildId}, ${openingAlerts.userId}) in (${sql.join(
+      due.map((alert) => sql`(${alert.guildId}, ${alert.userId})`),
+      sql`, `,
+    )})`;
+    const ranked = tx
+      .select({
+        guildId: sql<string>`${openingAlerts.guildId}`.as('alert_guild_id'),
+        userId: sql<string>`${openingAlerts.userId}`.as('alert_user_id'),
+        id: openings.id,
+        title: openings.title,
+        place:
+          sql<number>`row_number() over (partition by ${openingAlerts.guildId}, ${openingAlerts.userId} order by ${openings.openedAt}, ${openings.id})`.as(
+            'place',
+          ),
+      })
+      .from(openingAlerts)
+      .innerJoin(openings, matches)
+      .where(isDue)
+      .as('ranked');
+    const found = await tx
+      .select()
+      .from(ranked)
+      .where(sql`${ranked.place} <= ${NEWS_PER_ALERT}`)
+      .orderBy(ranked.place);
+    await tx.update(openingAlerts).set({ toldThrough: now, lastSentAt: now }).where(isDue);
+    return due.map((alert) => ({
+      guildId: alert.guildId,
+      userId: alert.userId,
+      openings: found
+        .filter((row) => row.guildId === alert.guildId && row.userId === alert.userId)
+        .map(({ id, title }) => ({ id, title })),
+      toldThroughBefore: alert.toldThrough,
+      claimedAt: now,
+    }));
   });
 }
 
