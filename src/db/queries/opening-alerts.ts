@@ -65,8 +65,8 @@ export interface AlertNews {
 
 /**
  * Claims up to `limit` alerts that match open openings opened since they last told (not the
- * member's own), and whose last message is at least `gapMs` old: in one statement each claimed
- * alert moves `told_through` and `last_sent_at` to `now`, so no other process sends the same news.
+ * member's own), and whose last message is at least `gapMs` old: in one transaction, with the claimed
+ * rows locked, they move `told_through` and `last_sent_at` to `now`, so no other process sends the same news.
  */
 export async function claimAlertNews(
   db: Db,
