@@ -58,6 +58,9 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
     console.log(
       `[faq relevance, ${kind}] ${set.name}, ${figures.count} questions: top-1 ${percent(figures.top1)}, ` +
         `top-3 ${percent(figures.top3)}, told "no entry" ${percent(figures.refused)}` +
+        (figures.labellers
+          ? `; two labellers agree on ${percent(figures.labellers.agree)}, top-1 is either one's choice ${percent(figures.labellers.top1EitherLabel)}`
+          : '') +
         // Held-out questions stay unseen: figures only, never which ones were missed.
         (set.heldOut || figures.misses.length === 0
           ? ''

@@ -77,6 +77,9 @@ async function main() {
     console.log(
       `${set.name} (${set.bot.count}): top-1 ${percent(set.bot.top1)}, top-3 ${percent(set.bot.top3)}, ` +
         `"no entry" ${percent(set.bot.refused)}; best fuse.js top-1 ${percent(bestFuse)}` +
+        (set.bot.labellers
+          ? `; two labellers agree ${percent(set.bot.labellers.agree)}, top-1 either one's choice ${percent(set.bot.labellers.top1EitherLabel)}`
+          : '') +
         // Held out: the overall figures only, so nothing about it steers the tuning.
         (set.heldOut
           ? ''

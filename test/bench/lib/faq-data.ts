@@ -9,6 +9,12 @@ const labelledSchema = z.array(
     /** null: on topic, but no entry answers it (the writer's label); the closest entry is expected. */
     slug: z.string().min(1).nullable(),
     kind: z.string().default('unknown'),
+    /**
+     * A second labeller's reading of the same question, made without seeing the first label (the
+     * independent writers' sets only): how often two careful readers pick the same entry is the
+     * ceiling a top-1 figure can be read against.
+     */
+    secondLabel: z.object({ slug: z.string().min(1).nullable() }).optional(),
   }),
 );
 

@@ -18,6 +18,11 @@ export interface Relevance {
   /** On-topic questions told "no entry" (only for engines with the bot's scores), a share of all. */
   refused: number;
   byKind: Map<string, number>;
+  /**
+   * Of the questions a second labeller read, the share where both labellers chose the same entry,
+   * and the share whose first answer is the entry either of them chose; null without second labels.
+   */
+  labellers: { count: number; agree: number; top1EitherLabel: number } | null;
   /** One line per question not answered first: only ever shown for sets that are not held out. */
   misses: string[];
 }
@@ -29,7 +34,8 @@ export async function relevanceOf(search: RankedSearch, items: readonly Labelled
   const kinds = new Map<string, { hits: number; total: number }>();
   const misses: string[] = [];
   let unanswerable = 0;
-  for (const { query, slug, kind } of items) {
+  const second = { count: 0, agree: 0, top1EitherLabel: 0 };
+  for (const { query, slug, kind, secondLabel } of items) {
     const found = await search(query, 3);
     const [best] = found;
     if (
@@ -47,6 +53,11 @@ export async function relevanceOf(search: RankedSearch, items: readonly Labelled
     if (hit) top1++;
     else misses.push(`${JSON.stringify(query)} → ${slugs.join(', ')} (wanted ${slug})`);
     if (slugs.includes(slug)) top3++;
+    if (secondLabel) {
+      second.count++;
+      if (secondLabel.slug === slug) second.agree++;
+      if (hit || slugs[0] === secondLabel.slug) second.top1EitherLabel++;
+    }
     const entry = kinds.get(kind) ?? { hits: 0, total: 0 };
     entry.total++;
     if (hit) entry.hits++;
@@ -62,6 +73,14 @@ export async function relevanceOf(search: RankedSearch, items: readonly Labelled
     refused: refused / Math.max(items.length, 1),
     byKind: new Map([...kinds].map(([kind, { hits, total }]) => [kind, hits / total])),
     misses,
+    labellers:
+      second.count === 0
+        ? null
+        : {
+            count: second.count,
+            agree: second.agree / second.count,
+            top1EitherLabel: second.top1EitherLabel / second.count,
+          },
   };
 }
 
