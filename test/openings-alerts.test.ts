@@ -98,6 +98,35 @@ describe('alerts for new openings', () => {
     expect(alertMessages(harness)[1]).not.toContain('rare hepatic');
   });
 
+  it('tells each member claimed in one round only their own matches, naming the ten oldest', async () => {
+    const reviewer = member('300000000000000084');
+    await harness.command('opening', { subcommand: 'alerts set', options: { kind: 'case_report' } }, watcher);
+    await harness.command(
+      'opening',
+      { subcommand: 'alerts set', options: { kind: 'systematic_review' } },
+      reviewer,
+    );
+    harness.clock.advance(60_000);
+    for (let n = 1; n <= 11; n++) {
+      await post(harness, member(`3000000000000002${String(n).padStart(2, '0')}`), `Case report number ${n}`);
+      harness.clock.advance(1000);
+    }
+    await post(harness, poster, 'Systematic review of genicular artery embolization', 'systematic_review');
+    await tick(harness);
+
+    const [toWatcher] = alertMessages(harness);
+    const named = [...(toWatcher ?? '').matchAll(/Case report number (\d+)/g)].map((match) =>
+      Number(match[1]),
+    );
+    expect(named).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(toWatcher).not.toContain('genicular');
+    const [toReviewer] = harness.standIn
+      .find('POST', dmTo(reviewer))
+      .map((request) => (request.body as { content: string }).content);
+    expect(toReviewer).toContain('Systematic review of genicular artery embolization');
+    expect(toReviewer).not.toContain('Case report number');
+  });
+
   it('keeps the openings of a message Discord failed to take for the next hour’s message', async () => {
     await harness.command('opening', { subcommand: 'alerts set', options: { kind: 'case_report' } }, watcher);
     harness.clock.advance(60_000);
