@@ -112,7 +112,6 @@ export async function listVisibleFaqKeys(db: Db, guildId: string): Promise<FaqSu
   );
 }
 
-/** The smallest string greater than every string starting with `prefix` (which is [a-z0-9 ] only). */
 /** The first string after every string that starts with `prefix` (for a range scan or a binary search). */
 export function upperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
