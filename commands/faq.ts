@@ -55,10 +55,11 @@ async function execute(interaction: ChatInputInteraction, ctx: Context): Promise
   return reply(noMatchMessage({ recorded: outcome.recorded }));
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, ctx: Context) {
+async function autocomplete(interaction: AutocompleteInteraction, ctx: Context, overtaken: () => boolean) {
   // Any throw here becomes an empty list in the router: the member can still send the question as typed.
-  const member = guildMember(interaction);
-  return choices(await suggestFaqs(ctx, member, String(readOptions(interaction).focused?.value ?? '')));
+  const { guildId } = guildMember(interaction);
+  const typed = String(readOptions(interaction).focused?.value ?? '');
+  return choices(await suggestFaqs(ctx, { guildId, typed, overtaken }));
 }
 
 export const faqCommand: Command = {

@@ -23,6 +23,36 @@ describe('the autocomplete gate', () => {
     expect(await stuck).toBe('none');
     expect(await next).toBe('suggestions');
   });
+
+  it('tells a running autocomplete when the same member’s next one arrives, and only then', async () => {
+    const gate = createAutocompleteGate(limits);
+    const seen: Array<[string, boolean]> = [];
+    let release = () => {};
+    const running = gate.run(
+      'guild/a',
+      async (overtaken) => {
+        seen.push(['before', overtaken()]);
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        seen.push(['after', overtaken()]);
+        return 'first list';
+      },
+      'none',
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    const other = gate.run('guild/b', async (overtaken) => String(overtaken()), 'none');
+    const newer = gate.run('guild/a', async (overtaken) => String(overtaken()), 'none');
+    release();
+    expect(await running).toBe('first list');
+    expect(seen).toEqual([
+      ['before', false],
+      ['after', true],
+    ]);
+    // The other member's keystroke overtakes nothing of theirs; the newest of each key is not overtaken.
+    expect(await other).toBe('false');
+    expect(await newer).toBe('false');
+  });
 });
 
 describe('admitAutocompletes', () => {

@@ -4,7 +4,6 @@ import type { FaqListRow } from '../src/db/queries/faqs.ts';
 import { judgeMatch } from '../src/faq/ask.ts';
 import { parseAliasList, parseTagList } from '../src/faq/entry.ts';
 import { parseFaqImport } from '../src/faq/import.ts';
-import { createKeystrokes } from '../src/faq/keystrokes.ts';
 import { normalizeText, queryTerms } from '../src/faq/query-text.ts';
 import { pickedSlug, voteConfirmation } from '../src/faq/render.ts';
 import { FAQ_SEARCH_TUNING, type FaqSearchRow, isGoodMatch } from '../src/faq/search.ts';
@@ -93,19 +92,6 @@ describe('autocomplete ranking', () => {
   it('never returns more than asked', () => {
     const many = Array.from({ length: 40 }, (_, index) => found(`entry-${index}`, true, 1 - index / 100));
     expect(rankSuggestions([], many, 25)).toHaveLength(25);
-  });
-});
-
-describe('keystrokes', () => {
-  it('says when a member’s autocomplete was overtaken by their next one, per member', () => {
-    const keystrokes = createKeystrokes(2);
-    const first = keystrokes.start('g', 'a');
-    const other = keystrokes.start('g', 'b');
-    expect(first()).toBe(false);
-    const second = keystrokes.start('g', 'a');
-    expect(first()).toBe(true);
-    expect(second()).toBe(false);
-    expect(other()).toBe(false);
   });
 });
 

@@ -1,6 +1,5 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { Context } from '../context.ts';
-import { createKeystrokes } from './keystrokes.ts';
 import { normalizeText } from './query-text.ts';
 import { suggestionChoices } from './render.ts';
 import { rankSuggestions, type Suggestion } from './suggest.ts';
@@ -15,7 +14,6 @@ const AUTOCOMPLETE_TEXT_LENGTH = 200;
  */
 const FEW_SUGGESTIONS = 5;
 
-const keystrokes = createKeystrokes();
 const turnOfTheEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 interface Typing {
@@ -34,14 +32,12 @@ interface Typing {
  */
 export async function suggestFaqs(
   ctx: Context,
-  member: { guildId: string; userId: string },
-  value: string,
+  request: { guildId: string; typed: string; overtaken: () => boolean },
 ): Promise<APIApplicationCommandOptionChoice[]> {
-  const { guildId } = member;
-  const typed = value.slice(0, AUTOCOMPLETE_TEXT_LENGTH);
+  const { guildId, overtaken } = request;
+  const typed = request.typed.slice(0, AUTOCOMPLETE_TEXT_LENGTH);
   const mostViewed = () => ctx.faqReads.mostViewed(guildId, MAX_CHOICES);
   if (normalizeText(typed) === '') return suggestionChoices(await mostViewed());
-  const overtaken = keystrokes.start(guildId, member.userId);
   // Requests already waiting get to register first: under load, the member's next keystroke often has.
   await turnOfTheEventLoop();
   if (overtaken()) return [];

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Autocompletes are the most frequent requests and the least important: Discord shows only the
  * newest list a member asked for, and none at all after 3 s. On PGlite a query runs on the main
@@ -5,7 +7,7 @@
  * read new requests, so a burst of autocompletes would hold every slash command for seconds. The
  * gate lets a few run at a time, hands the event loop back between them, and answers cheaply (with
  * no suggestions) an autocomplete the same member's next keystroke overtook while it waited, or one
- * that waited too long to be worth anything.
+ * that waited too long to be worth anything. One that runs is told when it is overtaken, to stop early.
  */
 interface AutocompleteGateLimits {
   /** Autocompletes running at once. */
@@ -28,6 +30,9 @@ export const AUTOCOMPLETE_GATE_LIMITS: AutocompleteGateLimits = {
   maxWaiting: 64,
   maxRunMs: 3000,
 };
+
+/** Members' latest keystrokes remembered, to tell a running autocomplete it was overtaken: those typing now. */
+const KEYS_REMEMBERED = 10_000;
 
 /**
  * Autocompletes running at once per database: PGlite's queries hold the main thread, so more than
@@ -67,7 +72,8 @@ export function admitAutocompletes<T extends Waiting>(
 }
 
 interface Queued<T> extends Waiting {
-  task: () => Promise<T>;
+  task: (overtaken: () => boolean) => Promise<T>;
+  overtaken: () => boolean;
   settle: (value: Promise<T> | T) => void;
   skipped: T;
 }
@@ -79,6 +85,9 @@ export function createAutocompleteGate(
   let running = 0;
   let waiting: Array<Queued<unknown>> = [];
   let scheduled = false;
+  // The number of each key's latest autocomplete: a running one compares its own against it.
+  const latest = new LRUCache<string, number>({ max: KEYS_REMEMBERED });
+  let counter = 0;
 
   // Always from a fresh turn of the event loop: requests that arrived meanwhile are read (and a
   // member's newer keystroke registered) before the next autocomplete takes the thread.
@@ -99,23 +108,31 @@ export function createAutocompleteGate(
       const tooLong = new Promise((resolve) => {
         timer = setTimeout(() => resolve(entry.skipped), limits.maxRunMs);
       });
-      const done = Promise.race([Promise.resolve().then(entry.task), tooLong]).finally(() => {
-        clearTimeout(timer);
-        running--;
-        schedule();
-      });
+      const done = Promise.race([Promise.resolve().then(() => entry.task(entry.overtaken)), tooLong]).finally(
+        () => {
+          clearTimeout(timer);
+          running--;
+          schedule();
+        },
+      );
       entry.settle(done);
     }
   }
 
   return {
-    /** Runs `task` when its turn comes, or resolves to `skipped` if it is overtaken or waits too long. */
-    run<T>(key: string, task: () => Promise<T>, skipped: T): Promise<T> {
+    /**
+     * Runs `task` when its turn comes, or resolves to `skipped` if it is overtaken or waits too long;
+     * the task gets a check of whether a newer autocomplete with the same key has come since.
+     */
+    run<T>(key: string, task: (overtaken: () => boolean) => Promise<T>, skipped: T): Promise<T> {
+      const mine = ++counter;
+      latest.set(key, mine);
       return new Promise<T>((resolve) => {
         waiting.push({
           key,
           arrivedAt: now(),
           task,
+          overtaken: () => latest.get(key) !== mine,
           skipped,
           settle: resolve as (value: unknown) => void,
         });

@@ -52,6 +52,8 @@ export type ChatInputHandler = (
 export type AutocompleteHandler = (
   interaction: AutocompleteInteraction,
   ctx: Context,
+  /** Whether the same member's next keystroke in this command has come since: its list is the one Discord shows. */
+  overtaken: () => boolean,
 ) => Promise<APIApplicationCommandAutocompleteResponse>;
 export type ComponentHandler = (
   interaction: ComponentInteraction,

@@ -101,7 +101,7 @@ export function createRouter(commands: readonly Command[], options: RouterOption
       const { userId, guildId, command } = describe(interaction);
       return autocompletes.run(
         `${guildId}/${userId}/${command}`,
-        () => answerAutocomplete(interaction, owner, ctx),
+        (overtaken) => answerAutocomplete(interaction, owner, ctx, overtaken),
         choices([]),
       );
     }
@@ -203,7 +203,12 @@ async function runHandler(
   }
 }
 
-async function answerAutocomplete(interaction: APIInteraction, command: Command | undefined, ctx: Context) {
+async function answerAutocomplete(
+  interaction: APIInteraction,
+  command: Command | undefined,
+  ctx: Context,
+  overtaken: () => boolean,
+) {
   if (
     !isInstalledWhereUsed(interaction) ||
     !command?.autocomplete ||
@@ -213,7 +218,7 @@ async function answerAutocomplete(interaction: APIInteraction, command: Command 
     return choices([]);
   }
   try {
-    return await command.autocomplete(interaction, ctx);
+    return await command.autocomplete(interaction, ctx, overtaken);
   } catch (error) {
     // A failing suggestion list must never show an error: the member can still send the command.
     ctx.log.warn({ err: error, ...describe(interaction) }, 'autocomplete failed');
