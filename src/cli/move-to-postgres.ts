@@ -23,6 +23,8 @@ async function move(argv: string[]) {
     // Both at the newest schema, so their tables and columns match.
     await source.migrate();
     await target.migrate();
+    // A plain client of its own: drizzle's driver changes its pool's type parsers and serializers
+    // (dates go as strings), and the copy hands PGlite's values over as they are.
     const client = postgres(url, { max: 1, onnotice: () => {} });
     try {
       const counts = await copyPgliteToPostgres(source.client, client, {
