@@ -64,7 +64,7 @@ export function createCompleter(deps: CompleterDeps) {
     if (!definition) return [consoleWords ? prefixMatch(consoleWords) : [], partial];
 
     const settled = readOptionTokens(definition, tokens.slice(1, last ? -1 : undefined));
-    const { scope, consumed, path, leading } = settled;
+    const { scope, consumed, leading } = settled;
     const current = last ? pairBeingTyped(last, settled) : undefined;
     if (!current) {
       const used = new Set(settled.pairs.map((pair) => optionNameOf(pair)));
@@ -82,47 +82,60 @@ export function createCompleter(deps: CompleterDeps) {
       ];
     }
 
-    const separator = current.text.indexOf(':');
-    const replaced = line.slice(current.start);
-    const key = optionNameOf(current);
-    const typed = current.text.slice(separator + 1);
-    const option = scope.find((candidate) => candidate.name === key);
-    if (!option) return [[], replaced];
-    const fixed = valuesOf(option, deps.channels);
-    if (fixed.length > 0) {
-      const matches = fixed.filter((value) => value.toLowerCase().startsWith(typed.toLowerCase()));
-      return [matches.map((value) => `${key}:${value} `), replaced];
-    }
-    if (!('autocomplete' in option && option.autocomplete)) return [[], replaced];
-    const options = Object.fromEntries(
-      settled.pairs
-        .filter((pair) => pair !== current)
-        .map((pair) => [optionNameOf(pair), pair.text.slice(pair.text.indexOf(':') + 1)]),
-    );
-    const subcommand = path.slice(1).join(' ');
-    const choices = await deps.autocomplete(definition, {
-      ...(subcommand ? { subcommand } : {}),
-      options: { ...options, [key]: typed },
-      focused: key,
-    });
-    // A numeric id is short to type and what the option takes; the name is shown beside it.
-    const inserted = (choice: Choice) =>
-      /^\d+$/.test(String(choice.value)) ? String(choice.value) : choice.name;
-    const [best] = choices;
-    if (!best) return [[], replaced];
-    // As in Discord's box, Tab takes the top suggestion; the others are listed to type towards. Several
-    // candidates would make readline cut what was typed down to their common start.
-    if (choices.length > 1) {
-      deps.showSuggestions(
-        choices
-          .slice(0, LISTED_SUGGESTIONS)
-          .map((choice) =>
-            inserted(choice) === choice.name ? `  ${choice.name}` : `  ${inserted(choice)}  ${choice.name}`,
-          ),
-      );
-    }
-    return [[`${key}:${quoteIfNeeded(inserted(best))} `], replaced];
+    return completeValue(deps, definition, settled, current, line.slice(current.start));
   };
+}
+
+/**
+ * The value of the option being typed: its fixed choices, or the bot's own suggestions for an option
+ * with autocomplete, as Discord's box shows them (Tab takes the top one).
+ */
+async function completeValue(
+  deps: CompleterDeps,
+  definition: Definition,
+  settled: ReturnType<typeof readOptionTokens>,
+  current: TypedPair,
+  replaced: string,
+): Promise<[string[], string]> {
+  const separator = current.text.indexOf(':');
+  const key = optionNameOf(current);
+  const typed = current.text.slice(separator + 1);
+  const option = settled.scope.find((candidate) => candidate.name === key);
+  if (!option) return [[], replaced];
+  const fixed = valuesOf(option, deps.channels);
+  if (fixed.length > 0) {
+    const matches = fixed.filter((value) => value.toLowerCase().startsWith(typed.toLowerCase()));
+    return [matches.map((value) => `${key}:${value} `), replaced];
+  }
+  if (!('autocomplete' in option && option.autocomplete)) return [[], replaced];
+  const options = Object.fromEntries(
+    settled.pairs
+      .filter((pair) => pair !== current)
+      .map((pair) => [optionNameOf(pair), pair.text.slice(pair.text.indexOf(':') + 1)]),
+  );
+  const subcommand = settled.path.slice(1).join(' ');
+  const choices = await deps.autocomplete(definition, {
+    ...(subcommand ? { subcommand } : {}),
+    options: { ...options, [key]: typed },
+    focused: key,
+  });
+  // A numeric id is short to type and what the option takes; the name is shown beside it.
+  const inserted = (choice: Choice) =>
+    /^\d+$/.test(String(choice.value)) ? String(choice.value) : choice.name;
+  const [best] = choices;
+  if (!best) return [[], replaced];
+  // As in Discord's box, Tab takes the top suggestion; the others are listed to type towards. Several
+  // candidates would make readline cut what was typed down to their common start.
+  if (choices.length > 1) {
+    deps.showSuggestions(
+      choices
+        .slice(0, LISTED_SUGGESTIONS)
+        .map((choice) =>
+          inserted(choice) === choice.name ? `  ${choice.name}` : `  ${inserted(choice)}  ${choice.name}`,
+        ),
+    );
+  }
+  return [[`${key}:${quoteIfNeeded(inserted(best))} `], replaced];
 }
 
 const optionNameOf = (pair: TypedPair) => pair.text.slice(0, pair.text.indexOf(':')).toLowerCase();
