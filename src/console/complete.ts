@@ -108,10 +108,9 @@ async function completeValue(
     return [matches.map((value) => `${key}:${value} `), replaced];
   }
   if (!('autocomplete' in option && option.autocomplete)) return [[], replaced];
+  // The pair being typed is among them when it continues a free-text value; its typed value wins below.
   const options = Object.fromEntries(
-    settled.pairs
-      .filter((pair) => pair !== current)
-      .map((pair) => [optionNameOf(pair), pair.text.slice(pair.text.indexOf(':') + 1)]),
+    settled.pairs.map((pair) => [optionNameOf(pair), pair.text.slice(pair.text.indexOf(':') + 1)]),
   );
   const subcommand = settled.path.slice(1).join(' ');
   const choices = await deps.autocomplete(definition, {
