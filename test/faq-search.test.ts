@@ -7,13 +7,12 @@ import { faqTerms } from '../src/db/schema/index.ts';
 import { normalizeText } from '../src/faq/query-text.ts';
 import { faqSearchStatement, searchFaqs } from '../src/faq/search.ts';
 import { labelledSets, offTopicSets } from './bench/lib/faq-data.ts';
-import { relevanceOf, turnedAwayShare } from './bench/lib/faq-evaluation.ts';
+import { describeLabellers, percent, relevanceOf, turnedAwayShare } from './bench/lib/faq-evaluation.ts';
 import { GUILD_A, GUILD_B } from './helpers/actors.ts';
 import { createTestDatabase, databaseKinds } from './helpers/db.ts';
 
 const sets = labelledSets();
 const offTopic = offTopicSets();
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 const ADVERSARIAL = [
   '',
@@ -58,9 +57,7 @@ describe.each(databaseKinds())('FAQ search on %s', (kind) => {
     console.log(
       `[faq relevance, ${kind}] ${set.name}, ${figures.count} questions: top-1 ${percent(figures.top1)}, ` +
         `top-3 ${percent(figures.top3)}, told "no entry" ${percent(figures.refused)}` +
-        (figures.labellers
-          ? `; two labellers agree on ${percent(figures.labellers.agree)}, top-1 is either one's choice ${percent(figures.labellers.top1EitherLabel)}`
-          : '') +
+        describeLabellers(figures) +
         // Held-out questions stay unseen: figures only, never which ones were missed.
         (set.heldOut || figures.misses.length === 0
           ? ''

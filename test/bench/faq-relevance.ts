@@ -12,12 +12,15 @@ import { seedBuiltInContent } from '../../src/db/seed.ts';
 import { loadBuiltInFaqs } from '../../src/faq/content.ts';
 import { searchFaqs } from '../../src/faq/search.ts';
 import { labelledSets, offTopicSets } from './lib/faq-data.ts';
-import { type Relevance, relevanceOf, turnedAwayShare } from './lib/faq-evaluation.ts';
+import {
+  describeLabellers,
+  percent,
+  type Relevance,
+  relevanceOf,
+  turnedAwayShare,
+} from './lib/faq-evaluation.ts';
 import { createFuse, type FuseRow, fuseConfigs } from './lib/fuse-engine.ts';
 import { benchGuild } from './lib/interactions.ts';
-
-/** One decimal: a set of about 125 questions moves by 0.8 points a question. */
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 export interface RelevanceFigures {
   sets: Array<{ name: string; heldOut: boolean; bot: Relevance; fuse: Map<string, Relevance> }>;
@@ -77,9 +80,7 @@ async function main() {
     console.log(
       `${set.name} (${set.bot.count}): top-1 ${percent(set.bot.top1)}, top-3 ${percent(set.bot.top3)}, ` +
         `"no entry" ${percent(set.bot.refused)}; best fuse.js top-1 ${percent(bestFuse)}` +
-        (set.bot.labellers
-          ? `; two labellers agree ${percent(set.bot.labellers.agree)}, top-1 either one's choice ${percent(set.bot.labellers.top1EitherLabel)}`
-          : '') +
+        describeLabellers(set.bot) +
         // Held out: the overall figures only, so nothing about it steers the tuning.
         (set.heldOut
           ? ''
